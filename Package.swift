@@ -1,0 +1,59 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// `triage`: a declarative rule-language issue-triage engine.
+///
+/// Targets, bottom-up:
+/// - `TriageLanguage`: the expression language (pure, no I/O) and the issue model it reads.
+/// - `CYAML`: the system libyaml (Debian `libyaml-dev`).
+/// - `TriageYAML`: a position-preserving YAML node tree over libyaml.
+/// - `TriageRules`: rule files, lint checks, the `test` runner.
+/// - `TriageEngine`: provider protocol, registry, concurrent evaluator, reporters.
+/// - `TriageProviders`: GitHub, GitLab, files and stdin.
+/// - `triage`: the thin command-line front end.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "triage",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "triage", targets: ["triage"]),
+        .library(name: "TriageLanguage", targets: ["TriageLanguage"]),
+        .library(name: "TriageRules", targets: ["TriageRules"]),
+        .library(name: "TriageEngine", targets: ["TriageEngine"]),
+        .library(name: "TriageProviders", targets: ["TriageProviders"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "TriageLanguage", swiftSettings: strictSettings),
+        .target(name: "TriageYAML", dependencies: ["CYAML"], swiftSettings: strictSettings),
+        .target(name: "TriageRules", dependencies: ["TriageLanguage", "TriageYAML"], swiftSettings: strictSettings),
+        .target(name: "TriageEngine", dependencies: ["TriageLanguage", "TriageRules"], swiftSettings: strictSettings),
+        .target(name: "TriageProviders", dependencies: ["TriageLanguage", "TriageEngine"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "triage",
+            dependencies: [
+                "TriageLanguage", "TriageRules", "TriageEngine", "TriageProviders",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "TriageTestSupport", dependencies: ["TriageLanguage"], swiftSettings: strictSettings),
+        .testTarget(name: "TriageLanguageTests", dependencies: ["TriageLanguage", "TriageTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "TriageYAMLTests", dependencies: ["TriageYAML"], swiftSettings: strictSettings),
+        .testTarget(name: "TriageRulesTests", dependencies: ["TriageRules", "TriageTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "TriageProvidersTests", dependencies: ["TriageProviders", "TriageEngine", "TriageTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "TriageCLITests", dependencies: ["TriageTestSupport"], swiftSettings: strictSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)

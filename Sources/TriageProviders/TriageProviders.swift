@@ -1,0 +1,2 @@
+/// The built-in providers: files and stdin now; GitHub and GitLab REST clients next.
+public enum TriageProviders {}

@@ -1,0 +1,2 @@
+/// Helpers shared by the test targets: position markers, fixtures, loopback test servers.
+public enum TriageTestSupport {}

@@ -1,0 +1,2 @@
+/// A position-preserving YAML node tree over libyaml.
+public enum TriageYAML {}
