@@ -1,0 +1,139 @@
+/// Compilation of the built-in functions.
+extension Compiler {
+    func compileCallPredicate(_ function: Function, _ arguments: [CheckedExpression]) -> Predicate {
+        switch function {
+        case .any, .all, .none:
+            return compileQuantifier(function, arguments[0], arguments[1])
+        case .startsWith, .endsWith, .contains, .glob:
+            let a = stringGetter(arguments[0]), b = stringGetter(arguments[1])
+            let operation: @Sendable (String, String) -> Bool = switch function {
+            case .startsWith: UTF8Search.hasPrefix
+            case .endsWith: UTF8Search.hasSuffix
+            case .contains: UTF8Search.contains
+            default: UTF8Search.glob
+            }
+            return { f throws(LazyDataNeeded) in
+                guard let x = try a(f), let y = try b(f) else { return false }
+                return operation(x, y)
+            }
+        default:
+            let value = compileCallValue(function, arguments, type: .bool)
+            return { f throws(LazyDataNeeded) in try value(f).isTrue }
+        }
+    }
+
+    func compileCallValue(_ function: Function, _ arguments: [CheckedExpression], type: ValueType) -> Evaluator {
+        switch function {
+        case .any, .all, .none, .startsWith, .endsWith, .contains, .glob:
+            let predicate = compileCallPredicate(function, arguments)
+            return { f throws(LazyDataNeeded) in .bool(try predicate(f)) }
+        case .count:
+            let counter = compileCount(arguments[0], arguments[1])
+            return { f throws(LazyDataNeeded) in .int(try counter(f)) }
+        case .len:
+            let value = compileValue(arguments[0])
+            return { f throws(LazyDataNeeded) in
+                switch try value(f) {
+                case let .string(s): .int(s.count)
+                case let .strings(list): .int(list.count)
+                case let .ints(list): .int(list.count)
+                case let .list(list): .int(list.count)
+                default: .null
+                }
+            }
+        case .lower, .upper, .trim:
+            let string = stringGetter(arguments[0])
+            let transform: @Sendable (String) -> String = switch function {
+            case .lower: { $0.lowercased() }
+            case .upper: { $0.uppercased() }
+            default: Compiler.trim
+            }
+            return { f throws(LazyDataNeeded) in
+                guard let s = try string(f) else { return .null }
+                return .string(transform(s))
+            }
+        case .labelAge:
+            let name = stringGetter(arguments[0])
+            return { f throws(LazyDataNeeded) in
+                guard let label = try name(f) else { return .null }
+                guard f.issue.labels.contains(where: { UTF8Search.equal($0, label) }) else { return .null }
+                let events = try f.loadedLabelEvents()
+                let added = events.last { $0.action == .added && UTF8Search.equal($0.label, label) }?.created
+                // A label with no recorded event has been there since the issue was opened.
+                return .duration(f.now - (added ?? f.issue.created))
+            }
+        }
+    }
+
+    /// Whitespace trimmed at both ends (Unicode whitespace, as `Character.isWhitespace` defines it).
+    static func trim(_ s: String) -> String {
+        guard let first = s.firstIndex(where: { !$0.isWhitespace }), let last = s.lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(s[first...last])
+    }
+
+    /// Runs `body` for each element with the lambda parameter bound; `visit` returns false to stop.
+    private func compileIteration(_ list: CheckedExpression, _ lambda: CheckedExpression) -> @Sendable (EvaluationFrame, (Bool) -> Bool) throws(LazyDataNeeded) -> Void {
+        guard case let .lambda(parameter, body) = lambda.node else { preconditionFailure("lambda expected") }
+        let (inner, slot) = binding(parameter)
+        let predicate = inner.compileBool(body)
+        let values = compileValue(list)
+        return { f, visit throws(LazyDataNeeded) in
+            while f.locals.count <= slot { f.locals.append(.null) }
+            switch try values(f) {
+            case let .strings(items):
+                for item in items {
+                    f.locals[slot] = .string(item)
+                    if !visit(try predicate(f)) { return }
+                }
+            case let .ints(items):
+                for item in items {
+                    f.locals[slot] = .int(item)
+                    if !visit(try predicate(f)) { return }
+                }
+            case let .list(items):
+                for item in items {
+                    f.locals[slot] = item
+                    if !visit(try predicate(f)) { return }
+                }
+            default:
+                return
+            }
+        }
+    }
+
+    private func compileQuantifier(_ function: Function, _ list: CheckedExpression, _ lambda: CheckedExpression) -> Predicate {
+        let iterate = compileIteration(list, lambda)
+        switch function {
+        case .any:
+            return { f throws(LazyDataNeeded) in
+                var found = false
+                try iterate(f) { holds in found = holds; return !holds }
+                return found
+            }
+        case .all:
+            return { f throws(LazyDataNeeded) in
+                var result = true
+                try iterate(f) { holds in result = holds; return holds }
+                return result
+            }
+        default:
+            return { f throws(LazyDataNeeded) in
+                var result = true
+                try iterate(f) { holds in result = !holds; return !holds }
+                return result
+            }
+        }
+    }
+
+    private func compileCount(_ list: CheckedExpression, _ lambda: CheckedExpression) -> @Sendable (EvaluationFrame) throws(LazyDataNeeded) -> Int {
+        let iterate = compileIteration(list, lambda)
+        return { f throws(LazyDataNeeded) in
+            var count = 0
+            try iterate(f) { holds in
+                if holds { count += 1 }
+                return true
+            }
+            return count
+        }
+    }
+}

@@ -1,0 +1,209 @@
+/// Compilation of everything boolean: logic with cheap-first conjunct ordering, comparisons,
+/// regex matches and membership.
+extension Compiler {
+    func compileBool(_ expression: CheckedExpression) -> Predicate {
+        switch expression.node {
+        case let .literal(value):
+            let result = value.isTrue
+            return { _ in result }
+        case let .macro(_, body):
+            return macroCompiler().compileBool(body)
+        case let .not(operand):
+            let predicate = compileBool(operand)
+            return { f throws(LazyDataNeeded) in try !predicate(f) }
+        case .binary(.and, _, _):
+            return compileChain(flatten(expression, .and), isAnd: true)
+        case .binary(.or, _, _):
+            return compileChain(flatten(expression, .or), isAnd: false)
+        case let .binary(op, left, right) where op == .in || op == .notIn:
+            return compileMembership(negated: op == .notIn, left, right)
+        case let .binary(op, left, right) where op.isComparison:
+            return compileComparison(op, left, right)
+        case let .match(subject, matcher, negated):
+            let string = stringGetter(subject)
+            if negated {
+                return { f throws(LazyDataNeeded) in
+                    guard let s = try string(f) else { return false }
+                    return !matcher.matches(s)
+                }
+            }
+            return { f throws(LazyDataNeeded) in
+                guard let s = try string(f) else { return false }
+                return matcher.matches(s)
+            }
+        case let .call(function, arguments) where expression.type.base == .bool:
+            return compileCallPredicate(function, arguments)
+        case .field(.draft):
+            return { f in f.issue.draft }
+        case .field(.locked):
+            return { f in f.issue.locked }
+        default:
+            let value = compileValue(expression)
+            return { f throws(LazyDataNeeded) in try value(f).isTrue }
+        }
+    }
+
+    /// The operands of a chain of one operator, looking through macros (evaluation is pure, so the
+    /// operands may be evaluated in any order).
+    func flatten(_ expression: CheckedExpression, _ op: BinaryOperator) -> [(CheckedExpression, Compiler)] {
+        switch expression.node {
+        case let .binary(found, left, right) where found == op:
+            return flatten(left, op) + flatten(right, op)
+        case let .macro(_, body):
+            return macroCompiler().flatten(body, op)
+        default:
+            return [(expression, self)]
+        }
+    }
+
+    /// `a and b and c`: synchronous, cheap operands first, lazy ones (API calls) last, so lazy data is
+    /// only requested when every cheaper operand has passed.
+    private func compileChain(_ operands: [(CheckedExpression, Compiler)], isAnd: Bool) -> Predicate {
+        let ordered = operands.enumerated().sorted { a, b in
+            let (x, y) = (a.element.0, b.element.0)
+            if x.usesLazyData != y.usesLazyData { return !x.usesLazyData }
+            if x.cost != y.cost { return x.cost < y.cost }
+            return a.offset < b.offset
+        }
+        let predicates = ordered.map { $0.element.1.compileBool($0.element.0) }
+        switch (predicates.count, isAnd) {
+        case (2, true):
+            let (a, b) = (predicates[0], predicates[1])
+            return { f throws(LazyDataNeeded) in
+                guard try a(f) else { return false }
+                return try b(f)
+            }
+        case (2, false):
+            let (a, b) = (predicates[0], predicates[1])
+            return { f throws(LazyDataNeeded) in
+                if try a(f) { return true }
+                return try b(f)
+            }
+        case (3, true):
+            let (a, b, c) = (predicates[0], predicates[1], predicates[2])
+            return { f throws(LazyDataNeeded) in
+                guard try a(f), try b(f) else { return false }
+                return try c(f)
+            }
+        case (_, true):
+            return { f throws(LazyDataNeeded) in
+                for predicate in predicates where try !predicate(f) { return false }
+                return true
+            }
+        case (_, false):
+            return { f throws(LazyDataNeeded) in
+                for predicate in predicates where try predicate(f) { return true }
+                return false
+            }
+        }
+    }
+
+    // MARK: Comparisons
+
+    private func compileComparison(_ op: BinaryOperator, _ left: CheckedExpression, _ right: CheckedExpression) -> Predicate {
+        let base = left.type.base == .null ? right.type.base : left.type.base
+        switch base {
+        case .int, .duration, .time:
+            return Compiler.compare(op, numberGetter(left), numberGetter(right), less: <, equal: ==)
+        case .string:
+            return Compiler.compare(op, stringGetter(left), stringGetter(right), less: UTF8Search.less, equal: UTF8Search.equal)
+        default:
+            let a = compileValue(left), b = compileValue(right)
+            let negate = op == .notEqual
+            return { f throws(LazyDataNeeded) in Compiler.valuesEqual(try a(f), try b(f)) != negate }
+        }
+    }
+
+    /// A comparison of two optional operands: `==`/`!=` treat null as a value (null == null), the
+    /// ordering operators are false when either side is null (SPEC §2).
+    private static func compare<T: Sendable>(
+        _ op: BinaryOperator,
+        _ a: @escaping @Sendable (EvaluationFrame) throws(LazyDataNeeded) -> T?,
+        _ b: @escaping @Sendable (EvaluationFrame) throws(LazyDataNeeded) -> T?,
+        less: @escaping @Sendable (T, T) -> Bool,
+        equal: @escaping @Sendable (T, T) -> Bool
+    ) -> Predicate {
+        switch op {
+        case .equal, .notEqual:
+            let expected = op == .equal
+            return { f throws(LazyDataNeeded) in
+                switch (try a(f), try b(f)) {
+                case let (x?, y?): equal(x, y) == expected
+                case (nil, nil): expected
+                default: !expected
+                }
+            }
+        case .less:
+            return { f throws(LazyDataNeeded) in
+                guard let x = try a(f), let y = try b(f) else { return false }
+                return less(x, y)
+            }
+        case .lessOrEqual:
+            return { f throws(LazyDataNeeded) in
+                guard let x = try a(f), let y = try b(f) else { return false }
+                return !less(y, x)
+            }
+        case .greater:
+            return { f throws(LazyDataNeeded) in
+                guard let x = try a(f), let y = try b(f) else { return false }
+                return less(y, x)
+            }
+        default:
+            return { f throws(LazyDataNeeded) in
+                guard let x = try a(f), let y = try b(f) else { return false }
+                return !less(x, y)
+            }
+        }
+    }
+
+    /// Equality of any two values, with lists equal when their elements are.
+    static func valuesEqual(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case (.null, _), (_, .null): return false
+        case let (.string(x), .string(y)): return UTF8Search.equal(x, y)
+        case let (.strings(x), .strings(y)): return x.count == y.count && zip(x, y).allSatisfy(UTF8Search.equal)
+        case (.strings, _), (.ints, _), (.list, _):
+            let (x, y) = (a.listElements, b.listElements)
+            return x.count == y.count && zip(x, y).allSatisfy(valuesEqual)
+        default: return a == b
+        }
+    }
+
+    // MARK: Membership
+
+    private func compileMembership(negated: Bool, _ left: CheckedExpression, _ right: CheckedExpression) -> Predicate {
+        if right.type.base == .string {
+            let needle = stringGetter(left), haystack = stringGetter(right)
+            return { f throws(LazyDataNeeded) in
+                guard let n = try needle(f), let h = try haystack(f) else { return false }
+                return UTF8Search.contains(h, n) != negated
+            }
+        }
+        switch right.type.listElement {
+        case .string?:
+            let element = stringGetter(left), list = stringListGetter(right)
+            if case let .strings(constantList)? = Compiler.constant(right), constantList.count > 8 {
+                let set = Set(constantList)
+                return { f throws(LazyDataNeeded) in
+                    guard let x = try element(f) else { return false }
+                    return set.contains(x) != negated
+                }
+            }
+            return { f throws(LazyDataNeeded) in
+                guard let x = try element(f), let items = try list(f) else { return false }
+                for item in items where UTF8Search.equal(item, x) { return !negated }
+                return negated
+            }
+        default:
+            let element = compileValue(left), list = compileValue(right)
+            return { f throws(LazyDataNeeded) in
+                let x = try element(f)
+                if x.isNull { return false }
+                let items = try list(f)
+                if case let (.int(i), .ints(values)) = (x, items) { return values.contains(i) != negated }
+                return items.listElements.contains { Compiler.valuesEqual($0, x) } != negated
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+/// Prints a diagnostic the way compilers do: `path:line:col: error[code]: message`, the source line,
+/// a caret range under the offending text, and `help:` with the suggestion.
+public struct DiagnosticRenderer: Sendable {
+    public var useColor: Bool
+
+    public init(useColor: Bool = false) {
+        self.useColor = useColor
+    }
+
+    /// - Parameters:
+    ///   - start, end: positions in the file (end exclusive); a range over several lines underlines
+    ///     to the end of the first line.
+    ///   - lineText: the text of `start.line`.
+    public func render(path: String, severity: Severity, code: String, message: String, suggestion: String?,
+                       start: LineColumn, end: LineColumn, lineText: Substring) -> String {
+        let label: String
+        switch severity {
+        case .error: label = paint("error", "1;31")
+        case .warning: label = paint("warning", "1;33")
+        case .info: label = paint("info", "1;36")
+        }
+        var output = "\(paint("\(path):\(start.line):\(start.column):", "1")) \(label)\(paint("[\(code)]", "1")): \(message)\n"
+        let gutter = String(start.line)
+        let pad = String(repeating: " ", count: gutter.count)
+        let shownLine = lineText.replacingTabs()
+        output += "\(pad) \(paint("|", "34"))\n"
+        output += "\(paint(gutter, "34")) \(paint("|", "34")) \(shownLine)\n"
+        let scalars = Array(lineText.unicodeScalars)
+        let caretStart = max(1, start.column)
+        let lineEndColumn = scalars.count + 1
+        let caretEnd = end.line == start.line ? max(caretStart + 1, end.column) : max(caretStart + 1, lineEndColumn)
+        // Columns count scalars; tabs were shown as single spaces, so one column is one cell here.
+        let prefix = String(repeating: " ", count: caretStart - 1)
+        let carets = String(repeating: "^", count: caretEnd - caretStart)
+        output += "\(pad) \(paint("|", "34")) \(prefix)\(paint(carets, severity == .error ? "1;31" : "1;33"))\n"
+        if let suggestion {
+            output += "\(pad) \(paint("= help:", "1;36")) \(suggestion)\n"
+        }
+        return output
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        useColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}
+
+extension Substring {
+    fileprivate func replacingTabs() -> String {
+        String(map { $0 == "\t" ? " " : $0 })
+    }
+}

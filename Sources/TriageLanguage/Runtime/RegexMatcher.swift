@@ -1,0 +1,128 @@
+import Foundation
+
+/// A regular expression compiled once, when the rule is compiled, and matched many times.
+///
+/// The engine is ICU through `NSRegularExpression`: on Linux it was measured ~20x faster than Swift's
+/// `Regex` for unanchored searches over 1 KB texts (see BENCHMARKS.md). Patterns that are plain
+/// text, optionally anchored with `^` and/or made case-insensitive with `(?i)`, skip the regex engine
+/// and search the UTF-8 bytes directly, which covers most triage patterns (`^triage/`, `(?i)crash`).
+public struct RegexMatcher: Hashable, Sendable {
+    enum Strategy: Hashable, Sendable {
+        case contains(needle: [UInt8], caseInsensitive: Bool)
+        case prefix(needle: [UInt8], caseInsensitive: Bool)
+        case exact(needle: [UInt8], caseInsensitive: Bool)
+        case regex(CompiledRegex)
+    }
+
+    public let pattern: String
+    let strategy: Strategy
+
+    /// Compiles `pattern`, or throws a message saying what is wrong with it.
+    public init(pattern: String) throws(RegexError) {
+        self.pattern = pattern
+        let compiled: NSRegularExpression
+        do {
+            compiled = try NSRegularExpression(pattern: pattern)
+        } catch {
+            throw RegexError(message: "invalid regular expression: \(RegexMatcher.pinpoint(pattern) ?? "the regex engine (ICU) rejects this pattern")")
+        }
+        strategy = RegexMatcher.literalStrategy(for: pattern) ?? .regex(CompiledRegex(compiled))
+    }
+
+    /// Whether the pattern matches anywhere in `string`.
+    public func matches(_ string: String) -> Bool {
+        switch strategy {
+        case let .regex(regex):
+            return regex.expression.firstMatch(in: string, range: NSRange(location: 0, length: string.utf16.count)) != nil
+        case let .contains(needle, caseInsensitive):
+            var string = string
+            return string.withUTF8 { haystack in
+                needle.withUnsafeBufferPointer { UTF8Search.find($0, in: haystack, caseInsensitiveASCII: caseInsensitive) }
+            }
+        case let .prefix(needle, caseInsensitive):
+            return RegexMatcher.compare(string, needle, caseInsensitive: caseInsensitive, wholeString: false)
+        case let .exact(needle, caseInsensitive):
+            return RegexMatcher.compare(string, needle, caseInsensitive: caseInsensitive, wholeString: true)
+        }
+    }
+
+    private static func compare(_ string: String, _ needle: [UInt8], caseInsensitive: Bool, wholeString: Bool) -> Bool {
+        var string = string
+        return string.withUTF8 { bytes in
+            guard wholeString ? bytes.count == needle.count : bytes.count >= needle.count else { return false }
+            for i in 0..<needle.count {
+                let byte = caseInsensitive ? UTF8Search.lowerASCII(bytes[i]) : bytes[i]
+                if byte != needle[i] { return false }
+            }
+            return true
+        }
+    }
+
+    /// A byte-search plan for patterns that are literal text, or nil when the regex engine is needed.
+    static func literalStrategy(for pattern: String) -> Strategy? {
+        var body = Substring(pattern)
+        var caseInsensitive = false
+        if body.hasPrefix("(?i)") {
+            caseInsensitive = true
+            body = body.dropFirst(4)
+        }
+        var anchoredStart = false, anchoredEnd = false
+        if body.hasPrefix("^") { anchoredStart = true; body = body.dropFirst() }
+        if body.hasSuffix("$"), !body.hasSuffix("\\$") { anchoredEnd = true; body = body.dropLast() }
+        let metacharacters = Set("\\^$.|?*+()[]{}")
+        guard !body.contains(where: { metacharacters.contains($0) }) else { return nil }
+        // Case folding beyond ASCII is the regex engine's job.
+        if caseInsensitive && !body.utf8.allSatisfy({ $0 < 0x80 }) { return nil }
+        let needle = caseInsensitive ? Array(body.utf8.map(UTF8Search.lowerASCII)) : Array(body.utf8)
+        switch (anchoredStart, anchoredEnd) {
+        case (true, true): return .exact(needle: needle, caseInsensitive: caseInsensitive)
+        case (true, false): return .prefix(needle: needle, caseInsensitive: caseInsensitive)
+        case (false, false): return .contains(needle: needle, caseInsensitive: caseInsensitive)
+        case (false, true): return nil
+        }
+    }
+
+    /// ICU's errors say only "The value is invalid"; this names the usual mistakes.
+    static func pinpoint(_ pattern: String) -> String? {
+        var depth = 0
+        var inClass = false
+        var escaped = false
+        var previous: Character?
+        for character in pattern {
+            defer { previous = escaped ? nil : character }
+            if escaped { escaped = false; continue }
+            switch character {
+            case "\\": escaped = true
+            case "[" where !inClass: inClass = true
+            case "]" where inClass: inClass = false
+            case "(" where !inClass: depth += 1
+            case ")" where !inClass:
+                depth -= 1
+                if depth < 0 { return "`)` has no opening `(`" }
+            case "*", "+", "?":
+                let afterGroupStart = previous == "(" && character != "?"
+                if !inClass, previous == nil || afterGroupStart || previous == "|" { return "`\(character)` has nothing to repeat" }
+            default: break
+            }
+        }
+        if escaped { return "the pattern ends with a lone `\\`" }
+        if inClass { return "`[` is not closed" }
+        if depth > 0 { return "`(` is not closed" }
+        return nil
+    }
+
+    public static func == (lhs: RegexMatcher, rhs: RegexMatcher) -> Bool { lhs.pattern == rhs.pattern }
+    public func hash(into hasher: inout Hasher) { hasher.combine(pattern) }
+}
+
+/// An `NSRegularExpression`, which Foundation documents as immutable and safe to share across threads.
+final class CompiledRegex: Hashable, @unchecked Sendable {
+    let expression: NSRegularExpression
+    init(_ expression: NSRegularExpression) { self.expression = expression }
+    static func == (lhs: CompiledRegex, rhs: CompiledRegex) -> Bool { lhs.expression.pattern == rhs.expression.pattern }
+    func hash(into hasher: inout Hasher) { hasher.combine(expression.pattern) }
+}
+
+public struct RegexError: Error, Hashable, Sendable {
+    public var message: String
+}

@@ -1,0 +1,57 @@
+/// An expression after name resolution and type checking: what the compiler turns into closures and
+/// what `explain` walks. Every node knows its type, where it came from, and whether evaluating it may
+/// need lazy data (an API call).
+public struct CheckedExpression: Hashable, Sendable {
+    public var node: CheckedNode
+    public var type: ValueType
+    public var range: SourceRange
+    /// Whether evaluating this node may need comments or label events.
+    public var usesLazyData: Bool
+    /// A rough relative cost of evaluating it once, used to order conjuncts cheapest first.
+    public var cost: Int
+
+    public init(_ node: CheckedNode, type: ValueType, range: SourceRange, usesLazyData: Bool = false, cost: Int = 1) {
+        self.node = node
+        self.type = type
+        self.range = range
+        self.usesLazyData = usesLazyData
+        self.cost = cost
+    }
+
+    /// The direct subexpressions, in source order.
+    public var children: [CheckedExpression] {
+        switch node {
+        case .literal, .field, .lazyField, .now, .local, .listConstant: []
+        case let .macro(_, body): [body]
+        case let .list(items): items
+        case let .member(base, _): [base]
+        case let .call(_, arguments): arguments
+        case let .lambda(_, body): [body]
+        case let .not(operand), let .negate(operand): [operand]
+        case let .binary(_, left, right): [left, right]
+        case let .match(subject, _, _): [subject]
+        }
+    }
+}
+
+/// Resolved node shapes: names are fields, macros, lists or lambda parameters; `~` carries its
+/// compiled regex.
+public indirect enum CheckedNode: Hashable, Sendable {
+    case literal(Value)
+    case field(IssueField)
+    case lazyField(FieldCatalog.LazyField)
+    case now
+    /// A lambda parameter, by name (the compiler assigns it a slot).
+    case local(String)
+    case listConstant(name: String, value: Value)
+    /// A macro reference, kept as a node so `explain` can show the macro's name.
+    case macro(name: String, body: CheckedExpression)
+    case list([CheckedExpression])
+    case member(CheckedExpression, CommentMember)
+    case call(Function, [CheckedExpression])
+    case lambda(parameter: String, body: CheckedExpression)
+    case not(CheckedExpression)
+    case negate(CheckedExpression)
+    case binary(BinaryOperator, CheckedExpression, CheckedExpression)
+    case match(CheckedExpression, RegexMatcher, negated: Bool)
+}
