@@ -20,6 +20,15 @@ public indirect enum ExpressionKind: Hashable, Sendable {
     case lambda(parameter: String, parameterRange: SourceRange, body: Expression)
     case unary(UnaryOperator, Expression)
     case binary(BinaryOperator, Expression, Expression)
+    /// `a and b and c`: a chain of one logical operator is one node with all its operands, so long
+    /// chains stay shallow (a 1 MB `or` chain must not recurse 100,000 levels deep).
+    case logical(LogicalOperator, [Expression])
+}
+
+public enum LogicalOperator: String, Hashable, Sendable, CaseIterable {
+    case or, and
+
+    public var precedence: Int { self == .or ? 1 : 2 }
 }
 
 /// Constant values written in the source.
@@ -39,7 +48,6 @@ public enum UnaryOperator: String, Hashable, Sendable {
 }
 
 public enum BinaryOperator: String, Hashable, Sendable, CaseIterable {
-    case or, and
     case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
     case matches = "~", notMatches = "!~", `in` = "in", notIn = "not in"
     case plus = "+", minus = "-"
@@ -47,8 +55,6 @@ public enum BinaryOperator: String, Hashable, Sendable, CaseIterable {
     /// Binding strength from SPEC §2's precedence table: higher binds tighter.
     public var precedence: Int {
         switch self {
-        case .or: 1
-        case .and: 2
         case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .matches, .notMatches, .in, .notIn: 4
         case .plus, .minus: 5
         }
@@ -81,6 +87,8 @@ extension Expression {
             return o1 == o2 && a.isStructurallyEqual(to: b)
         case let (.binary(o1, a1, b1), .binary(o2, a2, b2)):
             return o1 == o2 && a1.isStructurallyEqual(to: a2) && b1.isStructurallyEqual(to: b2)
+        case let (.logical(o1, a), .logical(o2, b)):
+            return o1 == o2 && a.count == b.count && zip(a, b).allSatisfy { $0.isStructurallyEqual(to: $1) }
         default:
             return false
         }

@@ -11,10 +11,8 @@ extension Compiler {
         case let .not(operand):
             let predicate = compileBool(operand)
             return { f throws(LazyDataNeeded) in try !predicate(f) }
-        case .binary(.and, _, _):
-            return compileChain(flatten(expression, .and), isAnd: true)
-        case .binary(.or, _, _):
-            return compileChain(flatten(expression, .or), isAnd: false)
+        case let .logical(op, _):
+            return compileChain(flatten(expression, op), isAnd: op == .and)
         case let .binary(op, left, right) where op == .in || op == .notIn:
             return compileMembership(negated: op == .notIn, left, right)
         case let .binary(op, left, right) where op.isComparison:
@@ -45,10 +43,10 @@ extension Compiler {
 
     /// The operands of a chain of one operator, looking through macros (evaluation is pure, so the
     /// operands may be evaluated in any order).
-    func flatten(_ expression: CheckedExpression, _ op: BinaryOperator) -> [(CheckedExpression, Compiler)] {
+    func flatten(_ expression: CheckedExpression, _ op: LogicalOperator) -> [(CheckedExpression, Compiler)] {
         switch expression.node {
-        case let .binary(found, left, right) where found == op:
-            return flatten(left, op) + flatten(right, op)
+        case let .logical(found, operands) where found == op:
+            return operands.flatMap { flatten($0, op) }
         case let .macro(_, body):
             return macroCompiler().flatten(body, op)
         default:

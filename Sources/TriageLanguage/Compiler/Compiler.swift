@@ -59,7 +59,7 @@ struct Compiler {
             }
         case let .binary(op, left, right) where op == .plus || op == .minus:
             return compileArithmetic(op, left, right)
-        case .not, .binary, .match:
+        case .not, .binary, .logical, .match:
             let predicate = compileBool(expression)
             return { f throws(LazyDataNeeded) in .bool(try predicate(f)) }
         }

@@ -15,10 +15,9 @@ public enum ConditionCompiler {
     /// so the parts are ordered cheapest first too.
     public static func combine(_ parts: [CheckedExpression]) -> CompiledCondition {
         precondition(!parts.isEmpty, "a condition needs at least one part")
-        let combined = parts.dropFirst().reduce(parts[0]) { left, right in
-            CheckedExpression(.binary(.and, left, right), type: .bool, range: left.range.union(right.range),
-                              usesLazyData: left.usesLazyData || right.usesLazyData, cost: left.cost + right.cost + 1)
-        }
+        guard parts.count > 1 else { return CompiledCondition(parts[0]) }
+        let combined = CheckedExpression(.logical(.and, parts), type: .bool, range: parts[0].range,
+                                         usesLazyData: parts.contains { $0.usesLazyData }, cost: parts.reduce(1) { $0 + $1.cost })
         return CompiledCondition(combined)
     }
 }

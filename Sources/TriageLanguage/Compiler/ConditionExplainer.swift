@@ -49,7 +49,7 @@ public enum ConditionExplainer {
     /// not the inside of lambdas, not a plain field (its value is on the parent's line).
     private static func explainableChildren(of expression: CheckedExpression) -> [CheckedExpression] {
         switch expression.node {
-        case .binary(.and, _, _), .binary(.or, _, _), .not:
+        case .logical, .not:
             return expression.children
         case let .macro(_, body):
             return [body]

@@ -3,12 +3,17 @@ extension Parser {
     /// additive = unary { ( "+" | "-" ) unary }
     mutating func parseAdditive() throws(ParseError) -> Expression {
         var left = try parseUnary()
+        var length = 0
         while true {
             let op: BinaryOperator
             switch currentKind {
             case .plus: op = .plus
             case .minus: op = .minus
             default: return left
+            }
+            length += 1
+            if length > Parser.maximumDepth {
+                throw ParseError(Diagnostic(.nestingTooDeep, "a chain of more than \(Parser.maximumDepth) `+`/`-` is too deep", at: current.range))
             }
             advance()
             let right = try parseUnary()
@@ -27,7 +32,12 @@ extension Parser {
     /// postfix = primary { "." IDENTIFIER }
     mutating func parsePostfix() throws(ParseError) -> Expression {
         var base = try parsePrimary()
+        var length = 0
         while consume(.dot) != nil {
+            length += 1
+            if length > Parser.maximumDepth {
+                throw ParseError(Diagnostic(.nestingTooDeep, "a chain of more than \(Parser.maximumDepth) member accesses is too deep", at: current.range))
+            }
             guard case let .identifier(name) = currentKind else {
                 throw unexpected(expected: "a member name after `.`")
             }

@@ -22,22 +22,20 @@ extension Parser {
 
     /// or_expression = and_expression { "or" and_expression }
     mutating func parseOrExpression() throws(ParseError) -> Expression {
-        var left = try parseAndExpression()
-        while consume(.or) != nil {
-            let right = try parseAndExpression()
-            left = Expression(.binary(.or, left, right), left.range.union(right.range))
-        }
-        return left
+        let first = try parseAndExpression()
+        guard currentKind == .or else { return first }
+        var operands = [first]
+        while consume(.or) != nil { operands.append(try parseAndExpression()) }
+        return Expression(.logical(.or, operands), first.range.union(operands[operands.count - 1].range))
     }
 
     /// and_expression = not_expression { "and" not_expression }
     mutating func parseAndExpression() throws(ParseError) -> Expression {
-        var left = try parseNotExpression()
-        while consume(.and) != nil {
-            let right = try parseNotExpression()
-            left = Expression(.binary(.and, left, right), left.range.union(right.range))
-        }
-        return left
+        let first = try parseNotExpression()
+        guard currentKind == .and else { return first }
+        var operands = [first]
+        while consume(.and) != nil { operands.append(try parseNotExpression()) }
+        return Expression(.logical(.and, operands), first.range.union(operands[operands.count - 1].range))
     }
 
     /// not_expression = "not" not_expression | comparison

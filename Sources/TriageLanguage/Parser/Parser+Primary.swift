@@ -46,28 +46,24 @@ extension Parser {
     /// list = "[" [ expression { "," expression } [ "," ] ] "]"
     mutating func parseList() throws(ParseError) -> Expression {
         let open = advance()
-        return try nested { (parser: inout Parser) throws(ParseError) in
-            var items: [Expression] = []
-            while parser.currentKind != .rightBracket {
-                if parser.currentKind == .endOfInput { break }
-                items.append(try parser.parseExpression())
-                if parser.consume(.comma) == nil { break }
-            }
-            let close = try parser.expectClosing(.rightBracket, opening: open, context: "or `,` in the list")
-            return Expression(.list(items), open.range.union(close.range))
+        var items: [Expression] = []
+        while currentKind != .rightBracket {
+            if currentKind == .endOfInput { break }
+            items.append(try parseExpression())
+            if consume(.comma) == nil { break }
         }
+        let close = try expectClosing(.rightBracket, opening: open, context: "or `,` in the list")
+        return Expression(.list(items), open.range.union(close.range))
     }
 
     /// parenthesized = "(" expression ")"
     mutating func parseParenthesized() throws(ParseError) -> Expression {
         let open = advance()
-        return try nested { (parser: inout Parser) throws(ParseError) in
-            var inner = try parser.parseExpression()
-            let close = try parser.expectClosing(.rightParen, opening: open, context: "to close the parenthesis")
-            // Parentheses only group; the node keeps the wider range so diagnostics cover them.
-            inner.range = open.range.union(close.range)
-            return inner
-        }
+        var inner = try parseExpression()
+        let close = try expectClosing(.rightParen, opening: open, context: "to close the parenthesis")
+        // Parentheses only group; the node keeps the wider range so diagnostics cover them.
+        inner.range = open.range.union(close.range)
+        return inner
     }
 
     /// call = IDENTIFIER "(" [ argument { "," argument } ] ")"
@@ -75,16 +71,14 @@ extension Parser {
         let nameToken = advance()
         guard case let .identifier(name) = nameToken.kind else { throw unexpected(expected: "a function name") }
         let open = advance()
-        return try nested { (parser: inout Parser) throws(ParseError) in
-            var arguments: [Expression] = []
-            while parser.currentKind != .rightParen {
-                if parser.currentKind == .endOfInput { break }
-                arguments.append(try parser.parseArgument())
-                if parser.consume(.comma) == nil { break }
-            }
-            let close = try parser.expectClosing(.rightParen, opening: open, context: "or `,` between arguments")
-            return Expression(.call(name: name, nameRange: nameToken.range, arguments: arguments), nameToken.range.union(close.range))
+        var arguments: [Expression] = []
+        while currentKind != .rightParen {
+            if currentKind == .endOfInput { break }
+            arguments.append(try parseArgument())
+            if consume(.comma) == nil { break }
         }
+        let close = try expectClosing(.rightParen, opening: open, context: "or `,` between arguments")
+        return Expression(.call(name: name, nameRange: nameToken.range, arguments: arguments), nameToken.range.union(close.range))
     }
 
     /// argument = lambda | expression

@@ -17,6 +17,7 @@ extension CheckedExpression {
         case let .not(operand): kind = .unary(.not, operand.syntax)
         case let .negate(operand): kind = .unary(.negate, operand.syntax)
         case let .binary(op, left, right): kind = .binary(op, left.syntax, right.syntax)
+        case let .logical(op, operands): kind = .logical(op, operands.map(\.syntax))
         case let .match(subject, matcher, negated):
             kind = .binary(negated ? .notMatches : .matches, subject.syntax, Expression(.literal(.string(matcher.pattern)), range))
         }

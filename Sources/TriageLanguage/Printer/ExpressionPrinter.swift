@@ -33,6 +33,7 @@ public enum ExpressionPrinter {
     private static func precedence(of expression: Expression) -> Int {
         switch expression.kind {
         case let .binary(op, _, _): op.precedence
+        case let .logical(op, _): op.precedence
         case .unary(.not, _): 3
         case .unary(.negate, _): 6
         case .lambda: 0
@@ -73,7 +74,12 @@ public enum ExpressionPrinter {
             output += "-"
             // `- -x` must not print as `--x`, nor `-(7d)` as a literal `-7d` (same value, other tree).
             if case .unary(.negate, _) = operand.kind { output += " " }
-            writeChild(operand, minimum: 7, into: &output)
+            writeChild(operand, minimum: 6, into: &output)
+        case let .logical(op, operands):
+            for (index, operand) in operands.enumerated() {
+                if index > 0 { output += " \(op.rawValue) " }
+                writeChild(operand, minimum: op.precedence + 1, into: &output)
+            }
         case let .binary(op, left, right):
             let level = op.precedence
             if op.isComparison {

@@ -29,6 +29,7 @@ public struct CheckedExpression: Hashable, Sendable {
         case let .lambda(_, body): [body]
         case let .not(operand), let .negate(operand): [operand]
         case let .binary(_, left, right): [left, right]
+        case let .logical(_, operands): operands
         case let .match(subject, _, _): [subject]
         }
     }
@@ -53,5 +54,6 @@ public indirect enum CheckedNode: Hashable, Sendable {
     case not(CheckedExpression)
     case negate(CheckedExpression)
     case binary(BinaryOperator, CheckedExpression, CheckedExpression)
+    case logical(LogicalOperator, [CheckedExpression])
     case match(CheckedExpression, RegexMatcher, negated: Bool)
 }

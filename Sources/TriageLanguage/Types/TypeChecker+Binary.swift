@@ -13,13 +13,6 @@ extension TypeChecker {
             CheckedExpression(.binary(op, left, right), type: type, range: range, usesLazyData: lazy, cost: cost)
         }
         switch op {
-        case .and, .or:
-            for (operand, expression) in [(left, leftExpression), (right, rightExpression)] where !operand.type.isBooleanLike {
-                report(Diagnostic(.typeMismatch, "`\(op.rawValue)` needs bool operands, but this is \(operand.type)", at: expression.range,
-                                  suggestion: Self.booleanHint(for: operand)))
-                return invalid(range)
-            }
-            return result(.bool)
         case .equal, .notEqual:
             guard Self.equatable(left.type, right.type) else {
                 reportMismatch(op, left, right, leftExpression, rightExpression)
@@ -47,6 +40,19 @@ extension TypeChecker {
         case .matches, .notMatches:
             return invalid(range)
         }
+    }
+
+    mutating func checkLogical(_ op: LogicalOperator, _ operandExpressions: [Expression], range: SourceRange) -> CheckedExpression {
+        let operands = operandExpressions.map { check($0) }
+        var valid = true
+        for (operand, expression) in zip(operands, operandExpressions) where !operand.type.isBooleanLike {
+            report(Diagnostic(.typeMismatch, "`\(op.rawValue)` needs bool operands, but this is \(operand.type)", at: expression.range,
+                              suggestion: Self.booleanHint(for: operand)))
+            valid = false
+        }
+        if !valid || operands.contains(where: { $0.type.isInvalid }) { return invalid(range) }
+        return CheckedExpression(.logical(op, operands), type: .bool, range: range, usesLazyData: operands.contains { $0.usesLazyData },
+                                 cost: operands.reduce(1) { $0 + $1.cost })
     }
 
     /// Whether `==`/`!=` (and, for orderable bases, `<` …) may compare the two types.

@@ -94,6 +94,8 @@ public struct TypeChecker {
             return checkUnary(op, operand, range: range)
         case let .binary(op, left, right):
             return checkBinary(op, left, right, range: range)
+        case let .logical(op, operands):
+            return checkLogical(op, operands, range: range)
         }
     }
 
