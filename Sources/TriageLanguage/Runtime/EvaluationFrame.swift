@@ -8,6 +8,7 @@ public enum LazyDataKind: String, Hashable, Sendable, CaseIterable {
 /// driver loads it and evaluates again; evaluation is pure, so the retry gives the same answer.
 public struct LazyDataNeeded: Error, Hashable, Sendable {
     public var kind: LazyDataKind
+    public init(kind: LazyDataKind) { self.kind = kind }
 }
 
 /// The mutable state of evaluating conditions on one issue: the issue, the evaluation instant,
