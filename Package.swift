@@ -18,7 +18,7 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "triage",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "triage", targets: ["triage"]),
         .library(name: "TriageLanguage", targets: ["TriageLanguage"]),

@@ -26,7 +26,7 @@ public protocol IssueProvider: Sendable {
 
 /// What a provider can supply and perform, as `triage providers` lists it.
 public struct ProviderCapabilities: Hashable, Sendable {
-    public enum LazyData: String, Hashable, Sendable, CaseIterable { case comments, labelEvents = "label_events" }
+    public typealias LazyData = LazyDataKind
     public enum WriteAction: String, Hashable, Sendable, CaseIterable {
         case label, unlabel, comment, close, reopen, assign, unassign
     }

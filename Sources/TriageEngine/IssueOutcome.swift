@@ -1,0 +1,35 @@
+public import TriageLanguage
+
+/// What the output needs of an issue: kept instead of the issue so memory stays flat while
+/// issues stream (the body is never held past its evaluation).
+public struct IssueReference: Hashable, Sendable, Codable {
+    public var number: Int
+    public var title: String
+    public var url: String
+
+    public init(number: Int, title: String, url: String) {
+        self.number = number
+        self.title = title
+        self.url = url
+    }
+
+    public init(_ issue: Issue) {
+        self.init(number: issue.number, title: issue.title, url: issue.url)
+    }
+}
+
+/// The result of evaluating every selected rule on one issue.
+public struct IssueOutcome: Sendable {
+    public var issue: IssueReference
+    /// Indexes (into the engine's rules) of the rules that matched, in rule order.
+    public var matchedRules: [Int]
+    /// Rules that could not be evaluated on this issue (lazy data unavailable, a fetch failed).
+    public var errors: [RuleEvaluationError]
+}
+
+/// A rule that could not be evaluated on one issue: never a silent false.
+public struct RuleEvaluationError: Hashable, Sendable, Codable {
+    public var rule: String
+    public var number: Int
+    public var message: String
+}

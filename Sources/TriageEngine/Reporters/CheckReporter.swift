@@ -1,0 +1,69 @@
+public import TriageLanguage
+public import TriageRules
+
+/// The output formats of `triage check` (SPEC §5).
+public enum CheckFormat: String, CaseIterable, Sendable {
+    case text, json, jsonl, markdown
+
+    /// A fresh reporter for this format.
+    public func makeReporter(context: CheckContext) -> any CheckReporter {
+        switch self {
+        case .text: TextCheckReporter(context: context)
+        case .json: JSONCheckReporter(context: context)
+        case .jsonl: JSONLinesCheckReporter(context: context)
+        case .markdown: MarkdownCheckReporter(context: context)
+        }
+    }
+}
+
+/// What every reporter knows about the run before the first issue arrives.
+public struct CheckContext: Sendable {
+    public var source: String
+    public var now: Timestamp
+    public var rules: [Rule]
+
+    public init(source: String, now: Timestamp, rules: [Rule]) {
+        self.source = source
+        self.now = now
+        self.rules = rules
+    }
+}
+
+/// The run's totals, handed to `finish`.
+public struct CheckSummary: Sendable {
+    public var statistics: RuleEngine.Statistics
+    /// Wall time in seconds; reporters that promise byte-identical output leave it out.
+    public var elapsedSeconds: Double
+    /// API calls made by the provider, when it counts them.
+    public var apiCalls: Int?
+
+    public init(statistics: RuleEngine.Statistics, elapsedSeconds: Double, apiCalls: Int? = nil) {
+        self.statistics = statistics
+        self.elapsedSeconds = elapsedSeconds
+        self.apiCalls = apiCalls
+    }
+}
+
+/// One output format of `triage check`. Streaming formats return text from `record`; the others
+/// collect and write everything in `finish`.
+public protocol CheckReporter {
+    /// Text to write now for this issue (streaming formats), or nil.
+    mutating func record(_ outcome: IssueOutcome) -> String?
+    /// The rest of the output, after the last issue.
+    mutating func finish(_ summary: CheckSummary) -> String
+}
+
+/// Matches grouped by rule, in rule order, each rule's matches in source order.
+struct MatchCollector {
+    var matchesByRule: [[IssueReference]]
+    var errors: [RuleEvaluationError] = []
+
+    init(ruleCount: Int) {
+        matchesByRule = Array(repeating: [], count: ruleCount)
+    }
+
+    mutating func add(_ outcome: IssueOutcome) {
+        for index in outcome.matchedRules { matchesByRule[index].append(outcome.issue) }
+        errors += outcome.errors
+    }
+}

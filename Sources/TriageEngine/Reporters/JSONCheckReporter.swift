@@ -1,0 +1,37 @@
+import TriageRules
+
+/// `--format json`: `{"source", "now", "issues", "rules": [{"name", "severity", "matches": [...]}], "errors": [...]}`.
+/// No timing is included, so the document is byte-identical across runs.
+struct JSONCheckReporter: CheckReporter {
+    let context: CheckContext
+    var collector: MatchCollector
+
+    init(context: CheckContext) {
+        self.context = context
+        collector = MatchCollector(ruleCount: context.rules.count)
+    }
+
+    mutating func record(_ outcome: IssueOutcome) -> String? {
+        collector.add(outcome)
+        return nil
+    }
+
+    mutating func finish(_ summary: CheckSummary) -> String {
+        let rules: [JSONValue] = context.rules.enumerated().map { index, rule in
+            .object([
+                ("name", .string(rule.name)), ("severity", .string(rule.severity.rawValue)),
+                ("matches", .array(collector.matchesByRule[index].map { issue in
+                    .object([("number", .int(issue.number)), ("title", .string(issue.title)), ("url", .string(issue.url))])
+                })),
+            ])
+        }
+        let errors: [JSONValue] = collector.errors.map { error in
+            .object([("rule", .string(error.rule)), ("number", .int(error.number)), ("message", .string(error.message))])
+        }
+        let document: JSONValue = .object([
+            ("source", .string(context.source)), ("now", .string(context.now.rfc3339)),
+            ("issues", .int(summary.statistics.issuesRead)), ("rules", .array(rules)), ("errors", .array(errors)),
+        ])
+        return document.serialized(pretty: true) + "\n"
+    }
+}

@@ -1,0 +1,50 @@
+import TriageLanguage
+import TriageRules
+
+/// `--format text`: matches grouped by rule with counts, then a summary line.
+struct TextCheckReporter: CheckReporter {
+    let context: CheckContext
+    var collector: MatchCollector
+
+    init(context: CheckContext) {
+        self.context = context
+        collector = MatchCollector(ruleCount: context.rules.count)
+    }
+
+    mutating func record(_ outcome: IssueOutcome) -> String? {
+        collector.add(outcome)
+        return nil
+    }
+
+    mutating func finish(_ summary: CheckSummary) -> String {
+        var output = ""
+        for (index, rule) in context.rules.enumerated() {
+            let matches = collector.matchesByRule[index]
+            let noun = matches.count == 1 ? "match" : "matches"
+            output += "\(rule.name) [\(rule.severity.rawValue)]: \(matches.count) \(noun)"
+            if let description = rule.description { output += " — \(description)" }
+            output += "\n"
+            for issue in matches {
+                output += "  #\(issue.number) \(issue.title)\n"
+                if !issue.url.isEmpty { output += "      \(issue.url)\n" }
+            }
+        }
+        if !collector.errors.isEmpty {
+            output += "errors: \(collector.errors.count)\n"
+            for error in collector.errors {
+                output += "  \(error.rule) on #\(error.number): \(error.message)\n"
+            }
+        }
+        let statistics = summary.statistics
+        var line = "\(statistics.issuesRead) issues read from \(context.source), \(statistics.matches) \(statistics.matches == 1 ? "match" : "matches")"
+        line += " of \(context.rules.count) \(context.rules.count == 1 ? "rule" : "rules")"
+        if statistics.errors > 0 { line += ", \(statistics.errors) errors" }
+        line += ", \(summary.apiCalls ?? 0) API calls, \(Self.formatSeconds(summary.elapsedSeconds))"
+        return output + line + "\n"
+    }
+
+    static func formatSeconds(_ seconds: Double) -> String {
+        let milliseconds = Int((seconds * 1000).rounded())
+        return milliseconds < 10_000 ? "\(milliseconds) ms" : "\(milliseconds / 1000).\(milliseconds % 1000 / 100) s"
+    }
+}

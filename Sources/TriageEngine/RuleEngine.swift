@@ -1,0 +1,156 @@
+public import TriageLanguage
+public import TriageRules
+import Synchronization
+
+/// Evaluates compiled rules over a stream of issues, concurrently and deterministically.
+///
+/// Issues are read by one task and handed in batches to a bounded `TaskGroup` (one child per batch
+/// was measured ~40% cheaper than one per issue); at most `concurrency` batches are in flight, which
+/// is the back-pressure on the provider. Finished batches wait in a reorder buffer so outcomes come
+/// out in the source's order whatever the concurrency.
+public struct RuleEngine: Sendable {
+    public struct Options: Sendable {
+        public var now: Timestamp
+        public var concurrency: Int
+        public var batchSize: Int
+        /// Lazy-data fetches in flight at once, across all batches.
+        public var lazyConcurrency: Int
+
+        public init(now: Timestamp, concurrency: Int, batchSize: Int = 64, lazyConcurrency: Int = 8) {
+            self.now = now
+            self.concurrency = max(1, concurrency)
+            self.batchSize = max(1, batchSize)
+            self.lazyConcurrency = max(1, lazyConcurrency)
+        }
+    }
+
+    /// Counts of one run, for the summary line.
+    public struct Statistics: Sendable, Hashable {
+        public var issuesRead = 0
+        public var matches = 0
+        public var errors = 0
+        public var lazyLoads = 0
+    }
+
+    public let rules: [Rule]
+    public let options: Options
+
+    public init(rules: [Rule], options: Options) {
+        self.rules = rules
+        self.options = options
+    }
+
+    /// Streams `provider`'s issues through the rules, calling `handle` for each issue in source
+    /// order. Throws the provider's error (after cancelling the work in flight) or `handle`'s.
+    public func run(provider: any IssueProvider, query: IssueQuery,
+                    handle: (IssueOutcome) async throws -> Void) async throws -> Statistics {
+        try await run(opened: provider, query: query, handle: handle)
+    }
+
+    private func run<Provider: IssueProvider>(opened provider: Provider, query: IssueQuery,
+                                               handle: (IssueOutcome) async throws -> Void) async throws -> Statistics {
+        let loader = ProviderDataLoader(provider: provider, limiter: AsyncLimiter(limit: options.lazyConcurrency))
+        var statistics = Statistics()
+        var iterator = provider.issues(matching: query).makeAsyncIterator()
+        let rules = self.rules, now = options.now
+        try await withThrowingTaskGroup(of: (Int, [IssueOutcome]).self) { group in
+            var nextBatch = 0, nextToEmit = 0, inFlight = 0
+            var exhausted = false
+            var finished: [Int: [IssueOutcome]] = [:]
+            while true {
+                while !exhausted && inFlight < options.concurrency {
+                    var batch: [Issue] = []
+                    batch.reserveCapacity(options.batchSize)
+                    while batch.count < options.batchSize {
+                        guard let issue = try await iterator.next() else {
+                            exhausted = true
+                            break
+                        }
+                        batch.append(issue)
+                    }
+                    if batch.isEmpty { break }
+                    statistics.issuesRead += batch.count
+                    let index = nextBatch
+                    nextBatch += 1
+                    inFlight += 1
+                    group.addTask {
+                        (index, await RuleEngine.evaluate(batch, rules: rules, now: now, loader: loader))
+                    }
+                }
+                guard inFlight > 0, let (index, outcomes) = try await group.next() else { break }
+                inFlight -= 1
+                finished[index] = outcomes
+                while let ready = finished.removeValue(forKey: nextToEmit) {
+                    for outcome in ready {
+                        statistics.matches += outcome.matchedRules.count
+                        statistics.errors += outcome.errors.count
+                        try await handle(outcome)
+                    }
+                    nextToEmit += 1
+                }
+            }
+        }
+        statistics.lazyLoads = loader.loads
+        return statistics
+    }
+
+    /// Evaluates every rule on every issue of a batch. Rules without lazy fields run as plain
+    /// synchronous closures; the others load what they reach through `loader`.
+    static func evaluate(_ batch: [Issue], rules: [Rule], now: Timestamp, loader: some IssueDataLoader) async -> [IssueOutcome] {
+        var outcomes: [IssueOutcome] = []
+        outcomes.reserveCapacity(batch.count)
+        guard let first = batch.first else { return outcomes }
+        let frame = EvaluationFrame(issue: first, now: now)
+        for issue in batch {
+            frame.reset(to: issue)
+            var matched: [Int] = []
+            var errors: [RuleEvaluationError] = []
+            for (index, rule) in rules.enumerated() {
+                do {
+                    let holds: Bool
+                    if rule.condition.usesLazyData {
+                        holds = try await rule.condition.evaluate(in: frame, loader: loader)
+                    } else {
+                        holds = try rule.condition.evaluateSynchronously(in: frame)
+                    }
+                    if holds { matched.append(index) }
+                } catch {
+                    errors.append(RuleEvaluationError(rule: rule.name, number: issue.number, message: "\(error)"))
+                }
+            }
+            outcomes.append(IssueOutcome(issue: IssueReference(issue), matchedRules: matched, errors: errors))
+        }
+        return outcomes
+    }
+}
+
+/// Lazy data from the provider, with bounded concurrency and a count of fetches.
+struct ProviderDataLoader<Provider: IssueProvider>: IssueDataLoader {
+    let provider: Provider
+    let limiter: AsyncLimiter
+    private let counter = Counter()
+
+    init(provider: Provider, limiter: AsyncLimiter) {
+        self.provider = provider
+        self.limiter = limiter
+    }
+
+    var loads: Int { counter.value }
+
+    func comments(of issue: Issue) async throws -> [IssueComment] {
+        counter.increment()
+        return try await limiter.run { try await provider.loadComments(of: issue) }
+    }
+
+    func labelEvents(of issue: Issue) async throws -> [LabelEvent] {
+        counter.increment()
+        return try await limiter.run { try await provider.loadLabelEvents(of: issue) }
+    }
+}
+
+/// A thread-safe counter.
+final class Counter: Sendable {
+    private let storage = Mutex(0)
+    func increment() { storage.withLock { $0 += 1 } }
+    var value: Int { storage.withLock { $0 } }
+}

@@ -1,0 +1,92 @@
+public import TriageLanguage
+
+/// What a rule does to the issues it matches (SPEC §3); performed by `triage apply`.
+public enum RuleAction: Hashable, Sendable {
+    case label([String])
+    case unlabel([String])
+    case comment(CommentTemplate)
+    case close(reason: CloseReason?)
+    case reopen
+    case assign([String])
+    case unassign([String])
+
+    public enum CloseReason: String, Hashable, Sendable, CaseIterable {
+        case completed
+        case notPlanned = "not_planned"
+    }
+
+    /// The action's key in a rule file.
+    public var keyword: String {
+        switch self {
+        case .label: "label"
+        case .unlabel: "unlabel"
+        case .comment: "comment"
+        case .close: "close"
+        case .reopen: "reopen"
+        case .assign: "assign"
+        case .unassign: "unassign"
+        }
+    }
+
+    public static let keywords = ["label", "unlabel", "comment", "close", "reopen", "assign", "unassign"]
+}
+
+/// A comment with `{{ field }}` placeholders, rendered per issue.
+public struct CommentTemplate: Hashable, Sendable {
+    public enum Part: Hashable, Sendable {
+        case text(String)
+        case field(String)
+    }
+
+    public var source: String
+    public var parts: [Part]
+
+    public init(source: String, parts: [Part]) {
+        self.source = source
+        self.parts = parts
+    }
+
+    /// The fields a template may name: scalar and list fields of the issue model, and `now`.
+    public static let fieldNames: [String] = IssueField.allCases.map(\.rawValue) + ["now"]
+
+    /// Renders the template for an issue: strings verbatim, lists comma-separated, times in
+    /// RFC 3339, durations in days.
+    public func render(for issue: Issue, now: Timestamp) -> String {
+        var output = ""
+        for part in parts {
+            switch part {
+            case let .text(text): output += text
+            case let .field(name): output += CommentTemplate.value(of: name, issue: issue, now: now)
+            }
+        }
+        return output
+    }
+
+    static func value(of name: String, issue: Issue, now: Timestamp) -> String {
+        switch IssueField(rawValue: name) {
+        case .number: String(issue.number)
+        case .title: issue.title
+        case .body: issue.body
+        case .state: issue.state
+        case .kind: issue.kind
+        case .draft: String(issue.draft)
+        case .author: issue.author
+        case .authorAssociation: issue.authorAssociation ?? ""
+        case .labels: issue.labels.joined(separator: ", ")
+        case .assignees: issue.assignees.joined(separator: ", ")
+        case .milestone: issue.milestone ?? ""
+        case .comments: String(issue.comments)
+        case .reactions: String(issue.reactions)
+        case .upvotes: String(issue.upvotes)
+        case .locked: String(issue.locked)
+        case .created: issue.created.rfc3339
+        case .updated: issue.updated.rfc3339
+        case .closed: issue.closed?.rfc3339 ?? ""
+        case .age: (now - issue.created).daysText
+        case .idle: (now - issue.updated).daysText
+        case .url: issue.url
+        case .repo: issue.repo
+        case nil: name == "now" ? now.rfc3339 : ""
+        }
+    }
+}

@@ -1,2 +1,0 @@
-/// Rule files: loading through libyaml, the rule-file model, lint checks and the `test` runner.
-public enum TriageRules {}
