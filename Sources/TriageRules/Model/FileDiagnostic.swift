@@ -50,6 +50,7 @@ public enum RuleFileCode: String, CaseIterable, Sendable {
     case mixedList = "mixed-list"
     case reservedName = "reserved-name"
     case unknownLintCode = "unknown-lint-code"
+    case testNeedsNow = "test-needs-now"
 
     public var summary: String {
         switch self {
@@ -70,6 +71,7 @@ public enum RuleFileCode: String, CaseIterable, Sendable {
         case .mixedList: "A list mixing strings and integers."
         case .reservedName: "A macro or list named like a field, function or keyword."
         case .unknownLintCode: "A lint suppression naming a code that does not exist."
+        case .testNeedsNow: "A test of a rule that depends on the current time (age, idle, now, label_age) without `now:`."
         }
     }
 }

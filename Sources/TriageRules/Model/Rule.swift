@@ -1,4 +1,5 @@
 public import TriageLanguage
+import TriageYAML
 
 /// One rule of a rule file, compiled: its condition is ready to evaluate on issues.
 public struct Rule: Sendable {
@@ -34,11 +35,21 @@ public struct ConditionPart: Sendable {
     public var source: String
     public var checked: CheckedExpression
     public var location: SourceLocation
+    /// The YAML scalar the condition was written in, to map expression offsets to file positions.
+    let scalar: YAMLScalar?
 
     public init(source: String, checked: CheckedExpression, location: SourceLocation) {
         self.source = source
         self.checked = checked
         self.location = location
+        scalar = nil
+    }
+
+    init(source: String, checked: CheckedExpression, location: SourceLocation, scalar: YAMLScalar) {
+        self.source = source
+        self.checked = checked
+        self.location = location
+        self.scalar = scalar
     }
 }
 

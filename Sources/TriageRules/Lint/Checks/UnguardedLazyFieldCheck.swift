@@ -1,0 +1,47 @@
+import TriageLanguage
+
+/// A lazy field (`last_comment`, `commenters`, `label_age`) with no cheap condition beside it:
+/// every issue of the source, closed ones included, then costs an API call.
+struct UnguardedLazyFieldCheck: LintCheck {
+    let code = "unguarded-lazy-field"
+    let summary = "A lazy field (one API call per issue) with no cheap condition that filters issues first."
+    let severity = Severity.warning
+
+    let triggeringExamples = [
+        """
+        rules:
+          - name: author-replied
+            when: last_comment.author == author
+        """,
+        """
+        rules:
+          - name: long-stale
+            when: label_age("stale") > 30d or draft
+        """,
+    ]
+    let nonTriggeringExamples = [
+        """
+        rules:
+          - name: author-replied
+            when: state == "open" and "waiting" in labels and last_comment.author == author
+        """,
+    ]
+
+    func findings(in file: LoadedFile) -> [FileDiagnostic] {
+        var findings: [FileDiagnostic] = []
+        for rule in file.rules where rule.condition.usesLazyData {
+            let conjuncts = rule.conditionParts.flatMap { part in part.checked.conjuncts.map { ($0, part) } }
+            guard !conjuncts.contains(where: { !$0.0.usesLazyData }) else { continue }
+            guard let (lazy, part) = conjuncts.first else { continue }
+            var field = "lazy data"
+            lazy.forEachNode { node in
+                if case let .lazyField(name) = node.node, field == "lazy data" { field = "`\(name.rawValue)`" }
+                if case .call(.labelAge, _) = node.node, field == "lazy data" { field = "`label_age`" }
+            }
+            findings.append(file.diagnostic(code, "\(field) costs an API call per issue and nothing cheaper filters issues first",
+                                            severity: severity, at: lazy.range, in: part, rule: rule.name,
+                                            suggestion: "add a cheap condition with `and`, e.g. `state == \"open\" and …`"))
+        }
+        return findings
+    }
+}

@@ -1,0 +1,118 @@
+import TriageLanguage
+import TriageYAML
+
+extension RuleFileDecoder {
+    mutating func decodeActions(_ node: YAMLNode, rule: String) -> [RuleAction] {
+        guard let sequence = expectSequence(node, "`actions`", rule: rule) else { return [] }
+        var actions: [RuleAction] = []
+        for item in sequence.items {
+            guard let mapping = item.mapping, mapping.entries.count == 1, let entry = mapping.entries.first,
+                  let keyword = entry.key.scalar?.text
+            else {
+                report(.invalidAction, "each action is a mapping with one key: \(RuleAction.keywords.joined(separator: ", "))",
+                       at: item, suggestion: "- label: needs-triage", rule: rule)
+                continue
+            }
+            guard RuleAction.keywords.contains(keyword) else {
+                let suggestion = Suggestions.closest(to: keyword, in: RuleAction.keywords)
+                report(.invalidAction, "unknown action `\(keyword)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? "")
+                       + " (actions: \(RuleAction.keywords.joined(separator: ", ")))", at: entry.key, suggestion: suggestion, rule: rule)
+                continue
+            }
+            if let action = decodeAction(keyword, entry.value, rule: rule) { actions.append(action) }
+        }
+        return actions
+    }
+
+    private mutating func decodeAction(_ keyword: String, _ value: YAMLNode, rule: String) -> RuleAction? {
+        switch keyword {
+        case "label", "unlabel", "assign", "unassign":
+            guard let names = expectTextList(value, "`\(keyword)`", rule: rule) else { return nil }
+            switch keyword {
+            case "label": return .label(names)
+            case "unlabel": return .unlabel(names)
+            case "assign": return .assign(names)
+            default: return .unassign(names)
+            }
+        case "comment":
+            guard let scalar = expectText(value, "`comment`", rule: rule) else { return nil }
+            return decodeTemplate(scalar, rule: rule).map(RuleAction.comment)
+        case "close":
+            if case .bool(true)? = value.scalar?.resolved { return .close(reason: nil) }
+            if let mapping = value.mapping {
+                let entries = entries(of: mapping, allowed: ["reason"], context: "`close`", rule: rule)
+                guard let reasonNode = entries["reason"]?.value else { return .close(reason: nil) }
+                guard let text = expectText(reasonNode, "`close.reason`", rule: rule) else { return nil }
+                guard let reason = RuleAction.CloseReason(rawValue: text.text) else {
+                    let options = RuleAction.CloseReason.allCases.map(\.rawValue)
+                    report(.invalidAction, "close reason must be completed or not_planned, not `\(text.text)`", at: reasonNode,
+                           suggestion: Suggestions.closest(to: text.text, in: options), rule: rule)
+                    return nil
+                }
+                return .close(reason: reason)
+            }
+            report(.invalidAction, "`close` takes `true` or `{reason: completed|not_planned}`", at: value, suggestion: "close: true", rule: rule)
+            return nil
+        default:
+            if case .bool(true)? = value.scalar?.resolved { return .reopen }
+            report(.invalidAction, "`reopen` takes `true`", at: value, suggestion: "reopen: true", rule: rule)
+            return nil
+        }
+    }
+
+    /// Parses `{{ field }}` placeholders; unknown fields and unclosed placeholders are errors that
+    /// point at the placeholder itself.
+    mutating func decodeTemplate(_ scalar: YAMLScalar, rule: String) -> CommentTemplate? {
+        let bytes = Array(scalar.value.utf8)
+        var parts: [CommentTemplate.Part] = []
+        var text: [UInt8] = []
+        var index = 0
+        var valid = true
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "{"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "{") else {
+                text.append(bytes[index])
+                index += 1
+                continue
+            }
+            let open = index
+            var close = index + 2
+            while close + 1 < bytes.count, !(bytes[close] == UInt8(ascii: "}") && bytes[close + 1] == UInt8(ascii: "}")) { close += 1 }
+            guard close + 1 < bytes.count else {
+                reportTemplate(scalar, open, bytes.count, "`{{` is not closed with `}}`", suggestion: nil, rule: rule)
+                valid = false
+                break
+            }
+            let name = String(decoding: bytes[(open + 2)..<close], as: UTF8.self).trimmingSpaces
+            if CommentTemplate.fieldNames.contains(name) {
+                if !text.isEmpty { parts.append(.text(String(decoding: text, as: UTF8.self))) }
+                text = []
+                parts.append(.field(name))
+            } else {
+                let suggestion = Suggestions.closest(to: name, in: CommentTemplate.fieldNames)
+                let lazyNote = FieldCatalog.LazyField(rawValue: name) != nil ? " (lazy fields cannot be used in templates)" : ""
+                reportTemplate(scalar, open, close + 2, "unknown template field `\(name)`\(lazyNote)" + (suggestion.map { "; did you mean `\($0)`?" } ?? ""),
+                               suggestion: suggestion.map { "{{ \($0) }}" }, rule: rule)
+                valid = false
+            }
+            index = close + 2
+        }
+        if !text.isEmpty { parts.append(.text(String(decoding: text, as: UTF8.self))) }
+        return valid ? CommentTemplate(source: scalar.value, parts: parts) : nil
+    }
+
+    private mutating func reportTemplate(_ scalar: YAMLScalar, _ start: Int, _ end: Int, _ message: String, suggestion: String?, rule: String) {
+        let diagnostic = Diagnostic(.unknownName, message, at: SourceRange(start: start, end: end), suggestion: suggestion)
+        var mapped = file.diagnostic(diagnostic, in: scalar, rule: rule)
+        mapped.code = RuleFileCode.invalidTemplate.rawValue
+        report(mapped)
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var scalars = Substring(self)
+        while scalars.first?.isWhitespace == true { scalars.removeFirst() }
+        while scalars.last?.isWhitespace == true { scalars.removeLast() }
+        return String(scalars)
+    }
+}

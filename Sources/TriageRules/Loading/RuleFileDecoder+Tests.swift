@@ -1,0 +1,199 @@
+import TriageLanguage
+import TriageYAML
+
+extension RuleFileDecoder {
+    static let testKeys = ["name", "now", "issue", "comments", "label_events", "expect"]
+    static let commentKeys = ["author", "body", "created", "bot", "association"]
+    static let labelEventKeys = ["label", "action", "created"]
+    /// `now` of tests that give none (only allowed when the rule does not depend on time).
+    static let defaultTestNow = Timestamp(year: 2000, month: 1, day: 1)!
+
+    mutating func decodeTests(_ node: YAMLNode, rule: String) -> [RuleTest] {
+        guard let sequence = expectSequence(node, "`tests`", rule: rule) else { return [] }
+        return sequence.items.compactMap { decodeTest($0, rule: rule) }
+    }
+
+    private mutating func decodeTest(_ node: YAMLNode, rule: String) -> RuleTest? {
+        guard let mapping = expectMapping(node, "each test", rule: rule) else { return nil }
+        let entries = entries(of: mapping, allowed: Self.testKeys, context: "a test", rule: rule)
+        var valid = true
+        let name = entries["name"].flatMap { expectText($0.value, "a test's `name`", rule: rule)?.text }
+        var now: Timestamp?
+        if let nowNode = entries["now"]?.value {
+            now = timestamp(nowNode, "`now`", rule: rule)
+            if now == nil { valid = false }
+        }
+        let effectiveNow = now ?? Self.defaultTestNow
+
+        var expectMatch = false
+        if let expectNode = entries["expect"]?.value, let text = expectText(expectNode, "`expect`", rule: rule) {
+            switch text.text {
+            case "match": expectMatch = true
+            case "no-match": expectMatch = false
+            default:
+                report(.invalidTest, "`expect` is `match` or `no-match`, not `\(text.text)`", at: expectNode,
+                       suggestion: Suggestions.closest(to: text.text, in: ["match", "no-match"]) ?? (text.text.hasPrefix("no") ? "no-match" : "match"),
+                       rule: rule)
+                valid = false
+            }
+        } else {
+            report(.missingKey, "a test needs `expect: match` or `expect: no-match`", at: node, rule: rule)
+            valid = false
+        }
+
+        var comments: [IssueComment] = []
+        if let commentsNode = entries["comments"]?.value {
+            guard let decoded = decodeTestComments(commentsNode, now: effectiveNow, rule: rule) else { return nil }
+            comments = decoded
+        }
+        var events: [LabelEvent] = []
+        if let eventsNode = entries["label_events"]?.value {
+            guard let decoded = decodeLabelEvents(eventsNode, now: effectiveNow, rule: rule) else { return nil }
+            events = decoded
+        }
+        var issue = Issue(number: 1, created: effectiveNow, updated: effectiveNow)
+        var countGiven = false
+        if let issueNode = entries["issue"]?.value {
+            guard let mapping = expectMapping(issueNode, "a test's `issue`", rule: rule) else { return nil }
+            guard decodeTestIssue(mapping, into: &issue, countGiven: &countGiven, rule: rule) else { return nil }
+        }
+        if !countGiven { issue.comments = comments.count }
+        issue.embeddedComments = comments
+        issue.embeddedLabelEvents = events
+        guard valid else { return nil }
+        return RuleTest(name: name, now: now, issue: issue, comments: comments, labelEvents: events, expectMatch: expectMatch,
+                        location: SourceLocation(file: file.path, line: node.start.line, column: node.start.column))
+    }
+
+    mutating func timestamp(_ node: YAMLNode, _ what: String, rule: String) -> Timestamp? {
+        guard let text = expectText(node, what, rule: rule) else { return nil }
+        guard let value = Timestamp.parseLiteral(text.text) else {
+            report(.invalidTimestamp, "\(what) must be a date (2024-01-31) or an RFC 3339 time (2024-01-31T12:00:00Z), not `\(text.text)`",
+                   at: node, rule: rule)
+            return nil
+        }
+        return value
+    }
+
+    private mutating func integer(_ node: YAMLNode, _ what: String, rule: String) -> Int? {
+        if case let .int(value)? = node.scalar?.resolved { return value }
+        report(.wrongType, "\(what) must be an integer, found \(node.kindDescription)", at: node, rule: rule)
+        return nil
+    }
+
+    private mutating func boolean(_ node: YAMLNode, _ what: String, rule: String) -> Bool? {
+        if case let .bool(value)? = node.scalar?.resolved { return value }
+        report(.wrongType, "\(what) must be true or false, found \(node.kindDescription)", at: node, rule: rule)
+        return nil
+    }
+
+    private mutating func optionalText(_ node: YAMLNode, _ what: String, rule: String) -> String?? {
+        if node.scalar?.isNull == true { return .some(nil) }
+        guard let text = expectText(node, what, rule: rule) else { return nil }
+        return .some(text.text)
+    }
+
+    private mutating func textList(_ node: YAMLNode, _ what: String, rule: String) -> [String]? {
+        guard let sequence = expectSequence(node, what, rule: rule) else { return nil }
+        var values: [String] = []
+        for item in sequence.items {
+            guard let text = expectText(item, "each of \(what)", rule: rule) else { return nil }
+            values.append(text.text)
+        }
+        return values
+    }
+
+    private mutating func oneOf(_ node: YAMLNode, _ what: String, _ options: [String], rule: String) -> String? {
+        guard let text = expectText(node, what, rule: rule) else { return nil }
+        guard options.contains(text.text) else {
+            report(.invalidTest, "\(what) must be \(options.map { "`\($0)`" }.joined(separator: " or ")), not `\(text.text)`", at: node,
+                   suggestion: Suggestions.closest(to: text.text, in: options), rule: rule)
+            return nil
+        }
+        return text.text
+    }
+
+    /// The normalized fields of SPEC §1 (all but the computed `age` and `idle`).
+    private mutating func decodeTestIssue(_ mapping: YAMLMapping, into issue: inout Issue, countGiven: inout Bool, rule: String) -> Bool {
+        let allowed = IssueField.allCases.map(\.rawValue).filter { $0 != "age" && $0 != "idle" }
+        var valid = true
+        for entry in mapping.entries {
+            guard let key = entry.key.scalar?.text else { valid = false; continue }
+            let value = entry.value
+            let what = "`\(key)`"
+            switch IssueField(rawValue: key) {
+            case .number: if let v = integer(value, what, rule: rule) { issue.number = v } else { valid = false }
+            case .title: if let v = expectText(value, what, rule: rule) { issue.title = v.text } else { valid = false }
+            case .body: if let v = expectText(value, what, rule: rule) { issue.body = v.text } else { valid = false }
+            case .state: if let v = oneOf(value, what, ["open", "closed"], rule: rule) { issue.state = v } else { valid = false }
+            case .kind: if let v = oneOf(value, what, ["issue", "pull_request"], rule: rule) { issue.kind = v } else { valid = false }
+            case .draft: if let v = boolean(value, what, rule: rule) { issue.draft = v } else { valid = false }
+            case .author: if let v = expectText(value, what, rule: rule) { issue.author = v.text } else { valid = false }
+            case .authorAssociation: if let v = optionalText(value, what, rule: rule) { issue.authorAssociation = v } else { valid = false }
+            case .labels: if let v = textList(value, what, rule: rule) { issue.labels = v } else { valid = false }
+            case .assignees: if let v = textList(value, what, rule: rule) { issue.assignees = v } else { valid = false }
+            case .milestone: if let v = optionalText(value, what, rule: rule) { issue.milestone = v } else { valid = false }
+            case .comments:
+                if let v = integer(value, what, rule: rule) { issue.comments = v; countGiven = true } else { valid = false }
+            case .reactions: if let v = integer(value, what, rule: rule) { issue.reactions = v } else { valid = false }
+            case .upvotes: if let v = integer(value, what, rule: rule) { issue.upvotes = v } else { valid = false }
+            case .locked: if let v = boolean(value, what, rule: rule) { issue.locked = v } else { valid = false }
+            case .created: if let v = timestamp(value, what, rule: rule) { issue.created = v } else { valid = false }
+            case .updated: if let v = timestamp(value, what, rule: rule) { issue.updated = v } else { valid = false }
+            case .closed:
+                if value.scalar?.isNull == true { issue.closed = nil } else if let v = timestamp(value, what, rule: rule) { issue.closed = v } else { valid = false }
+            case .url: if let v = expectText(value, what, rule: rule) { issue.url = v.text } else { valid = false }
+            case .repo: if let v = expectText(value, what, rule: rule) { issue.repo = v.text } else { valid = false }
+            case .age, .idle:
+                report(.unknownKey, "`\(key)` is computed from `now` and \(key == "age" ? "`created`" : "`updated`"); set those instead",
+                       at: entry.key, suggestion: key == "age" ? "created" : "updated", rule: rule)
+                valid = false
+            case nil:
+                let suggestion = Suggestions.closest(to: key, in: allowed)
+                report(.unknownKey, "unknown issue field `\(key)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? ""), at: entry.key,
+                       suggestion: suggestion, rule: rule)
+                valid = false
+            }
+        }
+        return valid
+    }
+
+    private mutating func decodeTestComments(_ node: YAMLNode, now: Timestamp, rule: String) -> [IssueComment]? {
+        guard let sequence = expectSequence(node, "a test's `comments`", rule: rule) else { return nil }
+        var comments: [IssueComment] = []
+        for item in sequence.items {
+            guard let mapping = expectMapping(item, "each comment", rule: rule) else { return nil }
+            let entries = entries(of: mapping, allowed: Self.commentKeys, context: "a comment", rule: rule)
+            var comment = IssueComment(author: "", body: "", created: now)
+            if let v = entries["author"]?.value { guard let t = expectText(v, "`author`", rule: rule) else { return nil }; comment.author = t.text }
+            if let v = entries["body"]?.value { guard let t = expectText(v, "`body`", rule: rule) else { return nil }; comment.body = t.text }
+            if let v = entries["created"]?.value { guard let t = timestamp(v, "`created`", rule: rule) else { return nil }; comment.created = t }
+            if let v = entries["bot"]?.value { guard let b = boolean(v, "`bot`", rule: rule) else { return nil }; comment.bot = b }
+            if let v = entries["association"]?.value { guard let t = optionalText(v, "`association`", rule: rule) else { return nil }; comment.association = t }
+            comments.append(comment)
+        }
+        return comments.sorted { $0.created < $1.created }
+    }
+
+    private mutating func decodeLabelEvents(_ node: YAMLNode, now: Timestamp, rule: String) -> [LabelEvent]? {
+        guard let sequence = expectSequence(node, "a test's `label_events`", rule: rule) else { return nil }
+        var events: [LabelEvent] = []
+        for item in sequence.items {
+            guard let mapping = expectMapping(item, "each label event", rule: rule) else { return nil }
+            let entries = entries(of: mapping, allowed: Self.labelEventKeys, context: "a label event", rule: rule)
+            guard let labelNode = entries["label"]?.value, let label = expectText(labelNode, "`label`", rule: rule) else {
+                if entries["label"] == nil { report(.missingKey, "a label event needs `label`", at: item, rule: rule) }
+                return nil
+            }
+            var action = LabelEvent.Action.added
+            if let v = entries["action"]?.value {
+                guard let text = oneOf(v, "`action`", ["added", "removed"], rule: rule) else { return nil }
+                action = text == "added" ? .added : .removed
+            }
+            var created = now
+            if let v = entries["created"]?.value { guard let t = timestamp(v, "`created`", rule: rule) else { return nil }; created = t }
+            events.append(LabelEvent(label: label.text, action: action, created: created))
+        }
+        return events.sorted { $0.created < $1.created }
+    }
+}

@@ -1,0 +1,61 @@
+public import TriageLanguage
+
+/// The outcome of one test written in a rule file.
+public struct RuleTestResult: Sendable {
+    public var rule: Rule
+    public var test: RuleTest
+    public var passed: Bool
+    /// Whether the rule matched; nil when evaluation failed.
+    public var matched: Bool?
+    public var error: String?
+    /// The evaluated condition tree, for failures.
+    public var explanation: [ExplainedNode]
+
+    /// `rule-name › test name` (or the test's position when it has no name).
+    public var title: String {
+        "\(rule.name) › \(test.name ?? "test at line \(test.location.line)")"
+    }
+}
+
+/// Runs the `tests:` of rules (SPEC §3) through the same compiled conditions and the same
+/// lazy-data interface the engine uses with real providers; the test's `comments:` and
+/// `label_events:` play the provider.
+public enum RuleTestRunner {
+    public static func run(_ rules: [Rule]) async -> [RuleTestResult] {
+        var results: [RuleTestResult] = []
+        for rule in rules {
+            for test in rule.tests {
+                results.append(await run(test, of: rule))
+            }
+        }
+        return results
+    }
+
+    public static func run(_ test: RuleTest, of rule: Rule) async -> RuleTestResult {
+        let now = test.now ?? RuleFileDecoder.defaultTestNow
+        let loader = TestDataLoader(comments: test.comments, labelEvents: test.labelEvents)
+        var result = RuleTestResult(rule: rule, test: test, passed: false, matched: nil, error: nil, explanation: [])
+        do {
+            let matched = try await rule.condition.evaluate(in: EvaluationFrame(issue: test.issue, now: now), loader: loader)
+            result.matched = matched
+            result.passed = matched == test.expectMatch
+        } catch {
+            result.error = "\(error)"
+        }
+        if !result.passed {
+            for part in rule.conditionParts {
+                result.explanation.append(await ConditionExplainer.explain(part.checked, in: EvaluationFrame(issue: test.issue, now: now), loader: loader))
+            }
+        }
+        return result
+    }
+}
+
+/// Lazy data from a test's `comments:` and `label_events:`.
+struct TestDataLoader: IssueDataLoader {
+    var comments: [IssueComment]
+    var labelEvents: [LabelEvent]
+
+    func comments(of issue: Issue) async throws -> [IssueComment] { comments }
+    func labelEvents(of issue: Issue) async throws -> [LabelEvent] { labelEvents }
+}
