@@ -45,7 +45,7 @@ struct SourcePositions {
             rewind { $0.offset <= offset }
         }
         while cursor.offset < offset && cursor.offset < bytes.count {
-            step()
+            step(limit: min(offset, bytes.count))
         }
         return cursor.mark
     }
@@ -65,8 +65,9 @@ struct SourcePositions {
         cursor = checkpoints[low]
     }
 
-    private mutating func step() {
-        Self.advance(&cursor, in: bytes, limit: bytes.count)
+    /// `limit` keeps a step from jumping past a byte offset that is inside a (broken) character.
+    private mutating func step(limit: Int? = nil) {
+        Self.advance(&cursor, in: bytes, limit: limit ?? bytes.count)
         if let last = checkpoints.last, cursor.index >= last.index + Self.checkpointSpacing {
             checkpoints.append(cursor)
         }
@@ -93,7 +94,7 @@ struct SourcePositions {
         var position = Position(index: 0, offset: start.offset, line: start.line - 1, column: start.column - 1)
         let target = min(offset, bytes.count)
         while position.offset < target {
-            advance(&position, in: bytes, limit: bytes.count)
+            advance(&position, in: bytes, limit: target)
         }
         return position.mark
     }
