@@ -66,6 +66,9 @@ import Testing
         Case(name: "literal block, indicator after chomping, nested mapping",
              yaml: "outer:\n  inner: |-1\n   3️⃣  1️⃣xy\n     2️⃣z\n",
              path: ["outer", "inner"], probes: [("xy", 1), ("z", 2), ("  xy", 3)]),
+        Case(name: "literal block, leading empty lines are part of the value",
+             yaml: "k: |\n1️⃣\n  2️⃣a\n",
+             path: ["k"], probes: [("\n", 1), ("a", 2)]),
         Case(name: "literal block, keep chomping",
              yaml: "k: |+\n  a\n  1️⃣b\n\n\nnext: 1\n",
              path: ["k"], probes: [("b", 1)]),
@@ -131,6 +134,8 @@ import Testing
             "k: >-\n  ab\n  cd1️⃣\n",
             "k: |\n  ab\n1️⃣",
             "k: \"1️⃣\"\n",
+            "k: |+\n  ab\n\n1️⃣x: 1\n",
+            "k: >\n  a\n  b\n1️⃣",
         ]
         for yaml in cases {
             let marked = MarkedYAML(yaml)
@@ -162,6 +167,20 @@ import Testing
             let mark = scalar.mark(forValueOffset: offset)
             #expect(source[mark.offset] == byte, "value offset \(offset)")
         }
+    }
+
+    @Test func emptyBlockScalarsInNestedMappingsMap() throws {
+        // libyaml raises the detected indentation to the enclosing block's plus one, which the
+        // event stream does not report; the scalar is then empty and must still map.
+        let yaml = "x:\n  a: |\n  b: >+\n\n  c: 1\n"
+        let root = try load(yaml)
+        let a = try #require(root.at("x", "a")?.scalar)
+        let b = try #require(root.at("x", "b")?.scalar)
+        #expect(a.value == "")
+        #expect(b.value == "\n")
+        #expect(ScalarSourceMap(scalar: a, source: Array(yaml.utf8)) != nil)
+        #expect(ScalarSourceMap(scalar: b, source: Array(yaml.utf8)) != nil)
+        #expect(b.mark(forValueOffset: 0) == mark(18, 4, 1))
     }
 
     @Test func aliasedScalarsMapIntoTheAnchoredText() throws {

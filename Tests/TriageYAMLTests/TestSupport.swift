@@ -1,5 +1,5 @@
-import Testing
-import TriageYAML
+public import Testing
+public import TriageYAML
 
 /// YAML text written with position markers `1️⃣`…`9️⃣`: the markers are removed and their
 /// positions in the cleaned text remembered, so tests can say "this character is here" visually.
@@ -105,6 +105,11 @@ func utf8Offset(of needle: String, in haystack: String) -> Int? {
         return start
     }
     return nil
+}
+
+/// Failure messages show the offset too, which `description` (meant for users) leaves out.
+extension YAMLMark: CustomTestStringConvertible {
+    public var testDescription: String { "offset \(offset), line \(line), column \(column)" }
 }
 
 func mark(_ offset: Int, _ line: Int, _ column: Int) -> YAMLMark {
