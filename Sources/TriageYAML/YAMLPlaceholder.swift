@@ -1,2 +1,0 @@
-/// A position-preserving YAML node tree over libyaml.
-public enum TriageYAML {}
