@@ -1,4 +1,4 @@
-public import TriageLanguage
+import TriageLanguage
 import TriageYAML
 import Foundation
 

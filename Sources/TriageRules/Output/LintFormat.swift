@@ -1,4 +1,4 @@
-public import TriageLanguage
+import TriageLanguage
 
 /// The output formats of `triage lint` (SPEC §5).
 public enum LintFormat: String, CaseIterable, Sendable {
