@@ -1,0 +1,165 @@
+import TriageLanguage
+
+/// One issue object after a single pass over its bytes: where each interesting value starts (see
+/// `IssueSlot`), so the shape can be detected from the keys present whatever their order, and the
+/// mapping for that shape decodes only the values it needs, each once.
+///
+/// The pass checks the syntax of the whole object, skipped values included, so malformed JSON is an
+/// error whatever the projection; a value's type is checked only when the mapping reads it.
+struct IssueObject {
+    let bytes: UnsafeRawBufferPointer
+    let fields: IssueFieldSet
+    /// Offset of each slot's value, `-1` when the key is absent; stack-allocated by `withScanned`.
+    private let offsets: UnsafeMutableBufferPointer<Int>
+    /// Offset of the object's `{`, where "missing field" errors point.
+    private(set) var start = 0
+
+    /// Scans the one JSON object in `bytes` and hands it to `body`.
+    static func withScanned<R>(
+        _ bytes: UnsafeRawBufferPointer, fields: IssueFieldSet, _ body: (IssueObject) throws(IssueJSONError) -> R
+    ) throws(IssueJSONError) -> R {
+        try withUnsafeTemporaryAllocation(of: Int.self, capacity: IssueSlot.allCases.count) { offsets throws(IssueJSONError) -> R in
+            offsets.initialize(repeating: -1)
+            var object = IssueObject(bytes: bytes, fields: fields, offsets: offsets)
+            try object.scan()
+            return try body(object)
+        }
+    }
+
+    private init(bytes: UnsafeRawBufferPointer, fields: IssueFieldSet, offsets: UnsafeMutableBufferPointer<Int>) {
+        self.bytes = bytes
+        self.fields = fields
+        self.offsets = offsets
+    }
+
+    // MARK: The pass
+
+    private mutating func scan() throws(IssueJSONError) {
+        var scanner = JSONScanner(bytes)
+        scanner.skipWhitespace()
+        guard !scanner.isAtEnd else { throw scanner.error("empty record, expected a JSON object") }
+        guard scanner.current == ASCII.openBrace else { throw scanner.unexpected(expected: "a JSON object '{'") }
+        start = scanner.position
+        if try scanner.beginObject() {
+            repeat {
+                let key = try scanner.readKey(IssueSlot.topLevel)
+                scanner.skipWhitespace()
+                guard let slot = key else {
+                    try scanner.skipValue()
+                    continue
+                }
+                offsets[slot.rawValue] = scanner.position
+                try scanNested(slot, &scanner)
+            } while try scanner.nextMember()
+        }
+        scanner.skipWhitespace()
+        guard scanner.isAtEnd else { throw scanner.error("unexpected data after the object") }
+    }
+
+    /// Skips the value of `slot`, pulling out the nested members the mappings need when the projection
+    /// asks for them (a repeated key resets them first: the last occurrence wins as a whole).
+    private func scanNested(_ slot: IssueSlot, _ scanner: inout JSONScanner) throws(IssueJSONError) {
+        let record = { (found: IssueSlot, offset: Int) in self.offsets[found.rawValue] = offset }
+        switch slot {
+        case .user where fields.contains(.author):
+            offsets[IssueSlot.userLogin.rawValue] = -1
+            try scanner.scanMembers(match: { $0.equals("login") ? IssueSlot.userLogin : nil }, found: record)
+        case .author:
+            // Always: an author object with a username is how a GitLab object without `iid` is detected.
+            offsets[IssueSlot.authorUsername.rawValue] = -1
+            try scanner.scanMembers(match: { $0.equals("username") ? IssueSlot.authorUsername : nil }, found: record)
+        case .assignee where fields.contains(.assignees):
+            offsets[IssueSlot.assigneeLogin.rawValue] = -1
+            offsets[IssueSlot.assigneeUsername.rawValue] = -1
+            try scanner.scanMembers(
+                match: { $0.equals("login") ? IssueSlot.assigneeLogin : $0.equals("username") ? IssueSlot.assigneeUsername : nil },
+                found: record)
+        case .milestone where fields.contains(.milestone):
+            offsets[IssueSlot.milestoneTitle.rawValue] = -1
+            try scanner.scanMembers(match: { $0.equals("title") ? IssueSlot.milestoneTitle : nil }, found: record)
+        case .reactions where fields.contains(.reactions) || fields.contains(.upvotes):
+            offsets[IssueSlot.reactionsTotal.rawValue] = -1
+            offsets[IssueSlot.reactionsPlusOne.rawValue] = -1
+            try scanner.scanMembers(
+                match: { $0.equals("total_count") ? IssueSlot.reactionsTotal : $0.equals("+1") ? IssueSlot.reactionsPlusOne : nil },
+                found: record)
+        case .references:
+            offsets[IssueSlot.referencesFull.rawValue] = -1
+            try scanner.scanMembers(match: { $0.equals("full") ? IssueSlot.referencesFull : nil }, found: record)
+        default:
+            try scanner.skipValue()
+        }
+    }
+
+    // MARK: Reading values
+
+    /// Whether the key is present at all (even as `null`).
+    func has(_ slot: IssueSlot) -> Bool { offsets[slot.rawValue] >= 0 }
+
+    /// The first byte of the slot's value (`{`, `[`, `"`, `n`, …), `nil` when absent.
+    func firstByte(_ slot: IssueSlot) -> UInt8? {
+        let offset = offsets[slot.rawValue]
+        return offset >= 0 ? bytes[offset] : nil
+    }
+
+    /// Whether the key is present with a value other than `null`.
+    func hasValue(_ slot: IssueSlot) -> Bool {
+        guard let byte = firstByte(slot) else { return false }
+        return byte != ASCII.n
+    }
+
+    /// A scanner positioned at the slot's value, `nil` when the key is absent.
+    func scanner(at slot: IssueSlot) -> JSONScanner? {
+        let offset = offsets[slot.rawValue]
+        return offset >= 0 ? JSONScanner(bytes, at: offset) : nil
+    }
+
+    func typeError(_ slot: IssueSlot, _ expected: String) -> IssueJSONError {
+        IssueJSONError(message: "expected \(expected) for \"\(slot.keyPath)\"", byteOffset: offsets[slot.rawValue])
+    }
+
+    func missing(_ slot: IssueSlot) -> IssueJSONError {
+        IssueJSONError(message: "missing required \"\(slot.keyPath)\"", byteOffset: start)
+    }
+
+    /// The string value; `nil` when absent or `null`.
+    func string(_ slot: IssueSlot) throws(IssueJSONError) -> String? {
+        guard var scanner = scanner(at: slot), !scanner.atNull() else { return nil }
+        guard scanner.current == ASCII.quote else { throw typeError(slot, "a string") }
+        return try scanner.readString()
+    }
+
+    /// The integer value; `nil` when absent or `null` (see `JSONScanner.readInt` for what counts).
+    func int(_ slot: IssueSlot) throws(IssueJSONError) -> Int? {
+        guard var scanner = scanner(at: slot) else { return nil }
+        return try scanner.readInt(slot.keyPath)
+    }
+
+    /// The boolean value; `nil` when absent or `null`.
+    func bool(_ slot: IssueSlot) throws(IssueJSONError) -> Bool? {
+        guard var scanner = scanner(at: slot) else { return nil }
+        return try scanner.readBool(slot.keyPath)
+    }
+
+    /// The timestamp value; `nil` when absent or `null`, an error when not a timestamp (see `RFC3339`).
+    func timestamp(_ slot: IssueSlot) throws(IssueJSONError) -> Timestamp? {
+        guard var scanner = scanner(at: slot), !scanner.atNull() else { return nil }
+        return try scanner.readTimestamp(slot.keyPath)
+    }
+
+    /// The first of `slots` that has a timestamp; when none is present, fails naming the first.
+    func requiredTimestamp(_ slots: IssueSlot...) throws(IssueJSONError) -> Timestamp {
+        for slot in slots {
+            if let value = try timestamp(slot) { return value }
+        }
+        throw missing(slots[0])
+    }
+
+    /// A list of names: an array of strings, or of objects whose `nameKey` member is taken (GitHub
+    /// label objects, assignee user objects, GitLab `with_labels_details` labels); `nil` when absent
+    /// or `null`.
+    func names(_ slot: IssueSlot, nameKey: StaticString) throws(IssueJSONError) -> [String]? {
+        guard var scanner = scanner(at: slot), !scanner.atNull() else { return nil }
+        return try scanner.readNameList(slot.keyPath, nameKey: nameKey)
+    }
+}
