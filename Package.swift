@@ -52,7 +52,12 @@ let package = Package(
         .testTarget(name: "TriageLanguageTests", dependencies: ["TriageLanguage", "TriageTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "TriageYAMLTests", dependencies: ["TriageYAML"], swiftSettings: strictSettings),
         .testTarget(name: "TriageRulesTests", dependencies: ["TriageRules", "TriageTestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "TriageProvidersTests", dependencies: ["TriageProviders", "TriageEngine", "TriageTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "TriageProvidersTests",
+            dependencies: ["TriageProviders", "TriageEngine", "TriageTestSupport"],
+            exclude: ["Fixtures"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "TriageCLITests", dependencies: ["TriageTestSupport"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

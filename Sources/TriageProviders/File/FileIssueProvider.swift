@@ -80,9 +80,9 @@ public struct FileIssueSequence: AsyncSequence, Sendable {
             while true {
                 try Task.checkCancellation()
                 let outcome: (Result<Issue, IssueJSONError>, line: Int)?
-                do {
+                do throws(JSONRecordError) {
                     outcome = try reader!.nextRecord { bytes, line in
-                        do { return (.success(try decoder.decode(bytes)), line) } catch { return (.failure(error), line) }
+                        do throws(IssueJSONError) { return (.success(try decoder.decode(bytes)), line) } catch { return (.failure(error), line) }
                     }
                 } catch {
                     finished = true
