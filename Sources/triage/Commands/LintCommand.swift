@@ -1,0 +1,60 @@
+import ArgumentParser
+import TriageLanguage
+import TriageRules
+
+/// `triage lint FILE|DIR…`: parse, type-check and lint rule files for CI.
+struct LintCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check rule files: YAML, schema, types, and lint warnings.",
+        discussion: "Exit codes: 0 clean (warnings allowed), 1 errors (or warnings with --strict), 2 usage or unreadable input."
+    )
+
+    @Argument(help: "Rule files, or directories whose *.yaml / *.yml files are linted.")
+    var paths: [String]
+
+    @Option(help: "Output format: text, json, sarif, github.")
+    var format: LintFormatOption = .text
+
+    @Flag(help: "Make warnings fail the run too.")
+    var strict = false
+
+    @Option(help: "Colors in text output: auto (on a terminal), always, never.")
+    var color: ColorChoice = .auto
+
+    func run() async throws {
+        let loaded = RuleLoader.load(paths: paths)
+        let diagnostics = loaded.diagnostics + Linter.lint(loaded)
+        let useColor = color.enabled(for: StandardStream.output)
+        StandardStream.output.write(format.value.render(diagnostics, useColor: useColor, toolVersion: Triage.version))
+        StandardStream.output.flush()
+        if diagnostics.contains(where: { $0.code == RuleFileCode.unreadableFile.rawValue }) || (loaded.files.isEmpty && diagnostics.isEmpty) {
+            if loaded.files.isEmpty && diagnostics.isEmpty { StandardStream.error.write("error: no rule files found in \(paths.joined(separator: ", "))\n") }
+            throw ExitCode(ExitStatus.usage)
+        }
+        let failing = diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
+        if failing { throw ExitCode(ExitStatus.findings) }
+    }
+}
+
+struct LintFormatOption: ExpressibleByArgument {
+    var value: LintFormat
+    init?(argument: String) {
+        guard let format = LintFormat(rawValue: argument) else { return nil }
+        value = format
+    }
+    static let text = LintFormatOption(argument: "text")!
+    static var allValueStrings: [String] { LintFormat.allCases.map(\.rawValue) }
+}
+
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+
+    func enabled(for stream: StandardStream) -> Bool {
+        switch self {
+        case .auto: stream.isTerminal
+        case .always: true
+        case .never: false
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import TriageLanguage
+import TriageRules
+
+/// Options shared by the commands that read issues.
+struct SourceOptions: ParsableArguments {
+    @Option(name: .customLong("rules"), help: "A rule file or a directory of them (repeatable).")
+    var rules: [String] = []
+
+    @Option(help: "Where issues come from: github:OWNER/REPO, gitlab:GROUP/PROJECT, a web URL, file:PATH, or - for stdin. Default: the rule file's `source:`.")
+    var source: String?
+
+    @Option(help: "The provider for a URL on a host nobody registered (github, gitlab).")
+    var provider: String?
+
+    @Option(name: .customLong("api-url"), help: "Another API base URL (GitHub Enterprise, self-managed GitLab).")
+    var apiURL: String?
+
+    @Option(help: "The evaluation instant (2024-06-01 or 2024-06-01T12:00:00Z). Default: now.")
+    var now: String?
+
+    @Option(name: .customLong("rule"), help: "Evaluate only this rule (repeatable).")
+    var selectedRules: [String] = []
+
+    @Flag(name: .customLong("keep-going"), help: "Skip malformed records in file sources instead of failing (they are counted).")
+    var keepGoing = false
+
+    @Option(name: .customLong("max-wait"), help: "Longest wait for a rate limit to reset, in seconds.")
+    var maxWait = 900
+
+    func validate() throws {
+        if rules.isEmpty { throw ValidationError("give at least one rule file with --rules") }
+    }
+
+    /// `--now`, or the wall clock once at start.
+    func evaluationInstant() throws -> Timestamp {
+        guard let now else {
+            return Timestamp(millisecondsSinceEpoch: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
+        }
+        guard let parsed = Timestamp.parseLiteral(now) else {
+            throw UsageError("--now must be a date (2024-06-01) or an RFC 3339 time (2024-06-01T12:00:00Z), not `\(now)`")
+        }
+        return parsed
+    }
+}
+
+/// Loads rule files, printing their problems; exits 2 when they have errors.
+enum RuleFiles {
+    static func load(_ paths: [String], selecting names: [String]) throws -> RuleSet {
+        let loaded = RuleLoader.load(paths: paths)
+        let errors = loaded.diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty {
+            StandardStream.error.write(LintFormat.text.render(errors, useColor: StandardStream.error.isTerminal))
+            throw ExitCode(ExitStatus.usage)
+        }
+        var ruleSet = loaded.ruleSet
+        if !names.isEmpty {
+            let known = ruleSet.rules.map(\.name)
+            for name in names where !known.contains(name) {
+                let suggestion = Suggestions.closest(to: name, in: known)
+                throw UsageError("no rule named `\(name)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? ""))
+            }
+            ruleSet.rules = ruleSet.rules.filter { names.contains($0.name) }
+        }
+        if ruleSet.rules.isEmpty { throw UsageError("the rule files hold no rules") }
+        return ruleSet
+    }
+}
