@@ -1,0 +1,1 @@
+// Declarations only: libFuzzer is linked from the toolchain (scripts/fuzz.sh).

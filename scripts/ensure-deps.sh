@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs what the build needs on Debian/Ubuntu when it is missing: libyaml (the YAML parser the
+# rule loader binds to) and pkg-config (SwiftPM finds libyaml through it).
+set -euo pipefail
+missing=()
+dpkg -s libyaml-dev >/dev/null 2>&1 || missing+=(libyaml-dev)
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+if ((${#missing[@]})); then
+  echo "installing ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The whole test suite: build without warnings, unit and end-to-end tests, the starter rules
+# linted (--strict) and tested by the built binary, the rule-file JSON Schema checked against them,
+# and a bounded fuzzing run of the language front end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/ensure-deps.sh
+
+echo "== build"
+swift build --build-tests 2>&1 | tee .build-log.txt | grep -E "error|warning: |Compiling|Build complete" | grep -v "^\[" || true
+if grep -E "^$PWD/(Sources|Tests)/.*(warning|error):" .build-log.txt; then
+  echo "the build has warnings or errors (above)"; exit 1
+fi
+rm -f .build-log.txt
+
+echo "== starter rules: lint --strict and test"
+.build/debug/triage lint --strict Rules Benchmarks/rules-1.yaml Benchmarks/rules-50.yaml
+.build/debug/triage test Rules
+
+echo "== rule-file JSON Schema"
+python3 -c 'import jsonschema, yaml' 2>/dev/null || pip install -q jsonschema pyyaml
+python3 Rules/validate-schema.py
+
+echo "== fuzzing (bounded)"
+scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
+
+echo "== swift test"
+set +e
+swift test > .test-log.txt 2>&1
+status=$?
+set -e
+# Failures and summaries; the passing cases would be thousands of lines.
+grep -vE "^(◇|↳)|^✔ Test .*(passed after|started)|^Test Case .*(started|passed)" .test-log.txt || true
+rm -f .test-log.txt
+exit "$status"
