@@ -20,20 +20,27 @@ public import TriageLanguage
 /// the byte offset, never a crash.
 public struct IssueJSONDecoder: Sendable {
     /// The fields to materialise; the others keep their `Issue` defaults.
-    public var fields: IssueFieldSet
+    public var fields: IssueFieldSet {
+        didSet { projection = IssueProjection(fields) }
+    }
+
+    private var projection: IssueProjection
 
     public init(fields: IssueFieldSet = .all) {
         self.fields = fields
+        self.projection = IssueProjection(fields)
     }
 
     /// Decodes the one JSON object in `bytes` (surrounding whitespace allowed).
     public func decode(_ bytes: UnsafeRawBufferPointer) throws(IssueJSONError) -> Issue {
-        try IssueObject.withScanned(bytes, fields: fields) { object throws(IssueJSONError) -> Issue in
-            switch object.shape {
-            case .github: try object.githubIssue()
-            case .gitlab: try object.gitlabIssue()
-            case .normalized: try object.normalizedIssue()
-            }
+        try IssueObject.withScanned(bytes, fields: projection) { object, _ throws(IssueJSONError) -> Issue in try object.issue() }
+    }
+
+    /// Decodes the object at the start of `bytes`, which may go on after it (the record reader decodes
+    /// array elements in place this way, sparing a separate framing pass); returns where it ended.
+    func decodePrefix(_ bytes: UnsafeRawBufferPointer) throws(IssueJSONError) -> (issue: Issue, end: Int) {
+        try IssueObject.withScanned(bytes, fields: projection, prefix: true) { object, end throws(IssueJSONError) in
+            (try object.issue(), end)
         }
     }
 
@@ -45,6 +52,6 @@ public struct IssueJSONDecoder: Sendable {
 
     /// The shape the object in `bytes` is decoded as, after checking its syntax.
     public func shape(of bytes: UnsafeRawBufferPointer) throws(IssueJSONError) -> IssueJSONShape {
-        try IssueObject.withScanned(bytes, fields: fields) { object throws(IssueJSONError) -> IssueJSONShape in object.shape }
+        try IssueObject.withScanned(bytes, fields: projection) { object, _ throws(IssueJSONError) -> IssueJSONShape in object.shape }
     }
 }
