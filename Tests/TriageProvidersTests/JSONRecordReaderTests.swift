@@ -265,3 +265,52 @@ import TriageProviders
         #expect(error == JSONRecordError(message: "unexpected data after the JSON array: 'x'", line: 2))
     }
 }
+
+/// Randomly damaged inputs end in records, failures or errors, never a crash or a loop.
+@Suite struct JSONRecordReaderDamageTests {
+    /// A small deterministic generator (SplitMix64), so a failure can be replayed.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test(arguments: ["github-paginate-issues.json", "gitlab-issues.json"])
+    func damagedFilesTerminate(fixture: String) throws {
+        let original = try Array(Data(contentsOf: URL(fileURLWithPath: Fixture.path(fixture))))
+        var random = SplitMix(state: 2024)
+        let alphabet = Array("{}[]\",:\\ \n0a-".utf8) + [0x00, 0xFF]
+        for round in 0..<60 {
+            var bytes = original
+            for _ in 0..<(1 + round % 6) {
+                let index = Int.random(in: 0..<bytes.count, using: &random)
+                switch random.next() % 3 {
+                case 0: bytes[index] = alphabet.randomElement(using: &random)!
+                case 1: bytes.remove(at: index)
+                default: bytes.insert(alphabet.randomElement(using: &random)!, at: index)
+                }
+            }
+            let path = try temporaryFile(bytes)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let descriptor = open(path, O_RDONLY)
+            defer { close(descriptor) }
+            var reader = JSONRecordReader(fileDescriptor: descriptor, chunkSize: 64)
+            var steps = 0
+            while steps < 10_000 {
+                steps += 1
+                do {
+                    guard let (line, _) = try reader.nextIssue(using: IssueJSONDecoder()) else { break }
+                    #expect(line >= 1)
+                } catch {
+                    #expect(error.line >= 1)
+                }
+            }
+            #expect(steps < 10_000, "round \(round) did not terminate")
+        }
+    }
+}

@@ -171,12 +171,10 @@ struct IssueObject {
         return try scanner.readTimestamp(slot.keyPath)
     }
 
-    /// The first of `slots` that has a timestamp; when none is present, fails naming the first.
-    func requiredTimestamp(_ slots: IssueSlot...) throws(IssueJSONError) -> Timestamp {
-        for slot in slots {
-            if let value = try timestamp(slot) { return value }
-        }
-        throw missing(slots[0])
+    /// The timestamp value; fails when absent or `null`.
+    func requiredTimestamp(_ slot: IssueSlot) throws(IssueJSONError) -> Timestamp {
+        guard let value = try timestamp(slot) else { throw missing(slot) }
+        return value
     }
 
     /// A list of names: an array of strings, or of objects whose `nameKey` member is taken (GitHub

@@ -14,9 +14,10 @@ import Darwin
 ///
 /// The format is detected from the first non-whitespace byte (after an optional UTF-8 BOM): `[` → a JSON
 /// array, `{` → JSON Lines, where blank lines are allowed and each other line must hold one whole object
-/// (pretty-printed objects belong in an array, or through `jq -c`). Empty input has no records. The
-/// reader only frames records; `IssueJSONDecoder` checks each object's syntax and reports byte offsets,
-/// to which the record's line gives context.
+/// (pretty-printed objects belong in an array, or through `jq -c`). Arrays written back to back, as
+/// `gh api --paginate` does, read as one stream. Empty input has no records. The reader only frames
+/// records; `IssueJSONDecoder` checks each object's syntax and reports byte offsets, to which the
+/// record's line gives context (`nextIssue(using:)` does both).
 ///
 /// After a framing error in JSON Lines the reader goes on with the next line; in an array it cannot
 /// resynchronise, so it stops (`next()` returns `nil`).
