@@ -216,3 +216,101 @@ import TriageProviders
         #expect(JSONRecordError(message: "bad", line: 3).description == "line 3: bad")
     }
 }
+
+/// `nextIssue(using:)`, which decodes array elements in place, gives what framing then decoding gives.
+@Suite struct JSONRecordReaderDecodingTests {
+    static func issues(_ bytes: [UInt8], chunkSize: Int = 1 << 20) throws -> [(line: Int, issue: Result<TriageLanguage.Issue, IssueJSONError>)] {
+        let path = try temporaryFile(bytes)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let descriptor = open(path, O_RDONLY)
+        defer { close(descriptor) }
+        var reader = JSONRecordReader(fileDescriptor: descriptor, chunkSize: chunkSize)
+        var all: [(line: Int, issue: Result<TriageLanguage.Issue, IssueJSONError>)] = []
+        while let next = try reader.nextIssue(using: IssueJSONDecoder()) { all.append(next) }
+        return all
+    }
+
+    @Test(arguments: [16, 100, 4096, 1 << 20])
+    func sameAsFramingThenDecoding(chunkSize: Int) throws {
+        let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: Fixture.path("github-paginate-issues.json"))))
+        let framed = try Fixture.records("github-paginate-issues.json")
+        let decoded = try Self.issues(bytes, chunkSize: chunkSize)
+        #expect(decoded.map(\.line) == framed.map(\.line))
+        #expect(try decoded.map { try $0.issue.get() } == framed.map { try IssueJSONDecoder().decode($0.bytes) })
+    }
+
+    @Test(arguments: [8, 1 << 20])
+    func malformedElementIsAFailureAndReadingGoesOn(chunkSize: Int) throws {
+        let text = "[{\"number\":1,\"created\":\"2024-01-01\"},\n {\"number\":\"two\",\n \"created\":\"2024-01-01\"},\n{\"number\":3,\"created\":\"2024-01-01\"}]"
+        let all = try Self.issues(Array(text.utf8), chunkSize: chunkSize)
+        #expect(all.map(\.line) == [1, 2, 4])
+        #expect(try all[0].issue.get().number == 1)
+        #expect(throws: IssueJSONError(message: #"expected an integer for "number""#, byteOffset: 10)) { try all[1].issue.get() }
+        #expect(try all[2].issue.get().number == 3)
+    }
+
+    @Test func jsonLinesDecodeToo() throws {
+        let all = try Self.issues(Array("{\"number\":1,\"created\":\"2024-01-01\"}\n\n{\"number\":2}\n".utf8))
+        #expect(all.map(\.line) == [1, 3])
+        #expect(try all[0].issue.get().number == 1)
+        #expect(throws: IssueJSONError.self) { try all[1].issue.get() }
+    }
+
+    @Test func backToBackArraysAsGitHubPaginationWritesThem() throws {
+        let text = "[{\"number\":1,\"created\":\"2024-01-01\"}]\n[{\"number\":2,\"created\":\"2024-01-01\"},\n{\"number\":3,\"created\":\"2024-01-01\"}][]\n"
+        let all = try Self.issues(Array(text.utf8))
+        #expect(try all.map { try $0.issue.get().number } == [1, 2, 3])
+        #expect(all.map(\.line) == [1, 2, 3])
+        let (_, error) = try JSONRecordReaderTests.read("[{}]\n[{}] x")
+        #expect(error == JSONRecordError(message: "unexpected data after the JSON array: 'x'", line: 2))
+    }
+}
+
+/// Randomly damaged inputs end in records, failures or errors, never a crash or a loop.
+@Suite struct JSONRecordReaderDamageTests {
+    /// A small deterministic generator (SplitMix64), so a failure can be replayed.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test(arguments: ["github-paginate-issues.json", "gitlab-issues.json"])
+    func damagedFilesTerminate(fixture: String) throws {
+        let original = try Array(Data(contentsOf: URL(fileURLWithPath: Fixture.path(fixture))))
+        var random = SplitMix(state: 2024)
+        let alphabet = Array("{}[]\",:\\ \n0a-".utf8) + [0x00, 0xFF]
+        for round in 0..<60 {
+            var bytes = original
+            for _ in 0..<(1 + round % 6) {
+                let index = Int.random(in: 0..<bytes.count, using: &random)
+                switch random.next() % 3 {
+                case 0: bytes[index] = alphabet.randomElement(using: &random)!
+                case 1: bytes.remove(at: index)
+                default: bytes.insert(alphabet.randomElement(using: &random)!, at: index)
+                }
+            }
+            let path = try temporaryFile(bytes)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let descriptor = open(path, O_RDONLY)
+            defer { close(descriptor) }
+            var reader = JSONRecordReader(fileDescriptor: descriptor, chunkSize: 64)
+            var steps = 0
+            while steps < 10_000 {
+                steps += 1
+                do {
+                    guard let (line, _) = try reader.nextIssue(using: IssueJSONDecoder()) else { break }
+                    #expect(line >= 1)
+                } catch {
+                    #expect(error.line >= 1)
+                }
+            }
+            #expect(steps < 10_000, "round \(round) did not terminate")
+        }
+    }
+}

@@ -33,6 +33,19 @@ import TriageProviders
         #expect(issue.title == "a\u{FFFD}b\u{FFFD}c\u{FFFD}")
     }
 
+    @Test func invalidUTF8NextToEscapesIsReplacedToo() throws {
+        var bytes = Array(#"{"number":1,"created":"2024-01-01","title":"\n"#.utf8)
+        bytes += [0xF0, 0x9F, 0x98]  // a 4-byte sequence cut short
+        bytes += Array(#"\u00e9"}"#.utf8)
+        #expect(try IssueJSONDecoder().decode(bytes).title == "\n\u{FFFD}é")
+    }
+
+    @Test(arguments: [#""\uD83D\uDE0""#, #""\uD83D\uZZZZ""#, #""\u12""#, #""\"#])
+    func brokenUnicodeEscapesAreErrors(literal: String) {
+        #expect(decodingError(Self.withTitle(literal)) != nil)
+        #expect(decodingError(Self.withTitle(literal), fields: IssueFieldSet([.number])) != nil)
+    }
+
     @Test func keysInAnyOrderAndWhitespaceEverywhere() throws {
         let json = " \r\n\t{ \n\"title\"\t:\r\n\"t\" ,\n\n \"created\" : \"2024-01-01\"\n,\"number\"\n:\n7 }\n\t "
         let issue = try decode(json)

@@ -1,3 +1,5 @@
+import TriageLanguage
+
 /// Which API shape an issue object has; detected per object so one file may mix GitHub, GitLab and
 /// normalized issues (e.g. a merged export of several sources).
 ///
@@ -18,5 +20,14 @@ extension IssueObject {
         if has(.htmlURL) || has(.nodeID) || has(.pullRequest) || firstByte(.user) == ASCII.openBrace { return .github }
         if has(.webURL) || has(.authorUsername) { return .gitlab }
         return .normalized
+    }
+
+    /// The `Issue`, by the mapping for this object's shape.
+    func issue() throws(IssueJSONError) -> Issue {
+        switch shape {
+        case .github: try githubIssue()
+        case .gitlab: try gitlabIssue()
+        case .normalized: try normalizedIssue()
+        }
     }
 }

@@ -23,19 +23,19 @@ extension IssueObject {
         issue.url = try string(.htmlURL) ?? ""
         issue.repo = try githubRepo()
 
-        if fields.contains(.body) { issue.body = try string(.body) ?? "" }
-        if fields.contains(.author) { issue.author = try string(.userLogin) ?? "" }
-        if fields.contains(.authorAssociation) { issue.authorAssociation = try string(.authorAssociation) }
-        if fields.contains(.labels) { issue.labels = try names(.labels, nameKey: "name") ?? [] }
-        if fields.contains(.assignees) {
+        if fields.body { issue.body = try string(.body) ?? "" }
+        if fields.author { issue.author = try string(.userLogin) ?? "" }
+        if fields.authorAssociation { issue.authorAssociation = try string(.authorAssociation) }
+        if fields.labels { issue.labels = try names(.labels, nameKey: "name") ?? [] }
+        if fields.assignees {
             if let assignees = try names(.assignees, nameKey: "login") {
                 issue.assignees = assignees
             } else if let login = try string(.assigneeLogin) {
                 issue.assignees = [login]
             }
         }
-        if fields.contains(.milestone) { issue.milestone = try milestoneTitle() }
-        if fields.contains(.reactions) || fields.contains(.upvotes) {
+        if fields.milestone { issue.milestone = try milestoneTitle() }
+        if fields.reactions || fields.upvotes {
             guard !hasValue(.reactions) || firstByte(.reactions) == ASCII.openBrace else { throw typeError(.reactions, "an object") }
             issue.reactions = try int(.reactionsTotal) ?? 0
             issue.upvotes = try int(.reactionsPlusOne) ?? 0
@@ -44,9 +44,9 @@ extension IssueObject {
     }
 
     private func githubRepo() throws(IssueJSONError) -> String {
-        if let url = try string(.repositoryURL), let repo = RepositoryPath.fromGitHubAPIURL(url) { return repo }
-        if let url = try string(.url), let repo = RepositoryPath.fromGitHubAPIURL(url) { return repo }
-        if let url = try string(.htmlURL), let repo = RepositoryPath.fromGitHubWebURL(url) { return repo }
+        if let repo = try withString(.repositoryURL, RepositoryPath.fromGitHubAPIURL) { return repo }
+        if let repo = try withString(.url, RepositoryPath.fromGitHubAPIURL) { return repo }
+        if let repo = try withString(.htmlURL, RepositoryPath.fromGitHubWebURL) { return repo }
         return ""
     }
 

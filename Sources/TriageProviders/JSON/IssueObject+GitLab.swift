@@ -34,18 +34,18 @@ extension IssueObject {
         issue.url = try string(.webURL) ?? ""
         issue.repo = try gitlabRepo()
 
-        if fields.contains(.body) { issue.body = try string(.description) ?? "" }
-        if fields.contains(.author) { issue.author = try string(.authorUsername) ?? "" }
-        if fields.contains(.labels) { issue.labels = try names(.labels, nameKey: "name") ?? [] }
-        if fields.contains(.assignees) {
+        if fields.body { issue.body = try string(.description) ?? "" }
+        if fields.author { issue.author = try string(.authorUsername) ?? "" }
+        if fields.labels { issue.labels = try names(.labels, nameKey: "name") ?? [] }
+        if fields.assignees {
             if let assignees = try names(.assignees, nameKey: "username") {
                 issue.assignees = assignees
             } else if let username = try string(.assigneeUsername) {
                 issue.assignees = [username]
             }
         }
-        if fields.contains(.milestone) { issue.milestone = try milestoneTitle() }
-        if fields.contains(.reactions) || fields.contains(.upvotes) {
+        if fields.milestone { issue.milestone = try milestoneTitle() }
+        if fields.reactions || fields.upvotes {
             let upvotes = try int(.upvotes) ?? 0
             issue.upvotes = upvotes
             issue.reactions = upvotes &+ (try int(.downvotes) ?? 0)
@@ -54,8 +54,8 @@ extension IssueObject {
     }
 
     private func gitlabRepo() throws(IssueJSONError) -> String {
-        if let reference = try string(.referencesFull), let repo = RepositoryPath.fromGitLabReference(reference) { return repo }
-        if let url = try string(.webURL), let repo = RepositoryPath.fromGitLabWebURL(url) { return repo }
+        if let repo = try withString(.referencesFull, RepositoryPath.fromGitLabReference) { return repo }
+        if let repo = try withString(.webURL, RepositoryPath.fromGitLabWebURL) { return repo }
         return ""
     }
 }

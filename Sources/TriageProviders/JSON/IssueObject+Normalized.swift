@@ -28,20 +28,20 @@ extension IssueObject {
         issue.url = try string(.url) ?? ""
         if let repo = try string(.repo) {
             issue.repo = repo
-        } else if issue.url.contains("/-/") {
-            issue.repo = RepositoryPath.fromGitLabWebURL(issue.url) ?? ""
         } else {
-            issue.repo = RepositoryPath.fromGitHubWebURL(issue.url) ?? ""
+            issue.repo = try withString(.url) { url in
+                url.contains("/-/") ? RepositoryPath.fromGitLabWebURL(url) : RepositoryPath.fromGitHubWebURL(url)
+            } ?? ""
         }
 
-        if fields.contains(.body) { issue.body = try string(.body) ?? "" }
-        if fields.contains(.author) { issue.author = try string(.author) ?? "" }
-        if fields.contains(.authorAssociation) { issue.authorAssociation = try string(.authorAssociation) }
-        if fields.contains(.labels) { issue.labels = try names(.labels, nameKey: "name") ?? [] }
-        if fields.contains(.assignees) { issue.assignees = try names(.assignees, nameKey: "login") ?? [] }
-        if fields.contains(.milestone) { issue.milestone = try milestoneTitle() }
-        if fields.contains(.reactions) { issue.reactions = try int(.reactions) ?? 0 }
-        if fields.contains(.upvotes) { issue.upvotes = try int(.upvotes) ?? 0 }
+        if fields.body { issue.body = try string(.body) ?? "" }
+        if fields.author { issue.author = try string(.author) ?? "" }
+        if fields.authorAssociation { issue.authorAssociation = try string(.authorAssociation) }
+        if fields.labels { issue.labels = try names(.labels, nameKey: "name") ?? [] }
+        if fields.assignees { issue.assignees = try names(.assignees, nameKey: "login") ?? [] }
+        if fields.milestone { issue.milestone = try milestoneTitle() }
+        if fields.reactions { issue.reactions = try int(.reactions) ?? 0 }
+        if fields.upvotes { issue.upvotes = try int(.upvotes) ?? 0 }
         issue.embeddedComments = try embeddedComments()
         issue.embeddedLabelEvents = try embeddedLabelEvents()
         return issue

@@ -8,25 +8,31 @@ import TriageLanguage
 /// error whatever the projection; a value's type is checked only when the mapping reads it.
 struct IssueObject {
     let bytes: UnsafeRawBufferPointer
-    let fields: IssueFieldSet
+    let fields: IssueProjection
     /// Offset of each slot's value, `-1` when the key is absent; stack-allocated by `withScanned`.
     private let offsets: UnsafeMutableBufferPointer<Int>
     /// Offset of the object's `{`, where "missing field" errors point.
     private(set) var start = 0
+    /// `body` and `description`, decoded during the pass when projected (they are the largest values,
+    /// so reading them there saves scanning them twice); `nil` when absent or not a string.
+    private var bodyText: String?
+    private var descriptionText: String?
 
-    /// Scans the one JSON object in `bytes` and hands it to `body`.
+    /// Scans the one JSON object in `bytes` and hands it to `body`. With `prefix`, the object may be
+    /// followed by anything, and `end` is where it stops.
     static func withScanned<R>(
-        _ bytes: UnsafeRawBufferPointer, fields: IssueFieldSet, _ body: (IssueObject) throws(IssueJSONError) -> R
+        _ bytes: UnsafeRawBufferPointer, fields: IssueProjection, prefix: Bool = false,
+        _ body: (_ object: IssueObject, _ end: Int) throws(IssueJSONError) -> R
     ) throws(IssueJSONError) -> R {
         try withUnsafeTemporaryAllocation(of: Int.self, capacity: IssueSlot.allCases.count) { offsets throws(IssueJSONError) -> R in
             offsets.initialize(repeating: -1)
             var object = IssueObject(bytes: bytes, fields: fields, offsets: offsets)
-            try object.scan()
-            return try body(object)
+            let end = try object.scan(prefix: prefix)
+            return try body(object, end)
         }
     }
 
-    private init(bytes: UnsafeRawBufferPointer, fields: IssueFieldSet, offsets: UnsafeMutableBufferPointer<Int>) {
+    private init(bytes: UnsafeRawBufferPointer, fields: IssueProjection, offsets: UnsafeMutableBufferPointer<Int>) {
         self.bytes = bytes
         self.fields = fields
         self.offsets = offsets
@@ -34,7 +40,7 @@ struct IssueObject {
 
     // MARK: The pass
 
-    private mutating func scan() throws(IssueJSONError) {
+    private mutating func scan(prefix: Bool) throws(IssueJSONError) -> Int {
         var scanner = JSONScanner(bytes)
         scanner.skipWhitespace()
         guard !scanner.isAtEnd else { throw scanner.error("empty record, expected a JSON object") }
@@ -49,11 +55,19 @@ struct IssueObject {
                     continue
                 }
                 offsets[slot.rawValue] = scanner.position
+                if slot == .body || slot == .description, fields.body {
+                    let text = !scanner.isAtEnd && scanner.current == ASCII.quote ? try scanner.readString() : nil
+                    if text == nil { try scanner.skipValue() }
+                    if slot == .body { bodyText = text } else { descriptionText = text }
+                    continue
+                }
                 try scanNested(slot, &scanner)
             } while try scanner.nextMember()
         }
+        if prefix { return scanner.position }
         scanner.skipWhitespace()
         guard scanner.isAtEnd else { throw scanner.error("unexpected data after the object") }
+        return scanner.position
     }
 
     /// Skips the value of `slot`, pulling out the nested members the mappings need when the projection
@@ -61,23 +75,23 @@ struct IssueObject {
     private func scanNested(_ slot: IssueSlot, _ scanner: inout JSONScanner) throws(IssueJSONError) {
         let record = { (found: IssueSlot, offset: Int) in self.offsets[found.rawValue] = offset }
         switch slot {
-        case .user where fields.contains(.author):
+        case .user where fields.author:
             offsets[IssueSlot.userLogin.rawValue] = -1
             try scanner.scanMembers(match: { $0.equals("login") ? IssueSlot.userLogin : nil }, found: record)
         case .author:
             // Always: an author object with a username is how a GitLab object without `iid` is detected.
             offsets[IssueSlot.authorUsername.rawValue] = -1
             try scanner.scanMembers(match: { $0.equals("username") ? IssueSlot.authorUsername : nil }, found: record)
-        case .assignee where fields.contains(.assignees):
+        case .assignee where fields.assignees:
             offsets[IssueSlot.assigneeLogin.rawValue] = -1
             offsets[IssueSlot.assigneeUsername.rawValue] = -1
             try scanner.scanMembers(
                 match: { $0.equals("login") ? IssueSlot.assigneeLogin : $0.equals("username") ? IssueSlot.assigneeUsername : nil },
                 found: record)
-        case .milestone where fields.contains(.milestone):
+        case .milestone where fields.milestone:
             offsets[IssueSlot.milestoneTitle.rawValue] = -1
             try scanner.scanMembers(match: { $0.equals("title") ? IssueSlot.milestoneTitle : nil }, found: record)
-        case .reactions where fields.contains(.reactions) || fields.contains(.upvotes):
+        case .reactions where fields.reactions || fields.upvotes:
             offsets[IssueSlot.reactionsTotal.rawValue] = -1
             offsets[IssueSlot.reactionsPlusOne.rawValue] = -1
             try scanner.scanMembers(
@@ -124,9 +138,19 @@ struct IssueObject {
 
     /// The string value; `nil` when absent or `null`.
     func string(_ slot: IssueSlot) throws(IssueJSONError) -> String? {
+        if slot == .body, let bodyText { return bodyText }
+        if slot == .description, let descriptionText { return descriptionText }
         guard var scanner = scanner(at: slot), !scanner.atNull() else { return nil }
         guard scanner.current == ASCII.quote else { throw typeError(slot, "a string") }
         return try scanner.readString()
+    }
+
+    /// `body` applied to the string value's unescaped UTF-8 bytes (no `String` is made); `nil` when
+    /// absent or `null`.
+    func withString<R>(_ slot: IssueSlot, _ body: (UnsafeRawBufferPointer) -> R?) throws(IssueJSONError) -> R? {
+        guard var scanner = scanner(at: slot), !scanner.atNull() else { return nil }
+        guard scanner.current == ASCII.quote else { throw typeError(slot, "a string") }
+        return try scanner.withStringBytes(body)
     }
 
     /// The integer value; `nil` when absent or `null` (see `JSONScanner.readInt` for what counts).
@@ -147,12 +171,10 @@ struct IssueObject {
         return try scanner.readTimestamp(slot.keyPath)
     }
 
-    /// The first of `slots` that has a timestamp; when none is present, fails naming the first.
-    func requiredTimestamp(_ slots: IssueSlot...) throws(IssueJSONError) -> Timestamp {
-        for slot in slots {
-            if let value = try timestamp(slot) { return value }
-        }
-        throw missing(slots[0])
+    /// The timestamp value; fails when absent or `null`.
+    func requiredTimestamp(_ slot: IssueSlot) throws(IssueJSONError) -> Timestamp {
+        guard let value = try timestamp(slot) else { throw missing(slot) }
+        return value
     }
 
     /// A list of names: an array of strings, or of objects whose `nameKey` member is taken (GitHub

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Every key the decoder reads, across the three shapes, plus the members it pulls out of nested
 /// objects while passing over them (`user.login`, `reactions["+1"]`, …). The scan records, per slot,
 /// the offset of the value (`-1`: absent); the mapping for the detected shape then reads the values it
@@ -21,27 +13,53 @@ enum IssueSlot: Int, CaseIterable {
     case pullRequest, nodeID, mergeStatus, sourceBranch, targetBranch
     case commentsData, labelEvents
 
-    /// The key as error messages name it.
-    var keyPath: String {
+    /// The key as error messages name it (a `StaticString`: it is passed on every read, so it must
+    /// cost nothing until an error is built).
+    var keyPath: StaticString {
         switch self {
+        case .number: "number"
+        case .iid: "iid"
+        case .title: "title"
+        case .body: "body"
+        case .description: "description"
+        case .state: "state"
+        case .kind: "kind"
+        case .draft: "draft"
         case .workInProgress: "work_in_progress"
+        case .user: "user"
         case .userLogin: "user.login"
+        case .author: "author"
         case .authorUsername: "author.username"
         case .authorAssociation: "author_association"
+        case .labels: "labels"
+        case .assignees: "assignees"
+        case .assignee: "assignee"
         case .assigneeLogin: "assignee.login"
         case .assigneeUsername: "assignee.username"
+        case .milestone: "milestone"
         case .milestoneTitle: "milestone.title"
+        case .comments: "comments"
         case .userNotesCount: "user_notes_count"
+        case .reactions: "reactions"
         case .reactionsTotal: "reactions.total_count"
         case .reactionsPlusOne: "reactions.+1"
+        case .upvotes: "upvotes"
+        case .downvotes: "downvotes"
+        case .locked: "locked"
         case .discussionLocked: "discussion_locked"
+        case .created: "created"
         case .createdAt: "created_at"
+        case .updated: "updated"
         case .updatedAt: "updated_at"
+        case .closed: "closed"
         case .closedAt: "closed_at"
         case .mergedAt: "merged_at"
+        case .url: "url"
         case .htmlURL: "html_url"
         case .webURL: "web_url"
         case .repositoryURL: "repository_url"
+        case .repo: "repo"
+        case .references: "references"
         case .referencesFull: "references.full"
         case .pullRequest: "pull_request"
         case .nodeID: "node_id"
@@ -50,7 +68,6 @@ enum IssueSlot: Int, CaseIterable {
         case .targetBranch: "target_branch"
         case .commentsData: "comments_data"
         case .labelEvents: "label_events"
-        default: "\(self)"
         }
     }
 
@@ -146,16 +163,5 @@ enum IssueSlot: Int, CaseIterable {
         default:
             return nil
         }
-    }
-}
-
-extension UnsafeRawBufferPointer {
-    /// Whether these bytes are exactly `text`'s UTF-8.
-    @inline(__always)
-    func equals(_ text: StaticString) -> Bool {
-        let length = text.utf8CodeUnitCount
-        guard count == length else { return false }
-        guard let base = baseAddress else { return length == 0 }
-        return memcmp(base, text.utf8Start, length) == 0
     }
 }

@@ -30,4 +30,25 @@ enum JSONByteSearch {
         }
         return count
     }
+
+    /// How many `\n` bytes `bytes` holds (for line numbers of records decoded in place), eight at a time.
+    static func countNewlines(in bytes: UnsafeRawBufferPointer) -> Int {
+        var index = 0, total = 0
+        let count = bytes.count
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+        while index + 8 <= count {
+            let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ newlines
+            // The high bit of each byte of `nonZero` is set exactly where `word` has a non-zero byte
+            // (no carry crosses bytes), so the clear high bits count the newlines.
+            let nonZero = ((word & low7) &+ low7) | word
+            total &+= (~nonZero & ~low7).nonzeroBitCount
+            index += 8
+        }
+        while index < count {
+            if bytes[index] == ASCII.newline { total += 1 }
+            index += 1
+        }
+        return total
+    }
 }

@@ -1,3 +1,5 @@
+public import TriageLanguage
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -12,9 +14,10 @@ import Darwin
 ///
 /// The format is detected from the first non-whitespace byte (after an optional UTF-8 BOM): `[` → a JSON
 /// array, `{` → JSON Lines, where blank lines are allowed and each other line must hold one whole object
-/// (pretty-printed objects belong in an array, or through `jq -c`). Empty input has no records. The
-/// reader only frames records; `IssueJSONDecoder` checks each object's syntax and reports byte offsets,
-/// to which the record's line gives context.
+/// (pretty-printed objects belong in an array, or through `jq -c`). Arrays written back to back, as
+/// `gh api --paginate` does, read as one stream. Empty input has no records. The reader only frames
+/// records; `IssueJSONDecoder` checks each object's syntax and reports byte offsets, to which the
+/// record's line gives context (`nextIssue(using:)` does both).
 ///
 /// After a framing error in JSON Lines the reader goes on with the next line; in an array it cannot
 /// resynchronise, so it stops (`next()` returns `nil`).
@@ -56,14 +59,28 @@ public struct JSONRecordReader: Sendable {
     }
 
     /// Like `next()`, without copying: calls `body` with the next object's bytes, valid only during the
-    /// call, and its 1-based line, and returns what `body` returns; `nil` at the end. E.g.
-    /// `reader.nextRecord { bytes, _ in Result { () throws(IssueJSONError) in try decoder.decode(bytes) } }`.
+    /// call, and its 1-based line, and returns what `body` returns; `nil` at the end.
     public mutating func nextRecord<R>(_ body: (UnsafeRawBufferPointer, _ line: Int) -> R) throws(JSONRecordError) -> R? {
-        guard let frame = try frameNext() else { return nil }
-        let result = buffer.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<(start + frame.length)]), line) }
-        start += frame.consumed
-        line += frame.newlines
-        return result
+        try failingForGood { (reader: inout JSONRecordReader) throws(JSONRecordError) -> R? in
+            guard try reader.moveToNextRecord() else { return nil }
+            let frame = reader.state == .lines ? try reader.frameLine() : try reader.frameObject()
+            return reader.consume(frame, body)
+        }
+    }
+
+    /// The next object decoded by `decoder`, with its 1-based line: the fastest way through a file, as
+    /// array elements are decoded in place instead of being framed first and decoded after. A record
+    /// that frames but does not decode is a `.failure` with its byte offset, and reading can go on;
+    /// `nil` at the end; framing problems throw as for `next()`.
+    public mutating func nextIssue(using decoder: IssueJSONDecoder) throws(JSONRecordError) -> (line: Int, issue: Result<Issue, IssueJSONError>)? {
+        try failingForGood { (reader: inout JSONRecordReader) throws(JSONRecordError) -> (line: Int, issue: Result<Issue, IssueJSONError>)? in
+            guard try reader.moveToNextRecord() else { return nil }
+            if reader.state != .lines, let decoded = reader.decodeInPlace(decoder) { return decoded }
+            let frame = reader.state == .lines ? try reader.frameLine() : try reader.frameObject()
+            return reader.consume(frame) { bytes, line in
+                (line, Result { () throws(IssueJSONError) -> Issue in try decoder.decode(bytes) })
+            }
+        }
     }
 
     // MARK: Framing
@@ -76,51 +93,85 @@ public struct JSONRecordReader: Sendable {
         var newlines: Int
     }
 
-    private mutating func frameNext() throws(JSONRecordError) -> Frame? {
-        shrinkBufferIfIdle()
+    /// Runs `step`; after an error, an array reader is finished (it cannot find the next element),
+    /// while a JSON Lines reader goes on with the next line.
+    private mutating func failingForGood<R>(_ step: (inout JSONRecordReader) throws(JSONRecordError) -> R) throws(JSONRecordError) -> R {
         do throws(JSONRecordError) {
-            while true {
-                switch state {
-                case .finished:
-                    return nil
-                case .start:
-                    try detectFormat()
-                case .lines:
-                    guard try skipWhitespace() else {
-                        state = .finished
-                        return nil
-                    }
-                    return try frameLine()
-                case .arrayFirstElement, .arrayNextElement:
-                    guard try skipWhitespace() else {
-                        throw JSONRecordError(message: "unexpected end of input: the JSON array is not closed with ']'", line: line)
-                    }
-                    let byte = buffer[start]
-                    if state == .arrayNextElement {
-                        guard byte == ASCII.comma || byte == ASCII.closeBracket else {
-                            throw JSONRecordError(message: "expected ',' or ']' after an array element, found \(JSONScanner.describe(byte))", line: line)
-                        }
-                        start += 1
-                        if byte == ASCII.closeBracket { return try finishArray() }
-                        guard try skipWhitespace() else {
-                            throw JSONRecordError(message: "unexpected end of input: the JSON array is not closed with ']'", line: line)
-                        }
-                    } else if byte == ASCII.closeBracket {
-                        start += 1
-                        return try finishArray()
-                    }
-                    guard buffer[start] == ASCII.openBrace else {
-                        let found = buffer[start] == ASCII.closeBracket ? "']' after ','" : JSONScanner.describe(buffer[start])
-                        throw JSONRecordError(message: "expected an object as array element, found \(found)", line: line)
-                    }
-                    let frame = try frameObject()
-                    state = .arrayNextElement
-                    return frame
-                }
-            }
+            return try step(&self)
         } catch {
             if state != .lines { state = .finished }
             throw error
+        }
+    }
+
+    /// Hands the framed record to `body`, then consumes it.
+    private mutating func consume<R>(_ frame: Frame, _ body: (UnsafeRawBufferPointer, _ line: Int) -> R) -> R {
+        let result = buffer.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<(start + frame.length)]), line) }
+        start += frame.consumed
+        line += frame.newlines
+        return result
+    }
+
+    /// Decodes the array element at `start` straight from the buffer, when it is complete there and
+    /// valid; `nil` otherwise (cut by the buffer's end, or malformed), so the caller frames it first.
+    private mutating func decodeInPlace(_ decoder: IssueJSONDecoder) -> (line: Int, issue: Result<Issue, IssueJSONError>)? {
+        let (start, end) = (self.start, self.end)
+        let decoded = buffer.withUnsafeBytes { raw -> (issue: Issue, end: Int, newlines: Int)? in
+            let available = UnsafeRawBufferPointer(rebasing: raw[start..<end])
+            guard let (issue, length) = try? decoder.decodePrefix(available) else { return nil }
+            return (issue, length, JSONByteSearch.countNewlines(in: UnsafeRawBufferPointer(rebasing: available[..<length])))
+        }
+        guard let decoded else { return nil }
+        let recordLine = line
+        self.start += decoded.end
+        line += decoded.newlines
+        return (recordLine, .success(decoded.issue))
+    }
+
+    /// Moves past separators to the next record's first byte (`{`); `false` at the end of the input.
+    private mutating func moveToNextRecord() throws(JSONRecordError) -> Bool {
+        shrinkBufferIfIdle()
+        while true {
+            switch state {
+            case .finished:
+                return false
+            case .start:
+                try detectFormat()
+            case .lines:
+                guard try skipWhitespace() else {
+                    state = .finished
+                    return false
+                }
+                return true
+            case .arrayFirstElement, .arrayNextElement:
+                guard try skipWhitespace() else {
+                    throw JSONRecordError(message: "unexpected end of input: the JSON array is not closed with ']'", line: line)
+                }
+                let byte = buffer[start]
+                if state == .arrayNextElement {
+                    guard byte == ASCII.comma || byte == ASCII.closeBracket else {
+                        throw JSONRecordError(message: "expected ',' or ']' after an array element, found \(JSONScanner.describe(byte))", line: line)
+                    }
+                    start += 1
+                    if byte == ASCII.closeBracket {
+                        try finishArray()
+                        continue
+                    }
+                    guard try skipWhitespace() else {
+                        throw JSONRecordError(message: "unexpected end of input: the JSON array is not closed with ']'", line: line)
+                    }
+                } else if byte == ASCII.closeBracket {
+                    start += 1
+                    try finishArray()
+                    continue
+                }
+                guard buffer[start] == ASCII.openBrace else {
+                    let found = buffer[start] == ASCII.closeBracket ? "']' after ','" : JSONScanner.describe(buffer[start])
+                    throw JSONRecordError(message: "expected an object as array element, found \(found)", line: line)
+                }
+                state = .arrayNextElement
+                return true
+            }
         }
     }
 
@@ -144,13 +195,16 @@ public struct JSONRecordReader: Sendable {
         }
     }
 
-    /// After the array's `]`: only whitespace may follow.
-    private mutating func finishArray() throws(JSONRecordError) -> Frame? {
+    /// After an array's `]`: the end of the input, or another array (`gh api --paginate` writes one
+    /// per page, back to back); anything else is an error.
+    private mutating func finishArray() throws(JSONRecordError) {
         state = .finished
-        if try skipWhitespace() {
+        guard try skipWhitespace() else { return }
+        guard buffer[start] == ASCII.openBracket else {
             throw JSONRecordError(message: "unexpected data after the JSON array: \(JSONScanner.describe(buffer[start]))", line: line)
         }
-        return nil
+        start += 1
+        state = .arrayFirstElement
     }
 
     /// The JSON Lines record starting at `start` (a non-whitespace byte): the rest of its line.

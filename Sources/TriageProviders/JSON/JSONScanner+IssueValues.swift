@@ -4,7 +4,7 @@ import TriageLanguage
 /// lists of names (labels, assignees).
 extension JSONScanner {
     /// Reads a timestamp string (see `RFC3339` for the accepted forms); fails naming `field`.
-    mutating func readTimestamp(_ field: String) throws(IssueJSONError) -> Timestamp {
+    mutating func readTimestamp(_ field: StaticString) throws(IssueJSONError) -> Timestamp {
         skipWhitespace()
         let start = position
         guard !isAtEnd, current == ASCII.quote else { throw error("expected a timestamp string for \"\(field)\"") }
@@ -15,7 +15,7 @@ extension JSONScanner {
     }
 
     /// Reads an array whose elements are strings, or objects whose `nameKey` member (a string) is taken.
-    mutating func readNameList(_ field: String, nameKey: StaticString) throws(IssueJSONError) -> [String] {
+    mutating func readNameList(_ field: StaticString, nameKey: StaticString) throws(IssueJSONError) -> [String] {
         skipWhitespace()
         guard !isAtEnd, current == ASCII.openBracket else { throw error("expected an array for \"\(field)\"") }
         var names: [String] = []
@@ -54,7 +54,7 @@ extension JSONScanner {
 
 extension JSONScanner {
     /// Reads a string or `null` (`nil`); fails on any other value, naming `field`.
-    mutating func readNullableString(_ field: String) throws(IssueJSONError) -> String? {
+    mutating func readNullableString(_ field: StaticString) throws(IssueJSONError) -> String? {
         skipWhitespace()
         guard !isAtEnd else { throw unexpected(expected: "a string for \"\(field)\"") }
         switch current {
@@ -65,7 +65,7 @@ extension JSONScanner {
     }
 
     /// Reads a timestamp string or `null` (`nil`).
-    mutating func readNullableTimestamp(_ field: String) throws(IssueJSONError) -> Timestamp? {
+    mutating func readNullableTimestamp(_ field: StaticString) throws(IssueJSONError) -> Timestamp? {
         if atNull() {
             try consumeLiteral("null")
             return nil

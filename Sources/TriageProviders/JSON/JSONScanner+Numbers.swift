@@ -11,7 +11,7 @@ extension JSONScanner {
     }
 
     /// Reads an integer; `nil` for `null`. Fails on any other value, naming `field`.
-    mutating func readInt(_ field: String) throws(IssueJSONError) -> Int? {
+    mutating func readInt(_ field: StaticString) throws(IssueJSONError) -> Int? {
         skipWhitespace()
         guard position < bytes.count else { throw unexpected(expected: "an integer for \"\(field)\"") }
         switch bytes[position] {

@@ -1,6 +1,6 @@
 /// JSON strings: skipping (the hot path for `body` and the many URLs nobody reads) scans eight bytes at a
-/// time for `"`, `\` and control characters; reading copies the bytes straight into a `String` unless the
-/// string has escapes.
+/// time for `"`, `\` and control characters; reading copies the bytes straight into a `String`, decoding
+/// escapes (when there are any) directly into the string's storage.
 ///
 /// Decoding choices, so results are predictable:
 /// - every escape of RFC 8259 is decoded, `\uD83D\uDE00` surrogate pairs to one scalar;
@@ -20,11 +20,14 @@ extension JSONScanner {
                 position += 1
                 return
             case ASCII.backslash:
-                if position + 1 < bytes.count, bytes[position + 1] == ASCII.u {
+                guard position + 1 < bytes.count else { throw error("unterminated string", at: open) }
+                let escaped = bytes[position + 1]
+                if escaped == ASCII.u {
                     _ = try readHexEscape()
-                } else {
-                    try checkSimpleEscape()
+                } else if JSONScanner.isSimpleEscape(escaped) {
                     position += 2
+                } else {
+                    throw error("invalid escape \\\(Character(Unicode.Scalar(escaped))) in string")
                 }
             default:
                 throw error("unescaped control character in string")
@@ -34,7 +37,15 @@ extension JSONScanner {
 
     /// Reads the string under the cursor.
     mutating func readString() throws(IssueJSONError) -> String {
-        try withStringBytes { String(decoding: $0, as: UTF8.self) }
+        let open = position
+        let end = indexOfSpecialByte(from: open + 1)
+        if end < bytes.count, bytes[end] == ASCII.quote {
+            position = end + 1
+            return JSONScanner.makeString(bytes.slice((open + 1)..<end))
+        }
+        try skipString()
+        let contents = (open + 1)..<(position - 1)
+        return String(unsafeUninitializedCapacity: contents.count) { decodeEscapes(contents, into: $0) }
     }
 
     /// Reads the string under the cursor and hands its unescaped UTF-8 bytes to `body`: the input bytes
@@ -44,126 +55,133 @@ extension JSONScanner {
         let end = indexOfSpecialByte(from: open + 1)
         if end < bytes.count, bytes[end] == ASCII.quote {
             position = end + 1
-            return body(UnsafeRawBufferPointer(rebasing: bytes[(open + 1)..<end]))
+            return body(bytes.slice((open + 1)..<end))
         }
-        var decoded: [UInt8] = []
-        decoded.reserveCapacity(end - open + 16)
-        decoded.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[(open + 1)..<min(end, bytes.count)]))
-        position = end
-        while true {
-            guard position < bytes.count else { throw error("unterminated string", at: open) }
-            switch bytes[position] {
-            case ASCII.quote:
-                position += 1
-                return decoded.withUnsafeBytes(body)
-            case ASCII.backslash:
-                try appendEscape(to: &decoded)
-            default:
-                throw error("unescaped control character in string")
-            }
-            let runEnd = indexOfSpecialByte(from: position)
-            decoded.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[position..<min(runEnd, bytes.count)]))
-            position = runEnd
+        try skipString()
+        let contents = (open + 1)..<(position - 1)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: contents.count) { buffer in
+            let count = decodeEscapes(contents, into: buffer)
+            return body(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[..<count])))
         }
     }
 
-    /// The first index at or after `start` holding `"`, `\\` or a byte below 0x20; `bytes.count` if none.
+    /// A `String` from UTF-8 bytes, invalid sequences replaced by U+FFFD. Typed as `UInt8` buffer so the
+    /// standard library takes its fast path (a raw buffer goes through dynamic casts).
+    static func makeString(_ bytes: UnsafeRawBufferPointer) -> String {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: bytes.count), as: UTF8.self)
+    }
+
+    /// The first index at or after `start` holding `"`, `\` or a byte below 0x20; `bytes.count` if none.
     @inline(__always)
     func indexOfSpecialByte(from start: Int) -> Int {
         JSONByteSearch.indexOfStringSpecialByte(in: bytes, from: start)
     }
 
-    /// Checks the one-character escape at the cursor (`\"`, `\n`, …), without consuming it.
-    private func checkSimpleEscape() throws(IssueJSONError) {
-        guard position + 1 < bytes.count else { throw error("unterminated escape in string") }
-        switch bytes[position + 1] {
-        case ASCII.quote, ASCII.backslash, ASCII.slash, ASCII.b, ASCII.f, ASCII.n, ASCII.r, ASCII.t: return
-        default: throw error("invalid escape \\\(Character(Unicode.Scalar(bytes[position + 1]))) in string")
+    @inline(__always)
+    private static func isSimpleEscape(_ byte: UInt8) -> Bool {
+        switch byte {
+        case ASCII.quote, ASCII.backslash, ASCII.slash, ASCII.b, ASCII.f, ASCII.n, ASCII.r, ASCII.t: true
+        default: false
         }
     }
 
-    /// Decodes the escape at the cursor and appends its UTF-8 encoding.
-    private mutating func appendEscape(to decoded: inout [UInt8]) throws(IssueJSONError) {
-        guard position + 1 < bytes.count else { throw error("unterminated escape in string") }
-        let decodedByte: UInt8
-        switch bytes[position + 1] {
-        case ASCII.quote: decodedByte = ASCII.quote
-        case ASCII.backslash: decodedByte = ASCII.backslash
-        case ASCII.slash: decodedByte = ASCII.slash
-        case ASCII.b: decodedByte = 0x08
-        case ASCII.f: decodedByte = 0x0C
-        case ASCII.n: decodedByte = ASCII.newline
-        case ASCII.r: decodedByte = ASCII.carriageReturn
-        case ASCII.t: decodedByte = ASCII.tab
-        case ASCII.u:
-            appendUTF8(try readHexEscape(), to: &decoded)
-            return
-        default: try checkSimpleEscape(); return
-        }
-        decoded.append(decodedByte)
-        position += 2
-    }
-
-    /// Consumes `\uXXXX` (and a following low-surrogate `\uXXXX` when the first is a high surrogate) and
-    /// returns the scalar; lone surrogates give U+FFFD.
-    private mutating func readHexEscape() throws(IssueJSONError) -> Unicode.Scalar {
-        let first = try readHexQuad(at: position)
-        position += 6
-        switch first {
-        case 0xD800...0xDBFF:
-            guard position + 1 < bytes.count, bytes[position] == ASCII.backslash, bytes[position + 1] == ASCII.u else {
-                return Unicode.Scalar.replacement
+    /// Writes the unescaped UTF-8 of string contents already checked by `skipString` into `output`
+    /// (which has room for `contents.count` bytes: unescaping never lengthens) and returns the length.
+    private func decodeEscapes(_ contents: Range<Int>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var index = contents.lowerBound
+        var written = 0
+        while index < contents.upperBound {
+            let run = min(indexOfSpecialByte(from: index), contents.upperBound) - index
+            if run > 0 {
+                UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: output[written..<(written + run)]))
+                    .copyMemory(from: bytes.slice(index..<(index + run)))
+                written += run
+                index += run
             }
-            let second = try readHexQuad(at: position)
-            guard (0xDC00...0xDFFF).contains(second) else { return Unicode.Scalar.replacement }
-            position += 6
-            return Unicode.Scalar(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)) ?? Unicode.Scalar.replacement
-        case 0xDC00...0xDFFF:
-            return Unicode.Scalar.replacement
-        default:
-            return Unicode.Scalar(first) ?? Unicode.Scalar.replacement
+            guard index + 1 < contents.upperBound else { break }
+            let escaped = bytes[index + 1]
+            index += 2
+            let decoded: UInt8
+            switch escaped {
+            case ASCII.b: decoded = 0x08
+            case ASCII.f: decoded = 0x0C
+            case ASCII.n: decoded = ASCII.newline
+            case ASCII.r: decoded = ASCII.carriageReturn
+            case ASCII.t: decoded = ASCII.tab
+            case ASCII.u:
+                var scalar = hexQuad(at: index - 2) ?? 0xFFFD
+                index += 4
+                if (0xD800...0xDBFF).contains(scalar) {
+                    if index + 6 <= contents.upperBound, bytes[index] == ASCII.backslash, bytes[index + 1] == ASCII.u,
+                       let low = hexQuad(at: index), (0xDC00...0xDFFF).contains(low) {
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        index += 6
+                    } else {
+                        scalar = 0xFFFD
+                    }
+                } else if (0xDC00...0xDFFF).contains(scalar) {
+                    scalar = 0xFFFD
+                }
+                written += JSONScanner.writeUTF8(scalar, into: output, at: written)
+                continue
+            default: decoded = escaped  // '"', '\' and '/' stand for themselves
+            }
+            output[written] = decoded
+            written += 1
         }
+        return written
     }
 
-    /// The value of the four hex digits after the `\u` at `offset`.
-    private func readHexQuad(at offset: Int) throws(IssueJSONError) -> UInt32 {
-        guard offset + 6 <= bytes.count else { throw error("truncated \\u escape in string", at: offset) }
+    /// Consumes `\uXXXX` (and a following low-surrogate `\uXXXX` when the first is a high surrogate),
+    /// checking the hex digits.
+    private mutating func readHexEscape() throws(IssueJSONError) -> UInt32 {
+        guard position + 6 <= bytes.count else { throw error("truncated \\u escape in string") }
+        guard let first = hexQuad(at: position) else { throw error("invalid hex digit in \\u escape", at: firstNonHexDigit(at: position)) }
+        position += 6
+        guard (0xD800...0xDBFF).contains(first), position + 6 <= bytes.count,
+              bytes[position] == ASCII.backslash, bytes[position + 1] == ASCII.u,
+              let second = hexQuad(at: position), (0xDC00...0xDFFF).contains(second)
+        else { return first }
+        position += 6
+        return 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+    }
+
+    /// The value of the four hex digits after the `\u` at `offset`; `nil` if one is not a hex digit.
+    private func hexQuad(at offset: Int) -> UInt32? {
+        guard offset + 6 <= bytes.count else { return nil }
         var value: UInt32 = 0
         for index in (offset + 2)..<(offset + 6) {
-            let byte = bytes[index]
-            let digit: UInt32
-            switch byte {
-            case 0x30...0x39: digit = UInt32(byte - 0x30)
-            case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
-            case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
-            default: throw error("invalid hex digit in \\u escape", at: index)
-            }
+            guard let digit = JSONScanner.hexValue(bytes[index]) else { return nil }
             value = value << 4 | digit
         }
         return value
     }
 
-    private func appendUTF8(_ scalar: Unicode.Scalar, to decoded: inout [UInt8]) {
-        let value = scalar.value
-        switch value {
-        case 0..<0x80:
-            decoded.append(UInt8(value))
-        case 0x80..<0x800:
-            decoded.append(UInt8(0xC0 | value >> 6))
-            decoded.append(UInt8(0x80 | value & 0x3F))
-        case 0x800..<0x10000:
-            decoded.append(UInt8(0xE0 | value >> 12))
-            decoded.append(UInt8(0x80 | value >> 6 & 0x3F))
-            decoded.append(UInt8(0x80 | value & 0x3F))
-        default:
-            decoded.append(UInt8(0xF0 | value >> 18))
-            decoded.append(UInt8(0x80 | value >> 12 & 0x3F))
-            decoded.append(UInt8(0x80 | value >> 6 & 0x3F))
-            decoded.append(UInt8(0x80 | value & 0x3F))
+    private func firstNonHexDigit(at offset: Int) -> Int {
+        var index = offset + 2
+        while index < offset + 6, JSONScanner.hexValue(bytes[index]) != nil { index += 1 }
+        return index
+    }
+
+    @inline(__always)
+    private static func hexValue(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case 0x30...0x39: UInt32(byte - 0x30)
+        case 0x41...0x46: UInt32(byte - 0x41 + 10)
+        case 0x61...0x66: UInt32(byte - 0x61 + 10)
+        default: nil
         }
     }
-}
 
-private extension Unicode.Scalar {
-    static let replacement = Unicode.Scalar(0xFFFD)!
+    /// Writes `scalar` (U+FFFD when it is not a Unicode scalar value) as UTF-8; returns the byte count.
+    private static func writeUTF8(_ value: UInt32, into output: UnsafeMutableBufferPointer<UInt8>, at index: Int) -> Int {
+        let scalar = Unicode.Scalar(value) ?? Unicode.Scalar(0xFFFD)!
+        var count = 0
+        for byte in UTF8.encode(scalar)! {
+            output[index + count] = byte
+            count += 1
+        }
+        return count
+    }
 }

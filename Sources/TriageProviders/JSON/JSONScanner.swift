@@ -149,7 +149,7 @@ struct JSONScanner {
     }
 
     /// Reads `true` or `false`; `nil` for `null`. Fails on any other value, naming `field`.
-    mutating func readBool(_ field: String) throws(IssueJSONError) -> Bool? {
+    mutating func readBool(_ field: StaticString) throws(IssueJSONError) -> Bool? {
         skipWhitespace()
         guard position < bytes.count else { throw unexpected(expected: "a boolean for \"\(field)\"") }
         switch bytes[position] {
