@@ -205,6 +205,59 @@ def body(rng, part, number, kind):
     return BODY_PARTS[part]
 
 
+# Lazy data for the issues the comment- and label-event-based rules look at. The GitHub list API has
+# neither; triage reads them from these extra keys (`comments_data`, `label_events`, normalized
+# shape), an extension for exports. Other issues carry none, so rules needing them report an error.
+LAZY = {
+    9: {  # stale for 30 days, only the bot's warning since: close-stale
+        "comments_data": [
+            {"author": "kenji", "body": "Same with `rocket init C:\\My Projects`.", "created": "2024-01-05T09:00:00Z"},
+            {"author": "rocket-bot[bot]", "body": "This issue has been automatically marked as stale.", "created": "2024-05-02T00:00:04Z", "bot": True},
+        ],
+        "label_events": [
+            {"label": "bug", "action": "added", "created": "2024-01-04T08:00:00Z"},
+            {"label": "triage/accepted", "action": "added", "created": "2024-01-05T10:00:00Z"},
+            {"label": "stale", "action": "added", "created": "2024-05-02T00:00:00Z"},
+        ],
+    },
+    11: {  # the author answered after the stale label: unmark-stale
+        "comments_data": [
+            {"author": "alice", "body": "Would a `.env` per stage work for you?", "created": "2024-01-08T10:00:00Z", "association": "OWNER"},
+            {"author": "lena", "body": "Yes, exactly that.", "created": "2024-01-09T08:30:00Z"},
+            {"author": "rocket-bot[bot]", "body": "This issue has been automatically marked as stale.", "created": "2024-05-10T00:00:03Z", "bot": True},
+            {"author": "lena", "body": "Still needed: we work around it with a wrapper script.", "created": "2024-05-27T18:40:11Z"},
+        ],
+        "label_events": [
+            {"label": "enhancement", "action": "added", "created": "2024-01-06T12:10:00Z"},
+            {"label": "stale", "action": "added", "created": "2024-05-10T00:00:00Z"},
+        ],
+    },
+    77: {  # the author replied after waiting-on-author: author-replied
+        "comments_data": [
+            {"author": "alice", "body": "Could you share the CI configuration?", "created": "2024-05-02T10:00:00Z", "association": "OWNER"},
+            {"author": "dana", "body": "Here it is: the cache key includes the runner name.", "created": "2024-05-08T09:12:00Z"},
+        ],
+        "label_events": [
+            {"label": "bug", "action": "added", "created": "2024-04-30T15:05:00Z"},
+            {"label": "triage/needs-info", "action": "added", "created": "2024-05-02T10:00:05Z"},
+            {"label": "waiting-on-author", "action": "added", "created": "2024-05-02T10:00:05Z"},
+        ],
+    },
+    81: {  # a maintainer asked 18 days ago and the author has not answered: nudge-author
+        "comments_data": [
+            {"author": "jamal", "body": "Backtrace attached.", "created": "2024-05-06T12:05:00Z"},
+            {"author": "bob", "body": "Which musl version?", "created": "2024-05-07T08:00:00Z", "association": "MEMBER"},
+            {"author": "carol", "body": "Can you try the nightly build with `--no-jit`?", "created": "2024-05-14T16:00:00Z", "association": "MEMBER"},
+        ],
+        "label_events": [
+            {"label": "bug", "action": "added", "created": "2024-05-06T12:10:00Z"},
+            {"label": "triage/needs-info", "action": "added", "created": "2024-05-07T08:00:05Z"},
+            {"label": "waiting-on-author", "action": "added", "created": "2024-05-07T08:00:05Z"},
+        ],
+    },
+}
+
+
 def build(seed):
     rng = random.Random(seed)
     ids = {}
@@ -255,6 +308,9 @@ def build(seed):
         obj["timeline_url"] = f"{API}/issues/{number}/timeline"
         obj["performed_via_github_app"] = None
         obj["state_reason"] = reason if not is_pr else None
+        if number in LAZY:
+            assert comments == len(LAZY[number]["comments_data"]), number
+            obj.update(LAZY[number])
         issues.append(obj)
     # The list API's default order: newest first.
     issues.sort(key=lambda o: o["created_at"], reverse=True)

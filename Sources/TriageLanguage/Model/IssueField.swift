@@ -6,8 +6,12 @@ public enum IssueField: String, CaseIterable, Hashable, Sendable {
     case labels, assignees, milestone, comments, reactions, upvotes, locked
     case created, updated, closed, age, idle, url, repo
 
-    /// Bit for `IssueFieldSet`.
-    var bit: UInt32 { 1 << UInt32(IssueField.allCases.firstIndex(of: self)!) }
+    /// Bit for `IssueFieldSet`, from a table built once (this is on the decoders' hot path).
+    var bit: UInt32 { IssueField.bits[self]! }
+
+    private static let bits: [IssueField: UInt32] = Dictionary(
+        uniqueKeysWithValues: allCases.enumerated().map { ($1, UInt32(1) << UInt32($0)) }
+    )
 }
 
 /// A set of `IssueField`s: what a rule set reads, or what a decoder must fill in.

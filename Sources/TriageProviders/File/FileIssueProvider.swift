@@ -79,20 +79,23 @@ public struct FileIssueSequence: AsyncSequence, Sendable {
             if reader == nil { try open() }
             while true {
                 try Task.checkCancellation()
-                let outcome: (Result<Issue, IssueJSONError>, line: Int)?
+                let next: (line: Int, issue: Result<Issue, IssueJSONError>)?
                 do throws(JSONRecordError) {
-                    outcome = try reader!.nextRecord { bytes, line in
-                        do throws(IssueJSONError) { return (.success(try decoder.decode(bytes)), line) } catch { return (.failure(error), line) }
-                    }
+                    next = try reader!.nextIssue(using: decoder)
                 } catch {
+                    // A JSON Lines reader can go on after a bad line; an array reader cannot.
+                    if sequence.keepGoing, !reader!.isFinished {
+                        sequence.skipped.increment()
+                        continue
+                    }
                     finished = true
                     throw FileSourceError(path: sequence.path, line: error.line, message: error.message)
                 }
-                guard let outcome else {
+                guard let next else {
                     finished = true
                     return nil
                 }
-                switch outcome.0 {
+                switch next.issue {
                 case let .success(issue):
                     return issue
                 case let .failure(error):
@@ -101,7 +104,7 @@ public struct FileIssueSequence: AsyncSequence, Sendable {
                         continue
                     }
                     finished = true
-                    throw FileSourceError(path: sequence.path, line: outcome.line, message: error.description)
+                    throw FileSourceError(path: sequence.path, line: next.line, message: error.description)
                 }
             }
         }

@@ -16,6 +16,8 @@ public import TriageLanguage
 ///   `assignees[].username`, else `assignee.username`; comments = `user_notes_count`; reactions =
 ///   `upvotes + downvotes`; locked = `discussion_locked`; closed = `closed_at`, or `merged_at` for a
 ///   merged MR; `url` = `web_url`; `repo` = `references.full` without `#iid`/`!iid`, else `web_url`'s path.
+/// - Any shape may also carry lazy data under `comments_data` and `label_events` in normalized form
+///   (an extension for exports; the APIs never send these keys).
 /// - Normalized: the SPEC field names; lazy data under `comments_data` and `label_events` (see
 ///   `normalizedIssue()` in `IssueObject+Normalized.swift` for their layout).
 ///

@@ -40,6 +40,9 @@ extension IssueObject {
             issue.reactions = try int(.reactionsTotal) ?? 0
             issue.upvotes = try int(.reactionsPlusOne) ?? 0
         }
+        // Not part of GitHub's API: an export may add the lazy data in normalized form (SPEC §4 extension).
+        issue.embeddedComments = try embeddedComments()
+        issue.embeddedLabelEvents = try embeddedLabelEvents()
         return issue
     }
 

@@ -50,6 +50,9 @@ extension IssueObject {
             issue.upvotes = upvotes
             issue.reactions = upvotes &+ (try int(.downvotes) ?? 0)
         }
+        // Not part of GitLab's API: an export may add the lazy data in normalized form (SPEC §4 extension).
+        issue.embeddedComments = try embeddedComments()
+        issue.embeddedLabelEvents = try embeddedLabelEvents()
         return issue
     }
 

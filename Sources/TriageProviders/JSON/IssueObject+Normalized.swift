@@ -47,7 +47,7 @@ extension IssueObject {
         return issue
     }
 
-    private func embeddedComments() throws(IssueJSONError) -> [IssueComment]? {
+    func embeddedComments() throws(IssueJSONError) -> [IssueComment]? {
         guard var scanner = scanner(at: .commentsData), !scanner.atNull() else { return nil }
         guard scanner.current == ASCII.openBracket else { throw typeError(.commentsData, "an array") }
         var comments: [IssueComment] = []
@@ -78,7 +78,7 @@ extension IssueObject {
         return comments
     }
 
-    private func embeddedLabelEvents() throws(IssueJSONError) -> [LabelEvent]? {
+    func embeddedLabelEvents() throws(IssueJSONError) -> [LabelEvent]? {
         guard var scanner = scanner(at: .labelEvents), !scanner.atNull() else { return nil }
         guard scanner.current == ASCII.openBracket else { throw typeError(.labelEvents, "an array") }
         var events: [LabelEvent] = []

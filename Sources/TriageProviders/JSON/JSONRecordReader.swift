@@ -43,6 +43,9 @@ public struct JSONRecordReader: Sendable {
 
     private enum State { case start, lines, arrayFirstElement, arrayNextElement, finished }
 
+    /// Whether the reader has stopped for good (end of input, or an error it cannot recover from).
+    public var isFinished: Bool { state == .finished }
+
     /// Reads from `fileDescriptor` (not closed by the reader) in chunks of `chunkSize` bytes.
     public init(fileDescriptor: Int32, chunkSize: Int = 1 << 20, maxRecordSize: Int = 1 << 30) {
         self.fileDescriptor = fileDescriptor
