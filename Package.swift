@@ -51,6 +51,7 @@ let package = Package(
         .target(name: "TriageTestSupport", dependencies: ["TriageLanguage"], swiftSettings: strictSettings),
         .testTarget(name: "TriageLanguageTests", dependencies: ["TriageLanguage", "TriageTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "TriageYAMLTests", dependencies: ["TriageYAML"], swiftSettings: strictSettings),
+        .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine", "TriageRules", "TriageTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "TriageRulesTests", dependencies: ["TriageRules", "TriageTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "TriageProvidersTests",

@@ -5,7 +5,7 @@ public import TriageLanguage
 /// The engine only ever sees `any IssueProvider`; a provider streams normalized issues and, where it can,
 /// loads the lazy fields (comments, label events) on demand.
 public protocol IssueProvider: Sendable {
-    associatedtype Issues: AsyncSequence<Issue, any Error> & Sendable
+    associatedtype Issues: AsyncSequence & Sendable where Issues.Element == Issue
 
     /// A human-readable name of what is being read, e.g. `github:apple/swift` or `file:issues.jsonl`.
     var sourceDescription: String { get }
