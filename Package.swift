@@ -21,6 +21,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "triage", targets: ["triage"]),
+        .executable(name: "triage-bench", targets: ["TriageBenchmarks"]),
         .library(name: "TriageLanguage", targets: ["TriageLanguage"]),
         .library(name: "TriageRules", targets: ["TriageRules"]),
         .library(name: "TriageEngine", targets: ["TriageEngine"]),
@@ -35,7 +36,12 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
-        .target(name: "TriageLanguage", swiftSettings: strictSettings),
+        .target(
+            name: "TriageLanguage",
+            swiftSettings: strictSettings,
+            // ICU's C API (regex matching on UTF-8), shipped with the toolchain's Foundation on Linux.
+            linkerSettings: [.linkedLibrary("_FoundationICU", .when(platforms: [.linux]))]
+        ),
         .target(name: "TriageYAML", dependencies: ["CYAML"], swiftSettings: strictSettings),
         .target(name: "TriageRules", dependencies: ["TriageLanguage", "TriageYAML"], swiftSettings: strictSettings),
         .target(name: "TriageEngine", dependencies: ["TriageLanguage", "TriageRules"], swiftSettings: strictSettings),
@@ -46,6 +52,11 @@ let package = Package(
                 "TriageLanguage", "TriageRules", "TriageEngine", "TriageProviders",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "TriageBenchmarks",
+            dependencies: ["TriageLanguage", "TriageRules", "TriageEngine"],
             swiftSettings: strictSettings
         ),
         .target(name: "TriageTestSupport", dependencies: ["TriageLanguage"], swiftSettings: strictSettings),

@@ -99,26 +99,31 @@ public struct RuleEngine: Sendable {
     static func evaluate(_ batch: [Issue], rules: [Rule], now: Timestamp, loader: some IssueDataLoader) async -> [IssueOutcome] {
         var outcomes: [IssueOutcome] = []
         outcomes.reserveCapacity(batch.count)
-        guard let first = batch.first else { return outcomes }
-        let frame = EvaluationFrame(issue: first, now: now)
-        for issue in batch {
-            frame.reset(to: issue)
+        let frame = EvaluationFrame(now: now)
+        let conditions = rules.map(\.condition)
+        let lazyRules = conditions.indices.filter { conditions[$0].usesLazyData }
+        for issueIndex in batch.indices {
+            frame.prepare(for: batch[issueIndex])
             var matched: [Int] = []
             var errors: [RuleEvaluationError] = []
-            for (index, rule) in rules.enumerated() {
-                do {
-                    let holds: Bool
-                    if rule.condition.usesLazyData {
-                        holds = try await rule.condition.evaluate(in: frame, loader: loader)
-                    } else {
-                        holds = try rule.condition.evaluateSynchronously(in: frame)
-                    }
-                    if holds { matched.append(index) }
-                } catch {
-                    errors.append(RuleEvaluationError(rule: rule.name, number: issue.number, message: "\(error)"))
+            // Synchronous rules read the issue in place through a pointer: passing an `Issue` by
+            // value to a closure copies it (see EvaluationFrame).
+            batch.withUnsafeBufferPointer { issues in
+                let issue = issues.baseAddress! + issueIndex
+                for index in conditions.indices where !conditions[index].usesLazyData {
+                    // Conditions without lazy fields never throw.
+                    if (try? conditions[index].evaluateSynchronously(at: issue, in: frame)) == true { matched.append(index) }
                 }
             }
-            outcomes.append(IssueOutcome(issue: IssueReference(issue), matchedRules: matched, errors: errors))
+            for index in lazyRules {
+                do {
+                    if try await conditions[index].evaluate(batch[issueIndex], in: frame, loader: loader) { matched.append(index) }
+                } catch {
+                    errors.append(RuleEvaluationError(rule: rules[index].name, number: batch[issueIndex].number, message: "\(error)"))
+                }
+            }
+            if !lazyRules.isEmpty { matched.sort() }
+            outcomes.append(IssueOutcome(issue: IssueReference(batch[issueIndex]), matchedRules: matched, errors: errors))
         }
         return outcomes
     }

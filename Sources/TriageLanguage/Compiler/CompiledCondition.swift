@@ -15,48 +15,70 @@ public struct CompiledCondition: Sendable {
     /// Whether evaluation may need comments or label events from the provider.
     public var usesLazyData: Bool { checked.usesLazyData }
 
-    /// Evaluates without loading anything. Throws `LazyDataNeeded` when the condition reaches a lazy
-    /// field whose data the frame does not hold.
-    @inline(__always)
-    public func evaluateSynchronously(in frame: EvaluationFrame) throws(LazyDataNeeded) -> Bool {
-        try predicate(frame)
+    /// Evaluates `issue` without loading anything. Throws `LazyDataNeeded` when the condition
+    /// reaches a lazy field whose data neither the issue nor the frame holds.
+    public func evaluateSynchronously(_ issue: Issue, in frame: EvaluationFrame) throws(LazyDataNeeded) -> Bool {
+        try withUnsafePointer(to: issue) { (pointer) throws(LazyDataNeeded) in try predicate(pointer, frame) }
     }
 
-    /// Evaluates, loading lazy data through `loader` only when evaluation reaches it (each kind at
-    /// most once per frame).
-    public func evaluate(in frame: EvaluationFrame, loader: some IssueDataLoader) async throws -> Bool {
+    /// The fast path: `issue` points at an issue that stays alive and unchanged during the call
+    /// (e.g. an element of a batch held in `withUnsafeBufferPointer`).
+    @inline(__always)
+    public func evaluateSynchronously(at issue: UnsafePointer<Issue>, in frame: EvaluationFrame) throws(LazyDataNeeded) -> Bool {
+        try predicate(issue, frame)
+    }
+
+    /// Evaluates `issue`, loading lazy data through `loader` only when evaluation reaches it (each
+    /// kind at most once per frame).
+    public func evaluate(_ issue: Issue, in frame: EvaluationFrame, loader: some IssueDataLoader) async throws -> Bool {
         while true {
             do {
-                return try predicate(frame)
+                return try evaluateSynchronously(issue, in: frame)
             } catch {
-                try await Compiler.load(error.kind, into: frame, loader: loader)
+                try await Compiler.load(error.kind, for: issue, into: frame, loader: loader)
             }
         }
+    }
+
+    /// `evaluateSynchronously` on the issue the frame was bound to with `init(issue:now:)`.
+    public func evaluateSynchronously(in frame: EvaluationFrame) throws(LazyDataNeeded) -> Bool {
+        try evaluateSynchronously(Compiler.boundIssue(frame), in: frame)
+    }
+
+    /// `evaluate` on the issue the frame was bound to with `init(issue:now:)`.
+    public func evaluate(in frame: EvaluationFrame, loader: some IssueDataLoader) async throws -> Bool {
+        try await evaluate(Compiler.boundIssue(frame), in: frame, loader: loader)
     }
 }
 
 extension Compiler {
     /// Loads one kind of lazy data into the frame (an already loaded kind is an internal error: the
     /// compiled code asked again for what it has).
-    static func load(_ kind: LazyDataKind, into frame: EvaluationFrame, loader: some IssueDataLoader) async throws {
+    static func load(_ kind: LazyDataKind, for issue: Issue, into frame: EvaluationFrame, loader: some IssueDataLoader) async throws {
         switch kind {
         case .comments:
             precondition(frame.comments == nil, "comments requested twice")
-            frame.provide(comments: try await loader.comments(of: frame.issue))
+            frame.provide(comments: try await loader.comments(of: issue))
         case .labelEvents:
             precondition(frame.labelEvents == nil, "label events requested twice")
-            frame.provide(labelEvents: try await loader.labelEvents(of: frame.issue))
+            frame.provide(labelEvents: try await loader.labelEvents(of: issue))
         }
     }
 
-    /// Evaluates any checked expression to a value, loading lazy data as needed (for `explain`).
+    static func boundIssue(_ frame: EvaluationFrame) -> Issue {
+        guard let issue = frame.issue else { preconditionFailure("the frame is bound to no issue; use init(issue:now:) or pass the issue") }
+        return issue
+    }
+
+    /// Evaluates any checked expression on the frame's issue, loading lazy data as needed (for `explain`).
     public static func evaluateValue(_ expression: CheckedExpression, in frame: EvaluationFrame, loader: some IssueDataLoader) async throws -> Value {
         let evaluator = Compiler().compileValue(expression)
+        let issue = boundIssue(frame)
         while true {
             do {
-                return try evaluator(frame)
+                return try withUnsafePointer(to: issue) { (pointer) throws(LazyDataNeeded) in try evaluator(pointer, frame) }
             } catch {
-                try await load(error.kind, into: frame, loader: loader)
+                try await load(error.kind, for: issue, into: frame, loader: loader)
             }
         }
     }

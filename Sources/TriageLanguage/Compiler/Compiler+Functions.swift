@@ -12,13 +12,13 @@ extension Compiler {
             case .contains: UTF8Search.contains
             default: UTF8Search.glob
             }
-            return { f throws(LazyDataNeeded) in
-                guard let x = try a(f), let y = try b(f) else { return false }
+            return { i, f throws(LazyDataNeeded) in
+                guard let x = try a(i, f), let y = try b(i, f) else { return false }
                 return operation(x, y)
             }
         default:
             let value = compileCallValue(function, arguments, type: .bool)
-            return { f throws(LazyDataNeeded) in try value(f).isTrue }
+            return { i, f throws(LazyDataNeeded) in try value(i, f).isTrue }
         }
     }
 
@@ -26,14 +26,14 @@ extension Compiler {
         switch function {
         case .any, .all, .none, .startsWith, .endsWith, .contains, .glob:
             let predicate = compileCallPredicate(function, arguments)
-            return { f throws(LazyDataNeeded) in .bool(try predicate(f)) }
+            return { i, f throws(LazyDataNeeded) in .bool(try predicate(i, f)) }
         case .count:
             let counter = compileCount(arguments[0], arguments[1])
-            return { f throws(LazyDataNeeded) in .int(try counter(f)) }
+            return { i, f throws(LazyDataNeeded) in .int(try counter(i, f)) }
         case .len:
             let value = compileValue(arguments[0])
-            return { f throws(LazyDataNeeded) in
-                switch try value(f) {
+            return { i, f throws(LazyDataNeeded) in
+                switch try value(i, f) {
                 case let .string(s): .int(s.count)
                 case let .strings(list): .int(list.count)
                 case let .ints(list): .int(list.count)
@@ -48,19 +48,19 @@ extension Compiler {
             case .upper: { $0.uppercased() }
             default: Compiler.trim
             }
-            return { f throws(LazyDataNeeded) in
-                guard let s = try string(f) else { return .null }
+            return { i, f throws(LazyDataNeeded) in
+                guard let s = try string(i, f) else { return .null }
                 return .string(transform(s))
             }
         case .labelAge:
             let name = stringGetter(arguments[0])
-            return { f throws(LazyDataNeeded) in
-                guard let label = try name(f) else { return .null }
-                guard f.issue.labels.contains(where: { UTF8Search.equal($0, label) }) else { return .null }
-                let events = try f.loadedLabelEvents()
+            return { i, f throws(LazyDataNeeded) in
+                guard let label = try name(i, f) else { return .null }
+                guard i.pointee.labels.contains(where: { UTF8Search.equal($0, label) }) else { return .null }
+                let events = try f.loadedLabelEvents(i)
                 let added = events.last { $0.action == .added && UTF8Search.equal($0.label, label) }?.created
                 // A label with no recorded event has been there since the issue was opened.
-                return .duration(f.now - (added ?? f.issue.created))
+                return .duration(f.now - (added ?? i.pointee.created))
             }
         }
     }
@@ -72,28 +72,28 @@ extension Compiler {
     }
 
     /// Runs `body` for each element with the lambda parameter bound; `visit` returns false to stop.
-    private func compileIteration(_ list: CheckedExpression, _ lambda: CheckedExpression) -> @Sendable (EvaluationFrame, (Bool) -> Bool) throws(LazyDataNeeded) -> Void {
+    private func compileIteration(_ list: CheckedExpression, _ lambda: CheckedExpression) -> @Sendable (UnsafePointer<Issue>, EvaluationFrame, (Bool) -> Bool) throws(LazyDataNeeded) -> Void {
         guard case let .lambda(parameter, body) = lambda.node else { preconditionFailure("lambda expected") }
         let (inner, slot) = binding(parameter)
         let predicate = inner.compileBool(body)
         let values = compileValue(list)
-        return { f, visit throws(LazyDataNeeded) in
+        return { i, f, visit throws(LazyDataNeeded) in
             while f.locals.count <= slot { f.locals.append(.null) }
-            switch try values(f) {
+            switch try values(i, f) {
             case let .strings(items):
                 for item in items {
                     f.locals[slot] = .string(item)
-                    if !visit(try predicate(f)) { return }
+                    if !visit(try predicate(i, f)) { return }
                 }
             case let .ints(items):
                 for item in items {
                     f.locals[slot] = .int(item)
-                    if !visit(try predicate(f)) { return }
+                    if !visit(try predicate(i, f)) { return }
                 }
             case let .list(items):
                 for item in items {
                     f.locals[slot] = item
-                    if !visit(try predicate(f)) { return }
+                    if !visit(try predicate(i, f)) { return }
                 }
             default:
                 return
@@ -105,31 +105,31 @@ extension Compiler {
         let iterate = compileIteration(list, lambda)
         switch function {
         case .any:
-            return { f throws(LazyDataNeeded) in
+            return { i, f throws(LazyDataNeeded) in
                 var found = false
-                try iterate(f) { holds in found = holds; return !holds }
+                try iterate(i, f) { holds in found = holds; return !holds }
                 return found
             }
         case .all:
-            return { f throws(LazyDataNeeded) in
+            return { i, f throws(LazyDataNeeded) in
                 var result = true
-                try iterate(f) { holds in result = holds; return holds }
+                try iterate(i, f) { holds in result = holds; return holds }
                 return result
             }
         default:
-            return { f throws(LazyDataNeeded) in
+            return { i, f throws(LazyDataNeeded) in
                 var result = true
-                try iterate(f) { holds in result = !holds; return !holds }
+                try iterate(i, f) { holds in result = !holds; return !holds }
                 return result
             }
         }
     }
 
-    private func compileCount(_ list: CheckedExpression, _ lambda: CheckedExpression) -> @Sendable (EvaluationFrame) throws(LazyDataNeeded) -> Int {
+    private func compileCount(_ list: CheckedExpression, _ lambda: CheckedExpression) -> @Sendable (UnsafePointer<Issue>, EvaluationFrame) throws(LazyDataNeeded) -> Int {
         let iterate = compileIteration(list, lambda)
-        return { f throws(LazyDataNeeded) in
+        return { i, f throws(LazyDataNeeded) in
             var count = 0
-            try iterate(f) { holds in
+            try iterate(i, f) { holds in
                 if holds { count += 1 }
                 return true
             }

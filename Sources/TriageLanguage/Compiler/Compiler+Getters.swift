@@ -21,66 +21,66 @@ extension Compiler {
     func numberGetter(_ expression: CheckedExpression) -> NumberGetter {
         if let value = Compiler.constant(expression) {
             let number = Compiler.number(of: value)
-            return { _ in number }
+            return { _, _ in number }
         }
         if case let .field(field) = expression.node {
             switch field {
-            case .number: return { f in Int64(f.issue.number) }
-            case .comments: return { f in Int64(f.issue.comments) }
-            case .reactions: return { f in Int64(f.issue.reactions) }
-            case .upvotes: return { f in Int64(f.issue.upvotes) }
-            case .created: return { f in f.issue.created.millisecondsSinceEpoch }
-            case .updated: return { f in f.issue.updated.millisecondsSinceEpoch }
-            case .closed: return { f in f.issue.closed?.millisecondsSinceEpoch }
-            case .age: return { f in f.now.millisecondsSinceEpoch &- f.issue.created.millisecondsSinceEpoch }
-            case .idle: return { f in f.now.millisecondsSinceEpoch &- f.issue.updated.millisecondsSinceEpoch }
+            case .number: return { i, f in Int64(i.pointee.number) }
+            case .comments: return { i, f in Int64(i.pointee.comments) }
+            case .reactions: return { i, f in Int64(i.pointee.reactions) }
+            case .upvotes: return { i, f in Int64(i.pointee.upvotes) }
+            case .created: return { i, f in i.pointee.created.millisecondsSinceEpoch }
+            case .updated: return { i, f in i.pointee.updated.millisecondsSinceEpoch }
+            case .closed: return { i, f in i.pointee.closed?.millisecondsSinceEpoch }
+            case .age: return { i, f in f.now.millisecondsSinceEpoch &- i.pointee.created.millisecondsSinceEpoch }
+            case .idle: return { i, f in f.now.millisecondsSinceEpoch &- i.pointee.updated.millisecondsSinceEpoch }
             default: break
             }
         }
-        if case .now = expression.node { return { f in f.now.millisecondsSinceEpoch } }
+        if case .now = expression.node { return { i, f in f.now.millisecondsSinceEpoch } }
         let value = compileValue(expression)
-        return { f throws(LazyDataNeeded) in Compiler.number(of: try value(f)) }
+        return { i, f throws(LazyDataNeeded) in Compiler.number(of: try value(i, f)) }
     }
 
     func stringGetter(_ expression: CheckedExpression) -> StringGetter {
         if let value = Compiler.constant(expression) {
             let string: String? = if case let .string(s) = value { s } else { nil }
-            return { _ in string }
+            return { _, _ in string }
         }
         if case let .field(field) = expression.node {
             switch field {
-            case .title: return { f in f.issue.title }
-            case .body: return { f in f.issue.body }
-            case .state: return { f in f.issue.state }
-            case .kind: return { f in f.issue.kind }
-            case .author: return { f in f.issue.author }
-            case .authorAssociation: return { f in f.issue.authorAssociation }
-            case .milestone: return { f in f.issue.milestone }
-            case .url: return { f in f.issue.url }
-            case .repo: return { f in f.issue.repo }
+            case .title: return { i, f in i.pointee.title }
+            case .body: return { i, f in i.pointee.body }
+            case .state: return { i, f in i.pointee.state }
+            case .kind: return { i, f in i.pointee.kind }
+            case .author: return { i, f in i.pointee.author }
+            case .authorAssociation: return { i, f in i.pointee.authorAssociation }
+            case .milestone: return { i, f in i.pointee.milestone }
+            case .url: return { i, f in i.pointee.url }
+            case .repo: return { i, f in i.pointee.repo }
             default: break
             }
         }
         let value = compileValue(expression)
-        return { f throws(LazyDataNeeded) in
-            if case let .string(s) = try value(f) { return s }
+        return { i, f throws(LazyDataNeeded) in
+            if case let .string(s) = try value(i, f) { return s }
             return nil
         }
     }
 
     func stringListGetter(_ expression: CheckedExpression) -> StringListGetter {
         if let value = Compiler.constant(expression), case let .strings(list) = value {
-            return { _ in list }
+            return { _, _ in list }
         }
         switch expression.node {
-        case .field(.labels): return { f in f.issue.labels }
-        case .field(.assignees): return { f in f.issue.assignees }
-        case .lazyField(.commenters): return { f throws(LazyDataNeeded) in Compiler.commenters(try f.loadedComments()) }
+        case .field(.labels): return { i, f in i.pointee.labels }
+        case .field(.assignees): return { i, f in i.pointee.assignees }
+        case .lazyField(.commenters): return { i, f throws(LazyDataNeeded) in Compiler.commenters(try f.loadedComments(i)) }
         default: break
         }
         let value = compileValue(expression)
-        return { f throws(LazyDataNeeded) in
-            switch try value(f) {
+        return { i, f throws(LazyDataNeeded) in
+            switch try value(i, f) {
             case let .strings(list): list
             case let .list(values): values.compactMap { if case let .string(s) = $0 { s } else { nil } }
             default: nil

@@ -5,12 +5,12 @@ extension Compiler {
         switch expression.node {
         case let .literal(value):
             let result = value.isTrue
-            return { _ in result }
+            return { _, _ in result }
         case let .macro(_, body):
             return macroCompiler().compileBool(body)
         case let .not(operand):
             let predicate = compileBool(operand)
-            return { f throws(LazyDataNeeded) in try !predicate(f) }
+            return { i, f throws(LazyDataNeeded) in try !predicate(i, f) }
         case let .logical(op, _):
             return compileChain(flatten(expression, op), isAnd: op == .and)
         case let .binary(op, left, right) where op == .in || op == .notIn:
@@ -20,24 +20,24 @@ extension Compiler {
         case let .match(subject, matcher, negated):
             let string = stringGetter(subject)
             if negated {
-                return { f throws(LazyDataNeeded) in
-                    guard let s = try string(f) else { return false }
-                    return !matcher.matches(s)
+                return { i, f throws(LazyDataNeeded) in
+                    guard let s = try string(i, f) else { return false }
+                    return !matcher.matches(s, in: f)
                 }
             }
-            return { f throws(LazyDataNeeded) in
-                guard let s = try string(f) else { return false }
-                return matcher.matches(s)
+            return { i, f throws(LazyDataNeeded) in
+                guard let s = try string(i, f) else { return false }
+                return matcher.matches(s, in: f)
             }
         case let .call(function, arguments) where expression.type.base == .bool:
             return compileCallPredicate(function, arguments)
         case .field(.draft):
-            return { f in f.issue.draft }
+            return { i, f in i.pointee.draft }
         case .field(.locked):
-            return { f in f.issue.locked }
+            return { i, f in i.pointee.locked }
         default:
             let value = compileValue(expression)
-            return { f throws(LazyDataNeeded) in try value(f).isTrue }
+            return { i, f throws(LazyDataNeeded) in try value(i, f).isTrue }
         }
     }
 
@@ -67,30 +67,30 @@ extension Compiler {
         switch (predicates.count, isAnd) {
         case (2, true):
             let (a, b) = (predicates[0], predicates[1])
-            return { f throws(LazyDataNeeded) in
-                guard try a(f) else { return false }
-                return try b(f)
+            return { i, f throws(LazyDataNeeded) in
+                guard try a(i, f) else { return false }
+                return try b(i, f)
             }
         case (2, false):
             let (a, b) = (predicates[0], predicates[1])
-            return { f throws(LazyDataNeeded) in
-                if try a(f) { return true }
-                return try b(f)
+            return { i, f throws(LazyDataNeeded) in
+                if try a(i, f) { return true }
+                return try b(i, f)
             }
         case (3, true):
             let (a, b, c) = (predicates[0], predicates[1], predicates[2])
-            return { f throws(LazyDataNeeded) in
-                guard try a(f), try b(f) else { return false }
-                return try c(f)
+            return { i, f throws(LazyDataNeeded) in
+                guard try a(i, f), try b(i, f) else { return false }
+                return try c(i, f)
             }
         case (_, true):
-            return { f throws(LazyDataNeeded) in
-                for predicate in predicates where try !predicate(f) { return false }
+            return { i, f throws(LazyDataNeeded) in
+                for predicate in predicates where try !predicate(i, f) { return false }
                 return true
             }
         case (_, false):
-            return { f throws(LazyDataNeeded) in
-                for predicate in predicates where try predicate(f) { return true }
+            return { i, f throws(LazyDataNeeded) in
+                for predicate in predicates where try predicate(i, f) { return true }
                 return false
             }
         }
@@ -108,7 +108,7 @@ extension Compiler {
         default:
             let a = compileValue(left), b = compileValue(right)
             let negate = op == .notEqual
-            return { f throws(LazyDataNeeded) in Compiler.valuesEqual(try a(f), try b(f)) != negate }
+            return { i, f throws(LazyDataNeeded) in Compiler.valuesEqual(try a(i, f), try b(i, f)) != negate }
         }
     }
 
@@ -116,39 +116,39 @@ extension Compiler {
     /// ordering operators are false when either side is null (SPEC §2).
     private static func compare<T: Sendable>(
         _ op: BinaryOperator,
-        _ a: @escaping @Sendable (EvaluationFrame) throws(LazyDataNeeded) -> T?,
-        _ b: @escaping @Sendable (EvaluationFrame) throws(LazyDataNeeded) -> T?,
+        _ a: @escaping @Sendable (UnsafePointer<Issue>, EvaluationFrame) throws(LazyDataNeeded) -> T?,
+        _ b: @escaping @Sendable (UnsafePointer<Issue>, EvaluationFrame) throws(LazyDataNeeded) -> T?,
         less: @escaping @Sendable (T, T) -> Bool,
         equal: @escaping @Sendable (T, T) -> Bool
     ) -> Predicate {
         switch op {
         case .equal, .notEqual:
             let expected = op == .equal
-            return { f throws(LazyDataNeeded) in
-                switch (try a(f), try b(f)) {
+            return { i, f throws(LazyDataNeeded) in
+                switch (try a(i, f), try b(i, f)) {
                 case let (x?, y?): equal(x, y) == expected
                 case (nil, nil): expected
                 default: !expected
                 }
             }
         case .less:
-            return { f throws(LazyDataNeeded) in
-                guard let x = try a(f), let y = try b(f) else { return false }
+            return { i, f throws(LazyDataNeeded) in
+                guard let x = try a(i, f), let y = try b(i, f) else { return false }
                 return less(x, y)
             }
         case .lessOrEqual:
-            return { f throws(LazyDataNeeded) in
-                guard let x = try a(f), let y = try b(f) else { return false }
+            return { i, f throws(LazyDataNeeded) in
+                guard let x = try a(i, f), let y = try b(i, f) else { return false }
                 return !less(y, x)
             }
         case .greater:
-            return { f throws(LazyDataNeeded) in
-                guard let x = try a(f), let y = try b(f) else { return false }
+            return { i, f throws(LazyDataNeeded) in
+                guard let x = try a(i, f), let y = try b(i, f) else { return false }
                 return less(y, x)
             }
         default:
-            return { f throws(LazyDataNeeded) in
-                guard let x = try a(f), let y = try b(f) else { return false }
+            return { i, f throws(LazyDataNeeded) in
+                guard let x = try a(i, f), let y = try b(i, f) else { return false }
                 return !less(x, y)
             }
         }
@@ -173,8 +173,8 @@ extension Compiler {
     private func compileMembership(negated: Bool, _ left: CheckedExpression, _ right: CheckedExpression) -> Predicate {
         if right.type.base == .string {
             let needle = stringGetter(left), haystack = stringGetter(right)
-            return { f throws(LazyDataNeeded) in
-                guard let n = try needle(f), let h = try haystack(f) else { return false }
+            return { i, f throws(LazyDataNeeded) in
+                guard let n = try needle(i, f), let h = try haystack(i, f) else { return false }
                 return UTF8Search.contains(h, n) != negated
             }
         }
@@ -183,23 +183,23 @@ extension Compiler {
             let element = stringGetter(left), list = stringListGetter(right)
             if case let .strings(constantList)? = Compiler.constant(right), constantList.count > 8 {
                 let set = Set(constantList)
-                return { f throws(LazyDataNeeded) in
-                    guard let x = try element(f) else { return false }
+                return { i, f throws(LazyDataNeeded) in
+                    guard let x = try element(i, f) else { return false }
                     return set.contains(x) != negated
                 }
             }
-            return { f throws(LazyDataNeeded) in
-                guard let x = try element(f), let items = try list(f) else { return false }
+            return { i, f throws(LazyDataNeeded) in
+                guard let x = try element(i, f), let items = try list(i, f) else { return false }
                 for item in items where UTF8Search.equal(item, x) { return !negated }
                 return negated
             }
         default:
             let element = compileValue(left), list = compileValue(right)
-            return { f throws(LazyDataNeeded) in
-                let x = try element(f)
+            return { i, f throws(LazyDataNeeded) in
+                let x = try element(i, f)
                 if x.isNull { return false }
-                let items = try list(f)
-                if case let (.int(i), .ints(values)) = (x, items) { return values.contains(i) != negated }
+                let items = try list(i, f)
+                if case let (.int(number), .ints(values)) = (x, items) { return values.contains(number) != negated }
                 return items.listElements.contains { Compiler.valuesEqual($0, x) } != negated
             }
         }

@@ -1,8 +1,8 @@
-typealias Evaluator = @Sendable (EvaluationFrame) throws(LazyDataNeeded) -> Value
-typealias Predicate = @Sendable (EvaluationFrame) throws(LazyDataNeeded) -> Bool
-typealias NumberGetter = @Sendable (EvaluationFrame) throws(LazyDataNeeded) -> Int64?
-typealias StringGetter = @Sendable (EvaluationFrame) throws(LazyDataNeeded) -> String?
-typealias StringListGetter = @Sendable (EvaluationFrame) throws(LazyDataNeeded) -> [String]?
+typealias Evaluator = @Sendable (UnsafePointer<Issue>, EvaluationFrame) throws(LazyDataNeeded) -> Value
+typealias Predicate = @Sendable (UnsafePointer<Issue>, EvaluationFrame) throws(LazyDataNeeded) -> Bool
+typealias NumberGetter = @Sendable (UnsafePointer<Issue>, EvaluationFrame) throws(LazyDataNeeded) -> Int64?
+typealias StringGetter = @Sendable (UnsafePointer<Issue>, EvaluationFrame) throws(LazyDataNeeded) -> String?
+typealias StringListGetter = @Sendable (UnsafePointer<Issue>, EvaluationFrame) throws(LazyDataNeeded) -> [String]?
 
 /// Turns a checked expression into closures, once, so that evaluating a rule on an issue runs no
 /// interpreter: no tree walk, no name lookup, no regex compilation.
@@ -20,28 +20,28 @@ struct Compiler {
     func compileValue(_ expression: CheckedExpression) -> Evaluator {
         switch expression.node {
         case let .literal(value):
-            return { _ in value }
+            return { _, _ in value }
         case let .field(field):
             return Compiler.fieldValue(field)
         case .lazyField(.lastComment):
-            return { f throws(LazyDataNeeded) in try f.loadedComments().last.map(Value.comment) ?? .null }
+            return { i, f throws(LazyDataNeeded) in try f.loadedComments(i).last.map(Value.comment) ?? .null }
         case .lazyField(.commenters):
-            return { f throws(LazyDataNeeded) in .strings(Compiler.commenters(try f.loadedComments())) }
+            return { i, f throws(LazyDataNeeded) in .strings(Compiler.commenters(try f.loadedComments(i))) }
         case .now:
-            return { f in .time(f.now) }
+            return { i, f in .time(f.now) }
         case let .local(name):
             let slot = slotOf(name)
-            return { f in f.locals[slot] }
+            return { i, f in f.locals[slot] }
         case let .listConstant(_, value):
-            return { _ in value }
+            return { _, _ in value }
         case let .macro(_, body):
             return macroCompiler().compileValue(body)
         case let .list(items):
             return compileListLiteral(items, type: expression.type)
         case let .member(base, member):
             let baseValue = compileValue(base)
-            return { f throws(LazyDataNeeded) in
-                guard case let .comment(comment) = try baseValue(f) else { return .null }
+            return { i, f throws(LazyDataNeeded) in
+                guard case let .comment(comment) = try baseValue(i, f) else { return .null }
                 return Compiler.member(member, of: comment)
             }
         case let .call(function, arguments):
@@ -50,8 +50,8 @@ struct Compiler {
             preconditionFailure("a lambda is compiled by the function that takes it")
         case let .negate(operand):
             let value = compileValue(operand)
-            return { f throws(LazyDataNeeded) in
-                switch try value(f) {
+            return { i, f throws(LazyDataNeeded) in
+                switch try value(i, f) {
                 case let .int(x): .int(0 &- x)
                 case let .duration(x): .duration(-x)
                 default: .null
@@ -61,7 +61,7 @@ struct Compiler {
             return compileArithmetic(op, left, right)
         case .not, .binary, .logical, .match:
             let predicate = compileBool(expression)
-            return { f throws(LazyDataNeeded) in .bool(try predicate(f)) }
+            return { i, f throws(LazyDataNeeded) in .bool(try predicate(i, f)) }
         }
     }
 
@@ -90,28 +90,28 @@ struct Compiler {
 
     static func fieldValue(_ field: IssueField) -> Evaluator {
         switch field {
-        case .number: { f in .int(f.issue.number) }
-        case .title: { f in .string(f.issue.title) }
-        case .body: { f in .string(f.issue.body) }
-        case .state: { f in .string(f.issue.state) }
-        case .kind: { f in .string(f.issue.kind) }
-        case .draft: { f in .bool(f.issue.draft) }
-        case .author: { f in .string(f.issue.author) }
-        case .authorAssociation: { f in f.issue.authorAssociation.map(Value.string) ?? .null }
-        case .labels: { f in .strings(f.issue.labels) }
-        case .assignees: { f in .strings(f.issue.assignees) }
-        case .milestone: { f in f.issue.milestone.map(Value.string) ?? .null }
-        case .comments: { f in .int(f.issue.comments) }
-        case .reactions: { f in .int(f.issue.reactions) }
-        case .upvotes: { f in .int(f.issue.upvotes) }
-        case .locked: { f in .bool(f.issue.locked) }
-        case .created: { f in .time(f.issue.created) }
-        case .updated: { f in .time(f.issue.updated) }
-        case .closed: { f in f.issue.closed.map(Value.time) ?? .null }
-        case .age: { f in .duration(f.now - f.issue.created) }
-        case .idle: { f in .duration(f.now - f.issue.updated) }
-        case .url: { f in .string(f.issue.url) }
-        case .repo: { f in .string(f.issue.repo) }
+        case .number: { i, f in .int(i.pointee.number) }
+        case .title: { i, f in .string(i.pointee.title) }
+        case .body: { i, f in .string(i.pointee.body) }
+        case .state: { i, f in .string(i.pointee.state) }
+        case .kind: { i, f in .string(i.pointee.kind) }
+        case .draft: { i, f in .bool(i.pointee.draft) }
+        case .author: { i, f in .string(i.pointee.author) }
+        case .authorAssociation: { i, f in i.pointee.authorAssociation.map(Value.string) ?? .null }
+        case .labels: { i, f in .strings(i.pointee.labels) }
+        case .assignees: { i, f in .strings(i.pointee.assignees) }
+        case .milestone: { i, f in i.pointee.milestone.map(Value.string) ?? .null }
+        case .comments: { i, f in .int(i.pointee.comments) }
+        case .reactions: { i, f in .int(i.pointee.reactions) }
+        case .upvotes: { i, f in .int(i.pointee.upvotes) }
+        case .locked: { i, f in .bool(i.pointee.locked) }
+        case .created: { i, f in .time(i.pointee.created) }
+        case .updated: { i, f in .time(i.pointee.updated) }
+        case .closed: { i, f in i.pointee.closed.map(Value.time) ?? .null }
+        case .age: { i, f in .duration(f.now - i.pointee.created) }
+        case .idle: { i, f in .duration(f.now - i.pointee.updated) }
+        case .url: { i, f in .string(i.pointee.url) }
+        case .repo: { i, f in .string(i.pointee.repo) }
         }
     }
 
@@ -147,12 +147,12 @@ struct Compiler {
         }
         if constant {
             let value = build(items.map { if case let .literal(v) = $0.node { v } else { .null } })
-            return { _ in value }
+            return { _, _ in value }
         }
-        return { f throws(LazyDataNeeded) in
+        return { i, f throws(LazyDataNeeded) in
             var values: [Value] = []
             values.reserveCapacity(evaluators.count)
-            for evaluator in evaluators { values.append(try evaluator(f)) }
+            for evaluator in evaluators { values.append(try evaluator(i, f)) }
             return build(values)
         }
     }
@@ -160,8 +160,8 @@ struct Compiler {
     private func compileArithmetic(_ op: BinaryOperator, _ left: CheckedExpression, _ right: CheckedExpression) -> Evaluator {
         let a = compileValue(left), b = compileValue(right)
         let subtract = op == .minus
-        return { f throws(LazyDataNeeded) in
-            switch (try a(f), try b(f)) {
+        return { i, f throws(LazyDataNeeded) in
+            switch (try a(i, f), try b(i, f)) {
             case let (.int(x), .int(y)): .int(subtract ? x &- y : x &+ y)
             case let (.duration(x), .duration(y)): .duration(subtract ? x - y : x + y)
             case let (.time(x), .duration(y)): .time(subtract ? x - y : x + y)

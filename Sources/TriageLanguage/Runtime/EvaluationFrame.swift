@@ -11,47 +11,67 @@ public struct LazyDataNeeded: Error, Hashable, Sendable {
     public init(kind: LazyDataKind) { self.kind = kind }
 }
 
-/// The mutable state of evaluating conditions on one issue: the issue, the evaluation instant,
-/// lambda parameter slots and the lazy data loaded so far.
+/// The mutable state of evaluating conditions on one issue: the evaluation instant, lambda
+/// parameter slots and the lazy data loaded so far.
 ///
-/// One frame serves every rule evaluated on the same issue, so lazy data is loaded at most once per
-/// issue. A frame belongs to one task at a time; it is never shared between concurrent evaluations.
+/// The issue itself is passed to compiled closures by pointer rather than stored here or passed by
+/// value: handing a closure an `Issue` value copies it, retaining every field, which was measured at
+/// ~250 ns per evaluation against ~15 ns for the pointer. One frame serves every rule evaluated on the same issue, so lazy
+/// data is loaded at most once per issue. A frame belongs to one task at a time.
 public final class EvaluationFrame {
-    public private(set) var issue: Issue
     public let now: Timestamp
     var locals: [Value]
-    public internal(set) var comments: [IssueComment]?
-    public internal(set) var labelEvents: [LabelEvent]?
+    public private(set) var comments: [IssueComment]?
+    public private(set) var labelEvents: [LabelEvent]?
+    /// The issue given to `init(issue:now:)` or `reset(to:)`, for the convenience API.
+    public private(set) var issue: Issue?
+    #if canImport(_FoundationICU)
+    /// This frame's regex matchers (ICU matchers carry state, so they are per frame).
+    let icuMatchers = ICUMatchers()
+    #endif
 
-    public init(issue: Issue, now: Timestamp) {
-        self.issue = issue
+    /// A frame for evaluating issues passed explicitly (the fast path).
+    public init(now: Timestamp) {
         self.now = now
         locals = []
-        comments = issue.embeddedComments
-        labelEvents = issue.embeddedLabelEvents
     }
 
-    /// Moves the frame to another issue, dropping the previous issue's lazy data.
+    /// A frame bound to one issue, for the `…(in:)` convenience methods.
+    public convenience init(issue: Issue, now: Timestamp) {
+        self.init(now: now)
+        reset(to: issue)
+    }
+
+    /// Moves the frame to another issue (convenience API), dropping the previous issue's lazy data.
     public func reset(to issue: Issue) {
         self.issue = issue
-        comments = issue.embeddedComments
-        labelEvents = issue.embeddedLabelEvents
+        prepare(for: issue)
+    }
+
+    /// Drops lazy data of the previous issue before evaluating `issue` (fast path).
+    @inline(__always)
+    public func prepare(for issue: borrowing Issue) {
+        comments = nil
+        labelEvents = nil
     }
 
     /// Supplies lazy data loaded by a provider.
     public func provide(comments: [IssueComment]) { self.comments = comments }
     public func provide(labelEvents: [LabelEvent]) { self.labelEvents = labelEvents }
 
-    /// The issue's comments, or a request to load them. An issue with no comments needs no request.
+    /// The issue's comments, or a request to load them. Embedded comments and an issue with no
+    /// comments need no request.
     @inline(__always)
-    func loadedComments() throws(LazyDataNeeded) -> [IssueComment] {
+    func loadedComments(_ issue: UnsafePointer<Issue>) throws(LazyDataNeeded) -> [IssueComment] {
+        if let embedded = issue.pointee.embeddedComments { return embedded }
         if let comments { return comments }
-        if issue.comments == 0 { return [] }
+        if issue.pointee.comments == 0 { return [] }
         throw LazyDataNeeded(kind: .comments)
     }
 
     @inline(__always)
-    func loadedLabelEvents() throws(LazyDataNeeded) -> [LabelEvent] {
+    func loadedLabelEvents(_ issue: UnsafePointer<Issue>) throws(LazyDataNeeded) -> [LabelEvent] {
+        if let embedded = issue.pointee.embeddedLabelEvents { return embedded }
         if let labelEvents { return labelEvents }
         throw LazyDataNeeded(kind: .labelEvents)
     }
