@@ -12,6 +12,8 @@ public struct RegexMatcher: Hashable, Sendable {
         case contains(needle: [UInt8], caseInsensitive: Bool)
         case prefix(needle: [UInt8], caseInsensitive: Bool)
         case exact(needle: [UInt8], caseInsensitive: Bool)
+        /// `a|b|c` of plain words: any of them, anywhere.
+        case containsAny(needles: [[UInt8]], caseInsensitive: Bool)
         case regex(CompiledRegex)
     }
 
@@ -53,6 +55,9 @@ public struct RegexMatcher: Hashable, Sendable {
             return RegexMatcher.compare(string, needle, caseInsensitive: caseInsensitive, wholeString: false)
         case let .exact(needle, caseInsensitive):
             return RegexMatcher.compare(string, needle, caseInsensitive: caseInsensitive, wholeString: true)
+        case let .containsAny(needles, caseInsensitive):
+            var string = string
+            return string.withUTF8 { UTF8Search.findAny(needles, in: $0, caseInsensitiveASCII: caseInsensitive) }
         }
     }
 
@@ -80,6 +85,14 @@ public struct RegexMatcher: Hashable, Sendable {
         if body.hasPrefix("^") { anchoredStart = true; body = body.dropFirst() }
         if body.hasSuffix("$"), !body.hasSuffix("\\$") { anchoredEnd = true; body = body.dropLast() }
         let metacharacters = Set("\\^$.|?*+()[]{}")
+        if !anchoredStart, !anchoredEnd, body.contains("|") {
+            let alternatives = body.split(separator: "|", omittingEmptySubsequences: false)
+            guard alternatives.count <= 16, alternatives.allSatisfy({ !$0.isEmpty && !$0.contains(where: { metacharacters.contains($0) }) }),
+                  !caseInsensitive || body.utf8.allSatisfy({ $0 < 0x80 })
+            else { return nil }
+            let needles = alternatives.map { caseInsensitive ? Array($0.utf8.map(UTF8Search.lowerASCII)) : Array($0.utf8) }
+            return .containsAny(needles: needles, caseInsensitive: caseInsensitive)
+        }
         guard !body.contains(where: { metacharacters.contains($0) }) else { return nil }
         // Case folding beyond ASCII is the regex engine's job.
         if caseInsensitive && !body.utf8.allSatisfy({ $0 < 0x80 }) { return nil }

@@ -98,6 +98,32 @@ enum UTF8Search {
         return false
     }
 
+    /// Whether any of `needles` occurs in `haystack`, in one pass: a 256-entry table says which
+    /// bytes can start a needle, and only there are the needles compared. Needles must already be
+    /// lowercased when `caseInsensitiveASCII`.
+    static func findAny(_ needles: [[UInt8]], in haystack: UnsafeBufferPointer<UInt8>, caseInsensitiveASCII: Bool) -> Bool {
+        var starts = [Bool](repeating: false, count: 256)
+        for needle in needles {
+            guard let first = needle.first else { return true }
+            starts[Int(first)] = true
+        }
+        let count = haystack.count
+        for position in 0..<count {
+            let byte = caseInsensitiveASCII ? lowerASCII(haystack[position]) : haystack[position]
+            guard starts[Int(byte)] else { continue }
+            for needle in needles where needle[0] == byte && needle.count <= count - position {
+                var offset = 1
+                while offset < needle.count {
+                    let next = caseInsensitiveASCII ? lowerASCII(haystack[position + offset]) : haystack[position + offset]
+                    if next != needle[offset] { break }
+                    offset += 1
+                }
+                if offset == needle.count { return true }
+            }
+        }
+        return false
+    }
+
     @inline(__always)
     static func lowerASCII(_ byte: UInt8) -> UInt8 {
         byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte

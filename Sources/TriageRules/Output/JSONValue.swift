@@ -57,6 +57,13 @@ public indirect enum JSONValue: Hashable, Sendable, ExpressibleByStringLiteral, 
     }
 
     static func writeString(_ value: String, into output: inout String) {
+        // Fast path: most strings need no escaping and are appended whole.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+            output += "\""
+            output += value
+            output += "\""
+            return
+        }
         output += "\""
         for scalar in value.unicodeScalars {
             switch scalar {
