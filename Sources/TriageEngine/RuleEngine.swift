@@ -5,9 +5,10 @@ import Synchronization
 /// Evaluates compiled rules over a stream of issues, concurrently and deterministically.
 ///
 /// Issues are read by one task and handed in batches to a bounded `TaskGroup` (one child per batch
-/// was measured ~40% cheaper than one per issue); at most `concurrency` batches are in flight, which
-/// is the back-pressure on the provider. Finished batches wait in a reorder buffer so outcomes come
-/// out in the source's order whatever the concurrency.
+/// was measured ~40% cheaper than one per issue); at most `concurrency` batches are read and not yet
+/// handled (in flight or finished out of order), which is the back-pressure on the provider.
+/// Finished batches wait in a reorder buffer so outcomes come out in the source's order whatever
+/// the concurrency.
 public struct RuleEngine: Sendable {
     public struct Options: Sendable {
         public var now: Timestamp
@@ -58,7 +59,9 @@ public struct RuleEngine: Sendable {
             var exhausted = false
             var finished: [Int: [IssueOutcome]] = [:]
             while true {
-                while !exhausted && inFlight < options.concurrency {
+                // Batches read but not yet handled, running or waiting in the reorder buffer, count
+                // against `concurrency`: otherwise one slow batch lets reading run ahead unboundedly.
+                while !exhausted && inFlight + finished.count < options.concurrency {
                     var batch: [Issue] = []
                     batch.reserveCapacity(options.batchSize)
                     while batch.count < options.batchSize {
