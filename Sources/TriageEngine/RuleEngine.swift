@@ -42,7 +42,9 @@ public struct RuleEngine: Sendable {
     }
 
     /// Streams `provider`'s issues through the rules, calling `handle` for each issue in source
-    /// order. Throws the provider's error (after cancelling the work in flight) or `handle`'s.
+    /// order. Throws the provider's error (after cancelling the work in flight) or `handle`'s, and
+    /// `CancellationError` when the calling task is cancelled (a cancelled run is never reported as
+    /// a complete one, even when the provider just ends its stream on cancellation).
     public func run(provider: any IssueProvider, query: IssueQuery,
                     handle: (IssueOutcome) async throws -> Void) async throws -> Statistics {
         try await run(opened: provider, query: query, handle: handle)
@@ -62,6 +64,8 @@ public struct RuleEngine: Sendable {
                 // Batches read but not yet handled, running or waiting in the reorder buffer, count
                 // against `concurrency`: otherwise one slow batch lets reading run ahead unboundedly.
                 while !exhausted && inFlight + finished.count < options.concurrency {
+                    // Providers need not watch for cancellation (a file reader does not), so check here.
+                    try Task.checkCancellation()
                     var batch: [Issue] = []
                     batch.reserveCapacity(options.batchSize)
                     while batch.count < options.batchSize {
@@ -77,7 +81,7 @@ public struct RuleEngine: Sendable {
                     nextBatch += 1
                     inFlight += 1
                     group.addTask {
-                        (index, await RuleEngine.evaluate(batch, rules: rules, now: now, loader: loader))
+                        (index, try await RuleEngine.evaluate(batch, rules: rules, now: now, loader: loader))
                     }
                 }
                 guard inFlight > 0, let (index, outcomes) = try await group.next() else { break }
@@ -92,14 +96,16 @@ public struct RuleEngine: Sendable {
                     nextToEmit += 1
                 }
             }
+            try Task.checkCancellation()
         }
         statistics.lazyLoads = loader.loads
         return statistics
     }
 
     /// Evaluates every rule on every issue of a batch. Rules without lazy fields run as plain
-    /// synchronous closures; the others load what they reach through `loader`.
-    static func evaluate(_ batch: [Issue], rules: [Rule], now: Timestamp, loader: some IssueDataLoader) async -> [IssueOutcome] {
+    /// synchronous closures; the others load what they reach through `loader`. Throws only
+    /// `CancellationError`: a load that fails because the run was cancelled is no per-issue error.
+    static func evaluate(_ batch: [Issue], rules: [Rule], now: Timestamp, loader: some IssueDataLoader) async throws -> [IssueOutcome] {
         var outcomes: [IssueOutcome] = []
         outcomes.reserveCapacity(batch.count)
         guard let first = batch.first else { return outcomes }
@@ -118,6 +124,7 @@ public struct RuleEngine: Sendable {
                     }
                     if holds { matched.append(index) }
                 } catch {
+                    if Task.isCancelled { throw CancellationError() }
                     errors.append(RuleEvaluationError(rule: rule.name, number: issue.number, message: "\(error)"))
                 }
             }
