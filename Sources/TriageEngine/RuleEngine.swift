@@ -110,15 +110,18 @@ public struct RuleEngine: Sendable {
         outcomes.reserveCapacity(batch.count)
         guard let first = batch.first else { return outcomes }
         let frame = EvaluationFrame(issue: first, now: now)
+        let failedLoads = FailedLoads()
+        let issueLoader = FailureRememberingLoader(base: loader, failures: failedLoads)
         for issue in batch {
             frame.reset(to: issue)
+            failedLoads.reset()
             var matched: [Int] = []
             var errors: [RuleEvaluationError] = []
             for (index, rule) in rules.enumerated() {
                 do {
                     let holds: Bool
                     if rule.condition.usesLazyData {
-                        holds = try await rule.condition.evaluate(in: frame, loader: loader)
+                        holds = try await rule.condition.evaluate(in: frame, loader: issueLoader)
                     } else {
                         holds = try rule.condition.evaluateSynchronously(in: frame)
                     }
@@ -155,6 +158,42 @@ struct ProviderDataLoader<Provider: IssueProvider>: IssueDataLoader {
     func labelEvents(of issue: Issue) async throws -> [LabelEvent] {
         counter.increment()
         return try await limiter.run { try await provider.loadLabelEvents(of: issue) }
+    }
+}
+
+/// The lazy-data fetches that failed for the issue being evaluated. The frame keeps what loaded;
+/// this keeps what did not, so a second rule reaching the same data gets the same error instead of
+/// a second request (SPEC §1: at most once per issue per run).
+final class FailedLoads: Sendable {
+    private let errors = Mutex<[LazyDataKind: any Error]>([:])
+    func reset() { errors.withLock { if !$0.isEmpty { $0.removeAll() } } }
+    func error(for kind: LazyDataKind) -> (any Error)? { errors.withLock { $0[kind] } }
+    func record(_ error: any Error, for kind: LazyDataKind) { errors.withLock { $0[kind] = error } }
+}
+
+/// `base`, except that a fetch that failed for this issue fails again without being repeated.
+struct FailureRememberingLoader<Base: IssueDataLoader>: IssueDataLoader {
+    let base: Base
+    let failures: FailedLoads
+
+    func comments(of issue: Issue) async throws -> [IssueComment] {
+        if let error = failures.error(for: .comments) { throw error }
+        do {
+            return try await base.comments(of: issue)
+        } catch {
+            failures.record(error, for: .comments)
+            throw error
+        }
+    }
+
+    func labelEvents(of issue: Issue) async throws -> [LabelEvent] {
+        if let error = failures.error(for: .labelEvents) { throw error }
+        do {
+            return try await base.labelEvents(of: issue)
+        } catch {
+            failures.record(error, for: .labelEvents)
+            throw error
+        }
     }
 }
 
