@@ -352,4 +352,17 @@ struct SchemaErrorTests {
             """)
         #expect(file.diagnostics.map(\.start).sorted() == ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣"].map { file[$0] }, "\(describe(file.diagnostics))")
     }
+
+    @Test(arguments: [
+        ("rules:\n  - name: a\n    when: draft\n    1️⃣when: locked\n", "yaml-syntax"),
+        ("rules:\n  - name: a\n    when: \"1️⃣\"\n", "empty-expression"),
+        ("rules:\n  - name: a\n    when:1️⃣\n", "wrong-type"),
+        ("rules:\n  - name: a\n    when: 1️⃣[]\n", "wrong-type"),
+        ("rules:\n  - name: a\n    when: draft\n    tests: 1️⃣{}\n", "wrong-type"),
+        ("rules:\n  - name: a\n    when: draft\n    tests:\n      - expect: match\n        issue: {labels: 1️⃣bug}\n", "wrong-type"),
+        ("rules:\n  - name: a\n    when: draft\n    tests:\n      - expect: match\n        issue: {created: 1️⃣\"2024-13-01\"}\n", "invalid-timestamp"),
+    ])
+    func moreMalformedValues(marked: String, code: String) {
+        expectSingle(MarkedRuleFile(marked), code)
+    }
 }
