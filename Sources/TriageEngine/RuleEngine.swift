@@ -5,9 +5,10 @@ import Synchronization
 /// Evaluates compiled rules over a stream of issues, concurrently and deterministically.
 ///
 /// Issues are read by one task and handed in batches to a bounded `TaskGroup` (one child per batch
-/// was measured ~40% cheaper than one per issue); at most `concurrency` batches are in flight, which
-/// is the back-pressure on the provider. Finished batches wait in a reorder buffer so outcomes come
-/// out in the source's order whatever the concurrency.
+/// was measured ~40% cheaper than one per issue); at most `concurrency` batches are read and not yet
+/// handled (in flight or finished out of order), which is the back-pressure on the provider.
+/// Finished batches wait in a reorder buffer so outcomes come out in the source's order whatever
+/// the concurrency.
 public struct RuleEngine: Sendable {
     public struct Options: Sendable {
         public var now: Timestamp
@@ -41,7 +42,9 @@ public struct RuleEngine: Sendable {
     }
 
     /// Streams `provider`'s issues through the rules, calling `handle` for each issue in source
-    /// order. Throws the provider's error (after cancelling the work in flight) or `handle`'s.
+    /// order. Throws the provider's error (after cancelling the work in flight) or `handle`'s, and
+    /// `CancellationError` when the calling task is cancelled (a cancelled run is never reported as
+    /// a complete one, even when the provider just ends its stream on cancellation).
     public func run(provider: any IssueProvider, query: IssueQuery,
                     handle: (IssueOutcome) async throws -> Void) async throws -> Statistics {
         try await run(opened: provider, query: query, handle: handle)
@@ -58,7 +61,11 @@ public struct RuleEngine: Sendable {
             var exhausted = false
             var finished: [Int: [IssueOutcome]] = [:]
             while true {
-                while !exhausted && inFlight < options.concurrency {
+                // Batches read but not yet handled, running or waiting in the reorder buffer, count
+                // against `concurrency`: otherwise one slow batch lets reading run ahead unboundedly.
+                while !exhausted && inFlight + finished.count < options.concurrency {
+                    // Providers need not watch for cancellation (a file reader does not), so check here.
+                    try Task.checkCancellation()
                     var batch: [Issue] = []
                     batch.reserveCapacity(options.batchSize)
                     while batch.count < options.batchSize {
@@ -74,7 +81,7 @@ public struct RuleEngine: Sendable {
                     nextBatch += 1
                     inFlight += 1
                     group.addTask {
-                        (index, await RuleEngine.evaluate(batch, rules: rules, now: now, loader: loader))
+                        (index, try await RuleEngine.evaluate(batch, rules: rules, now: now, loader: loader))
                     }
                 }
                 guard inFlight > 0, let (index, outcomes) = try await group.next() else { break }
@@ -89,19 +96,23 @@ public struct RuleEngine: Sendable {
                     nextToEmit += 1
                 }
             }
+            try Task.checkCancellation()
         }
         statistics.lazyLoads = loader.loads
         return statistics
     }
 
     /// Evaluates every rule on every issue of a batch. Rules without lazy fields run as plain
-    /// synchronous closures; the others load what they reach through `loader`.
-    static func evaluate(_ batch: [Issue], rules: [Rule], now: Timestamp, loader: some IssueDataLoader) async -> [IssueOutcome] {
+    /// synchronous closures; the others load what they reach through `loader`. Throws only
+    /// `CancellationError`: a load that fails because the run was cancelled is no per-issue error.
+    static func evaluate(_ batch: [Issue], rules: [Rule], now: Timestamp, loader: some IssueDataLoader) async throws -> [IssueOutcome] {
         var outcomes: [IssueOutcome] = []
         outcomes.reserveCapacity(batch.count)
         let frame = EvaluationFrame(now: now)
         let conditions = rules.map(\.condition)
         let lazyRules = conditions.indices.filter { conditions[$0].usesLazyData }
+        let failedLoads = FailedLoads()
+        let issueLoader = FailureRememberingLoader(base: loader, failures: failedLoads)
         for issueIndex in batch.indices {
             frame.prepare(for: batch[issueIndex])
             var matched: [Int] = []
@@ -115,14 +126,18 @@ public struct RuleEngine: Sendable {
                     if (try? conditions[index].evaluateSynchronously(at: issue, in: frame)) == true { matched.append(index) }
                 }
             }
-            for index in lazyRules {
-                do {
-                    if try await conditions[index].evaluate(batch[issueIndex], in: frame, loader: loader) { matched.append(index) }
-                } catch {
-                    errors.append(RuleEvaluationError(rule: rules[index].name, number: batch[issueIndex].number, message: "\(error)"))
+            if !lazyRules.isEmpty {
+                failedLoads.reset()
+                for index in lazyRules {
+                    do {
+                        if try await conditions[index].evaluate(batch[issueIndex], in: frame, loader: issueLoader) { matched.append(index) }
+                    } catch {
+                        if Task.isCancelled { throw CancellationError() }
+                        errors.append(RuleEvaluationError(rule: rules[index].name, number: batch[issueIndex].number, message: "\(error)"))
+                    }
                 }
+                matched.sort()
             }
-            if !lazyRules.isEmpty { matched.sort() }
             outcomes.append(IssueOutcome(issue: IssueReference(batch[issueIndex]), matchedRules: matched, errors: errors))
         }
         return outcomes
@@ -150,6 +165,42 @@ struct ProviderDataLoader<Provider: IssueProvider>: IssueDataLoader {
     func labelEvents(of issue: Issue) async throws -> [LabelEvent] {
         counter.increment()
         return try await limiter.run { try await provider.loadLabelEvents(of: issue) }
+    }
+}
+
+/// The lazy-data fetches that failed for the issue being evaluated. The frame keeps what loaded;
+/// this keeps what did not, so a second rule reaching the same data gets the same error instead of
+/// a second request (SPEC §1: at most once per issue per run).
+final class FailedLoads: Sendable {
+    private let errors = Mutex<[LazyDataKind: any Error]>([:])
+    func reset() { errors.withLock { if !$0.isEmpty { $0.removeAll() } } }
+    func error(for kind: LazyDataKind) -> (any Error)? { errors.withLock { $0[kind] } }
+    func record(_ error: any Error, for kind: LazyDataKind) { errors.withLock { $0[kind] = error } }
+}
+
+/// `base`, except that a fetch that failed for this issue fails again without being repeated.
+struct FailureRememberingLoader<Base: IssueDataLoader>: IssueDataLoader {
+    let base: Base
+    let failures: FailedLoads
+
+    func comments(of issue: Issue) async throws -> [IssueComment] {
+        if let error = failures.error(for: .comments) { throw error }
+        do {
+            return try await base.comments(of: issue)
+        } catch {
+            failures.record(error, for: .comments)
+            throw error
+        }
+    }
+
+    func labelEvents(of issue: Issue) async throws -> [LabelEvent] {
+        if let error = failures.error(for: .labelEvents) { throw error }
+        do {
+            return try await base.labelEvents(of: issue)
+        } catch {
+            failures.record(error, for: .labelEvents)
+            throw error
+        }
     }
 }
 

@@ -15,14 +15,20 @@ extension RuleFileDecoder {
     static func kebabCase(_ name: String) -> String {
         var output = ""
         var previousWasSeparator = true
+        // A word starts at an uppercase letter after a lowercase one or a digit (`needsTriage`),
+        // not inside a run of capitals (`PRs` is one word, not `p-rs`).
+        var previousWasLowercaseOrDigit = false
         for scalar in name.unicodeScalars {
             if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                if scalar.properties.isUppercase, !previousWasSeparator, !output.isEmpty { output += "-" }
+                let isUppercase = scalar.properties.isUppercase
+                if isUppercase, previousWasLowercaseOrDigit { output += "-" }
                 output += String(scalar).lowercased()
                 previousWasSeparator = false
+                previousWasLowercaseOrDigit = !isUppercase
             } else if !previousWasSeparator {
                 output += "-"
                 previousWasSeparator = true
+                previousWasLowercaseOrDigit = false
             }
         }
         while output.hasSuffix("-") { output.removeLast() }

@@ -224,7 +224,9 @@ public enum RuleLoader {
         if misread.contains(where: { error.message.contains($0) || (error.context ?? "").contains($0) }),
            lineText.contains("when:") || lineText.contains("when :") || lineText.range(of: #"^\s*-\s"#, options: .regularExpression) != nil {
             suggestion = "write the expression as a block scalar (`when: >-` with the expression on the next lines) or quote all of it"
-        } else if error.message.contains("tab") {
+        } else if error.message.contains("tab") || lineText.unicodeScalars.dropFirst(max(0, error.mark.column - 1)).first == "\t" {
+            // libyaml names the tab in some messages; a tab before `- item` is only "found character
+            // that cannot start any token", at the tab.
             suggestion = "indent with spaces; YAML does not allow tabs for indentation"
         }
         var message = "invalid YAML: \(error.message)"

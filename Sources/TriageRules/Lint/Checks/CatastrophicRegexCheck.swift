@@ -24,7 +24,8 @@ struct CatastrophicRegexCheck: LintCheck {
         """
         rules:
           - name: fast
-            when: title ~ "^(feat|fix)(\\\\(.+\\\\))?: "
+            when: >-
+              title ~ "^(feat|fix)(\\\\(.+\\\\))?: "
         """,
     ]
 
