@@ -56,7 +56,8 @@ public indirect enum JSONValue: Hashable, Sendable, ExpressibleByStringLiteral, 
         }
     }
 
-    static func writeString(_ value: String, into output: inout String) {
+    /// Appends `value` as a JSON string literal (quotes included).
+    public static func writeString(_ value: String, into output: inout String) {
         // Fast path: most strings need no escaping and are appended whole.
         if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
             output += "\""
