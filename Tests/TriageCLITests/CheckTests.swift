@@ -34,6 +34,19 @@ import Testing
         #expect(output.stderr == "")
     }
 
+    /// The other formats name the source; apart from that, GitLab and normalized objects give what
+    /// the GitHub objects give.
+    @Test(arguments: ["gitlab.json", "normalized.jsonl"], ["text", "json", "markdown"])
+    func everyFormatIsTheSameForEveryShape(_ file: String, _ format: String) throws {
+        func run(_ file: String) throws -> String {
+            let output = try Self.check(["--rules", "rules.yaml", "--source", "file:\(file)", "--format", format] + Self.now)
+            #expect(output.status == 1)
+            return output.stdout.replacing(/, \d+ ms\n$/, with: "\n").replacing("file:\(file)", with: "file:SOURCE")
+        }
+        let expected = try run("github.jsonl")
+        #expect(try run(file) == expected)
+    }
+
     @Test func text() throws {
         let output = try Self.check(["--rules", "rules.yaml", "--source", "file:github.jsonl"] + Self.now)
         #expect(output.status == 1)
@@ -117,6 +130,21 @@ import Testing
         let json = try Self.check(["--rules", "rules.yaml", "--source", "-", "--format", "json"] + Self.now, stdin: input)
         let document = try #require(try parseJSON(json.stdoutData) as? [String: Any])
         #expect(document["issues"] as? Int == 7)
+    }
+
+    /// SPEC §3: a rule file's `source:` is relative to the file; `--source` wins over it.
+    @Test func sourceFromTheRuleFile() throws {
+        let output = try Triage.run(["check", "--rules", "check/with-source/rules.yaml", "--format", "json"] + Self.now)
+        #expect(output.status == 0, "\(output)")
+        let document = try #require(try parseJSON(output.stdoutData) as? [String: Any])
+        #expect(document["source"] as? String == "file:check/with-source/../github.jsonl")
+        #expect(document["issues"] as? Int == 7)
+
+        let pullRequest = #"{"number": 5, "title": "A pull request", "kind": "pull_request", "created": "2024-05-01"}"# + "\n"
+        let overridden = try Triage.run(["check", "--rules", "check/with-source/rules.yaml", "--source", "-", "--format", "jsonl"] + Self.now,
+                                        stdin: Data(pullRequest.utf8))
+        #expect(overridden.status == 0)
+        #expect(overridden.stdoutLines == [#"{"rule":"pull-requests","severity":"info","number":5,"title":"A pull request","url":""}"#])
     }
 
     // MARK: Exit codes
