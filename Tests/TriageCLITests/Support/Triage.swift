@@ -89,7 +89,9 @@ enum Subprocess {
             process.terminate()
             if exited.wait(timeout: .now() + 2) == .timedOut {
                 kill(process.processIdentifier, SIGKILL)
-                exited.wait()
+                // Foundation reports the exit only once every process that inherited its
+                // descriptors is gone too, so this wait is bounded as well.
+                _ = exited.wait(timeout: .now() + 5)
             }
             _ = readers.wait(timeout: .now() + 2)
             throw Triage.Timeout(command: command, seconds: seconds)
