@@ -41,26 +41,27 @@ import Testing
         #expect(output.stdout.wholeMatch(of: /\d+\.\d+\.\d+\n/) != nil, "\(output.stdout)")
     }
 
-    /// SPEC §5: usage errors exit 2 (ArgumentParser's own default would be 64).
+    /// SPEC §5: usage errors exit 2 (ArgumentParser's own default would be 64). ArgumentParser
+    /// words its own messages, so only what they must mention is checked.
     @Test(arguments: [
-        (["check", "--rules", "check/rules.yaml", "--bogus"], "Error: Unknown option '--bogus'"),
-        (["lint", "--bogus", "lint/clean.yaml"], "Error: Unknown option '--bogus'"),
-        (["frobnicate"], "Error: Unexpected argument 'frobnicate'"),
-        (["check", "--source", "file:check/github.jsonl"], "Error: give at least one rule file with --rules"),
-        (["check", "--rules", "check/rules.yaml", "--format", "xml"],
-         "Error: The value 'xml' is invalid for '--format <format>'. Please provide one of 'text', 'json', 'jsonl' or 'markdown'."),
-        (["check", "--rules", "check/rules.yaml", "--fail-on", "severe"],
-         "Error: The value 'severe' is invalid for '--fail-on <fail-on>'. Please provide one of 'none', 'info', 'warning' or 'error'."),
-        (["check", "--rules", "check/rules.yaml", "--concurrency", "0"], "Error: --concurrency must be at least 1"),
-        (["lint", "--format", "xml", "lint/clean.yaml"],
-         "Error: The value 'xml' is invalid for '--format <format>'. Please provide one of 'text', 'json', 'sarif' or 'github'."),
-        (["explain", "--rules", "check/rules.yaml", "--source", "file:check/github.jsonl", "--issue", "many"],
-         "Error: The value 'many' is invalid for '--issue <issue>'"),
+        (["check", "--rules", "check/rules.yaml", "--bogus"], ["Unknown option", "--bogus"]),
+        (["lint", "--bogus", "lint/clean.yaml"], ["Unknown option", "--bogus"]),
+        (["frobnicate"], ["Unexpected argument", "frobnicate"]),
+        (["check", "--source", "file:check/github.jsonl"], ["give at least one rule file with --rules"]),
+        (["check", "--rules", "check/rules.yaml", "--format", "xml"], ["'xml'", "--format", "'text', 'json', 'jsonl' or 'markdown'"]),
+        (["check", "--rules", "check/rules.yaml", "--fail-on", "severe"], ["'severe'", "--fail-on", "'none', 'info', 'warning' or 'error'"]),
+        (["check", "--rules", "check/rules.yaml", "--concurrency", "0"], ["--concurrency must be at least 1"]),
+        (["lint", "--format", "xml", "lint/clean.yaml"], ["'xml'", "--format", "'text', 'json', 'sarif' or 'github'"]),
+        (["explain", "--rules", "check/rules.yaml", "--source", "file:check/github.jsonl", "--issue", "many"], ["'many'", "--issue"]),
+        (["lint"], ["Missing expected argument", "<paths>"]),
+        (["explain", "--rules", "check/rules.yaml", "--source", "file:check/github.jsonl"], ["Missing expected argument", "--issue"]),
     ])
-    func usageErrorsExit2(_ arguments: [String], _ firstLine: String) throws {
+    func usageErrorsExit2(_ arguments: [String], _ mentions: [String]) throws {
         let output = try Triage.run(arguments)
         #expect(output.status == 2, "\(output)")
         #expect(output.stdout == "")
-        #expect(output.stderrLines.first == firstLine)
+        let firstLine = try #require(output.stderrLines.first)
+        #expect(firstLine.hasPrefix("Error: "))
+        for text in mentions { #expect(firstLine.contains(text), "\(firstLine)") }
     }
 }

@@ -50,10 +50,7 @@ import Testing
         #expect(output.stderr == "error: file:github.jsonl has no issue #1\n")
     }
 
-    @Test func usageErrors() throws {
-        let noIssue = try Self.explain(["--rules", "rules.yaml", "--source", "file:github.jsonl"])
-        #expect(noIssue.status == 2)
-        #expect(noIssue.stderr.hasPrefix("Error: Missing expected argument '--issue <issue>'\n"))
+    @Test func invalidRulesAndMissingSourceFile() throws {
         let invalid = try Self.explain(["--rules", "../lint/codes/unknown-name.yaml", "--source", "file:github.jsonl", "--issue", "81"])
         #expect(invalid.status == 2)
         let missingFile = try Self.explain(["--rules", "rules.yaml", "--source", "file:no-such-issues.jsonl", "--issue", "81"])

@@ -264,11 +264,4 @@ import Testing
         #expect(none.status == 2)
         #expect(none.stderr == "error: no rule files found in \(empty.path)\n")
     }
-
-    @Test func noArgumentsIsAUsageError() throws {
-        let output = try Self.lint([])
-        #expect(output.status == 2)
-        #expect(output.stdout == "")
-        #expect(output.stderr.hasPrefix("Error: Missing expected argument '<paths> ...'\n"))
-    }
 }
