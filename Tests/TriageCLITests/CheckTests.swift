@@ -147,6 +147,18 @@ import Testing
         #expect(overridden.stdoutLines == [#"{"rule":"pull-requests","severity":"info","number":5,"title":"A pull request","url":""}"#])
     }
 
+    /// With several rule files, "rule order" is the order of the files on the command line.
+    @Test func ruleOrderFollowsTheRuleFiles() throws {
+        let issue81 = try #require(try String(contentsOf: Self.directory.appendingPathComponent("normalized.jsonl"), encoding: .utf8)
+            .split(separator: "\n").first { $0.contains(#""number": 81,"#) })
+        let input = Data((issue81 + "\n").utf8)
+        let lazyLine = #"{"rule":"maintainer-spoke-last","severity":"warning","number":81,"title":"Segfault with musl build","url":"https://github.com/acme/rocket/issues/81"}"#
+        let lazyFirst = try Self.check(["--rules", "lazy.yaml", "--rules", "rules.yaml", "--source", "-", "--format", "jsonl"] + Self.now, stdin: input)
+        #expect(lazyFirst.stdoutLines == [lazyLine, Self.expectedLines[5], Self.expectedLines[6]])
+        let lazyLast = try Self.check(["--rules", "rules.yaml", "--rules", "lazy.yaml", "--source", "-", "--format", "jsonl"] + Self.now, stdin: input)
+        #expect(lazyLast.stdoutLines == [Self.expectedLines[5], Self.expectedLines[6], lazyLine])
+    }
+
     // MARK: Exit codes
 
     @Test func failOnThresholds() throws {

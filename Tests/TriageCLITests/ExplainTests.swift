@@ -17,6 +17,49 @@ import Testing
         try expectSnapshot(output.stdout, named: "explain-81.txt")
     }
 
+    /// A lazy field the file cannot supply is an error in the tree, not a silent false; a null
+    /// operand shows as null.
+    @Test func errorsAndNullsInTheTree() throws {
+        let output = try Self.explain(["--rules", "lazy.yaml", "--source", "file:github.jsonl", "--issue", "64"])
+        #expect(output.stderr == "")
+        #expect(output.stdout == """
+            #64 `rocket doctor` hangs without network
+            https://github.com/acme/rocket/issues/64
+            evaluated at 2024-06-01T00:00:00Z
+
+            maintainer-spoke-last [warning]: error: file:github.jsonl has no comments for this issue
+              error state == "open" and comments > 0 and last_comment.author in maintainers  (file:github.jsonl has no comments for this issue)
+                ✓ state == "open"
+                  "open" state
+                ✓ comments > 0
+                  3 comments
+                error last_comment.author in maintainers  (file:github.jsonl has no comments for this issue)
+                  error last_comment.author  (file:github.jsonl has no comments for this issue)
+                    error last_comment  (file:github.jsonl has no comments for this issue)
+
+
+            """)
+        // #100 has no comments, so `last_comment` is null without any fetch.
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data("rules:\n  - name: bot-spoke\n    when: state == \"open\" and (last_comment.bot or draft)\n".utf8)
+            .write(to: directory.appendingPathComponent("rules.yaml"))
+        let null = try Triage.run(["explain", "--rules", "rules.yaml", "--source", "file:\(fixture("check/github.jsonl").path)", "--issue", "100"] + Self.now,
+                                  in: directory)
+        #expect(null.status == 0)
+        #expect(null.stdoutLines.suffix(9) == [
+            "bot-spoke [warning]: ✗ does not match",
+            "  ✗ state == \"open\" and (last_comment.bot or draft)",
+            "    ✓ state == \"open\"",
+            "      \"open\" state",
+            "    ✗ last_comment.bot or draft",
+            "      null last_comment.bot",
+            "        null last_comment",
+            "      ✗ draft",
+            "",
+        ])
+    }
+
     @Test func json() throws {
         let output = try Self.explain(["--rules", "lazy.yaml", "--source", "file:github.jsonl", "--issue", "81", "--format", "json"])
         #expect(output.status == 0)
