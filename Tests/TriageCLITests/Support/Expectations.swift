@@ -73,3 +73,9 @@ func describe(_ json: Any) -> String {
     guard let data = try? JSONSerialization.data(withJSONObject: json, options: [.sortedKeys, .fragmentsAllowed, .prettyPrinted]) else { return "\(json)" }
     return String(decoding: data, as: UTF8.self)
 }
+
+/// `check`'s text output with the wall time at the end of its summary line (`, 12 ms` or
+/// `, 10.3 s`) replaced by `, <elapsed>`.
+func withoutElapsedTime(_ text: String) -> String {
+    text.replacing(/, \d+(\.\d)? m?s\n$/, with: ", <elapsed>\n")
+}
