@@ -70,7 +70,7 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "TriageCLITests", dependencies: ["TriageTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "TriageCLITests", dependencies: ["TriageTestSupport"], exclude: ["Fixtures"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -153,9 +153,11 @@ public enum RuleLoader {
             let line = bytes[..<offset].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
             let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
             let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).unicodeScalars.count + 1
+            let lineEnd = bytes[offset...].firstIndex(of: 0x0A) ?? bytes.count
             return (nil, [FileDiagnostic(file: path, start: LineColumn(line: line, column: column), end: LineColumn(line: line, column: column + 1),
                                          severity: .error, code: RuleFileCode.unreadableFile.rawValue,
-                                         message: "the file is not UTF-8 text (invalid byte 0x\(String(bytes[offset], radix: 16, uppercase: true)))")], [])
+                                         message: "the file is not UTF-8 text (invalid byte 0x\(String(bytes[offset], radix: 16, uppercase: true)))",
+                                         lineText: String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self))], [])
         }
         let source = RuleSourceFile(path: path, text: text)
         if bytes.contains(0) {

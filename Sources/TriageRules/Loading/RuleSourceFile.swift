@@ -18,8 +18,13 @@ struct RuleSourceFile {
         let startPosition = LineColumn(line: start.line, column: start.column)
         var endPosition = LineColumn(line: end.line, column: end.column)
         if endPosition <= startPosition { endPosition = LineColumn(line: start.line, column: start.column + 1) }
+        let text = lineText(start.line)
+        // `firstLineEnd` marks "to the end of the first line" with a huge column: make it the real end.
+        if endPosition.line == startPosition.line, endPosition.column >= Int.max / 2 {
+            endPosition.column = max(startPosition.column + 1, text.unicodeScalars.count + 1)
+        }
         return FileDiagnostic(file: path, start: startPosition, end: endPosition, severity: severity, code: code, message: message,
-                              suggestion: suggestion, lineText: lineText(start.line), rule: rule)
+                              suggestion: suggestion, lineText: text, rule: rule)
     }
 
     func diagnostic(_ code: RuleFileCode, _ message: String, at node: YAMLNode, suggestion: String? = nil, rule: String? = nil) -> FileDiagnostic {

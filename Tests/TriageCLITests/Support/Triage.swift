@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+/// Runs the built `triage` executable as a subprocess, the way a user or CI does.
+///
+/// The binary is `<package root>/.build/debug/triage`: `swift build` puts it there, and `swift test`
+/// builds it too because it is a product of the package. Output is read from pipes on background
+/// threads while the process runs, so a large output cannot fill a pipe and deadlock; every run has
+/// a timeout after which the process is killed and the test fails.
+enum Triage {
+    /// `Tests/TriageCLITests`.
+    static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = testsDirectory.deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = testsDirectory.appendingPathComponent("Fixtures")
+    static let binary = packageRoot.appendingPathComponent(".build/debug/triage")
+
+    struct Output: Sendable, CustomStringConvertible {
+        var status: Int32
+        var stdoutData: Data
+        var stderrData: Data
+        var stdout: String { String(decoding: stdoutData, as: UTF8.self) }
+        var stderr: String { String(decoding: stderrData, as: UTF8.self) }
+        var stdoutLines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) }
+        var stderrLines: [String] { stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) }
+
+        var description: String { "exit \(status)\n--- stdout\n\(stdout)--- stderr\n\(stderr)---" }
+    }
+
+    struct Timeout: Error, CustomStringConvertible {
+        var command: String
+        var seconds: Double
+        var description: String { "`\(command)` did not finish within \(seconds) s and was killed" }
+    }
+
+    /// Runs `triage ARGUMENTS` in `directory` (the fixtures by default) with `stdin` as standard
+    /// input (empty when nil).
+    @discardableResult
+    static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL = fixtures, timeout seconds: Double = 60,
+                    sourceLocation: SourceLocation = #_sourceLocation) throws -> Output {
+        try #require(FileManager.default.isExecutableFile(atPath: binary.path),
+                     "\(binary.path) does not exist: run `swift build` before `swift test`", sourceLocation: sourceLocation)
+        return try Subprocess.run(binary, arguments, stdin: stdin, in: directory, timeout: seconds)
+    }
+}
+
+/// A child process with pipes for all three standard streams and a timeout.
+enum Subprocess {
+    static func run(_ executable: URL, _ arguments: [String], stdin: Data? = nil, in directory: URL, timeout seconds: Double = 60) throws -> Triage.Output {
+        _ = ignoreSIGPIPE
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        for name in ["GITHUB_TOKEN", "GH_TOKEN", "GITLAB_TOKEN"] { environment[name] = nil }
+        process.environment = environment
+
+        let stdoutPipe = Pipe(), stderrPipe = Pipe()
+        process.standardOutput = stdoutPipe
+        process.standardError = stderrPipe
+        let stdinPipe = stdin.map { _ in Pipe() }
+        process.standardInput = stdinPipe ?? FileHandle.nullDevice
+
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
+        try process.run()
+
+        // Both pipes are drained while the process runs, so a large output cannot fill one and
+        // block the process forever.
+        let readers = DispatchGroup()
+        let stdoutBuffer = Buffer(), stderrBuffer = Buffer()
+        for (pipe, buffer) in [(stdoutPipe, stdoutBuffer), (stderrPipe, stderrBuffer)] {
+            readers.enter()
+            Thread.detachNewThread {
+                buffer.set(pipe.fileHandleForReading.readDataToEndOfFile())
+                readers.leave()
+            }
+        }
+        if let stdin, let stdinPipe {
+            Thread.detachNewThread {
+                // The process may exit without reading everything: EPIPE is ignored, not fatal.
+                try? stdinPipe.fileHandleForWriting.write(contentsOf: stdin)
+                try? stdinPipe.fileHandleForWriting.close()
+            }
+        }
+
+        let command = ([executable.lastPathComponent] + arguments).joined(separator: " ")
+        if exited.wait(timeout: .now() + seconds) == .timedOut {
+            process.terminate()
+            if exited.wait(timeout: .now() + 2) == .timedOut {
+                kill(process.processIdentifier, SIGKILL)
+                // Foundation reports the exit only once every process that inherited its
+                // descriptors is gone too, so this wait is bounded as well.
+                _ = exited.wait(timeout: .now() + 5)
+            }
+            _ = readers.wait(timeout: .now() + 2)
+            throw Triage.Timeout(command: command, seconds: seconds)
+        }
+        // EOF arrives once the process, the only writer, has exited; the bound guards against a
+        // grandchild that keeps a pipe open.
+        if readers.wait(timeout: .now() + 10) == .timedOut { throw Triage.Timeout(command: command, seconds: seconds) }
+        return Triage.Output(status: process.terminationStatus, stdoutData: stdoutBuffer.get(), stderrData: stderrBuffer.get())
+    }
+
+    /// Writing to a pipe whose reader exited must fail with EPIPE instead of killing the test runner.
+    private static let ignoreSIGPIPE: Void = { signal(SIGPIPE, SIG_IGN) }()
+
+    private final class Buffer: @unchecked Sendable {
+        private let lock = NSLock()
+        private var data = Data()
+        func set(_ value: Data) { lock.withLock { data = value } }
+        func get() -> Data { lock.withLock { data } }
+    }
+}
+
+/// The URL of a file under `Fixtures`.
+func fixture(_ path: String) -> URL { Triage.fixtures.appendingPathComponent(path) }
+
+/// A fresh temporary directory; the caller removes it.
+func makeTemporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("triage-cli-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}

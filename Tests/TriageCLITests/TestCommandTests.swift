@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// `triage test`: the tests written inside rule files.
+@Suite struct TestCommandTests {
+    @Test func starterRulesPass() throws {
+        let rules = Triage.packageRoot.appendingPathComponent("Rules")
+        let output = try Triage.run(["test", "Rules"], in: Triage.packageRoot)
+        #expect(output.status == 0, "\(output)")
+        #expect(output.stderr == "")
+        // Only the summary: passing tests are listed with --verbose only.
+        let summary = try #require(output.stdoutLines.last)
+        let counts = try #require(summary.wholeMatch(of: /(\d+) passed, (\d+) failed/), "last line: \(summary)")
+        #expect(output.stdoutLines.count == 1)
+        #expect(counts.output.2 == "0")
+
+        // As many tests as the files have `expect:` lines (they are all written in block style).
+        var expectLines = 0
+        for file in try FileManager.default.contentsOfDirectory(atPath: rules.path) where file.hasSuffix(".yaml") {
+            let text = try String(contentsOf: rules.appendingPathComponent(file), encoding: .utf8)
+            expectLines += text.split(separator: "\n").filter { $0.trimmingPrefix(while: \.isWhitespace).hasPrefix("expect:") }.count
+        }
+        #expect(Int(counts.output.1) == expectLines)
+
+        let verbose = try Triage.run(["test", "--verbose", "Rules"], in: Triage.packageRoot)
+        #expect(verbose.status == 0)
+        #expect(verbose.stdoutLines.filter { $0.hasPrefix("PASS ") }.count == expectLines)
+        #expect(verbose.stdoutLines.last == summary)
+    }
+
+    @Test func failingTestShowsExpectedActualAndTheConditionTree() throws {
+        let output = try Triage.run(["test", "failing.yaml"], in: fixture("test"))
+        #expect(output.status == 1)
+        #expect(output.stderr == "")
+        #expect(output.stdout == """
+            FAIL untriaged-bug › accepted bugs are triaged (failing.yaml:15:9)
+              expected: match
+              actual:   no-match
+              condition:
+                ✓ state == "open" and "bug" in labels
+                  ✓ state == "open"
+                    "open" state
+                  ✓ "bug" in labels
+                    ["bug", "triage/accepted"] labels
+                ✗ not any(labels, l => starts_with(l, "triage/")) and author not in maintainers
+                  ✗ not any(labels, l => starts_with(l, "triage/"))
+                    ✓ any(labels, l => starts_with(l, "triage/"))
+                      ["bug", "triage/accepted"] labels
+                  ✓ author not in maintainers
+                    "dana" author
+            1 passed, 1 failed
+
+            """)
+        let verbose = try Triage.run(["test", "--verbose", "failing.yaml"], in: fixture("test"))
+        #expect(verbose.stdoutLines.first == "PASS untriaged-bug › open bug from a user")
+        #expect(verbose.status == 1)
+    }
+
+    @Test func invalidRulesExit2() throws {
+        let output = try Triage.run(["test", "--", "../lint/codes/unknown-name.yaml"], in: fixture("test"))
+        #expect(output.status == 2)
+        #expect(output.stdout == "")
+        #expect(output.stderrLines.first == "../lint/codes/unknown-name.yaml:3:31: error[unknown-name]: unknown name `labls`; did you mean `labels`?")
+        let broken = try Triage.run(["test", "../lint/yaml-syntax.yaml", "failing.yaml"], in: fixture("test"))
+        #expect(broken.status == 2, "one invalid file makes the whole run invalid")
+        #expect(broken.stdout == "")
+    }
+
+    @Test func selectingRules() throws {
+        let output = try Triage.run(["test", "--rule", "triage-overdue", "Rules/needs-triage.yaml"], in: Triage.packageRoot)
+        #expect(output.status == 0)
+        #expect(output.stdout == "3 passed, 0 failed\n")
+        let unknown = try Triage.run(["test", "--rule", "needs-triag", "Rules/needs-triage.yaml"], in: Triage.packageRoot)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr == "error: no rule named `needs-triag`; did you mean `needs-triage`?\n")
+    }
+}
