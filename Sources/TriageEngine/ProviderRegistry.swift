@@ -73,7 +73,7 @@ public struct ProviderRegistry: Sendable {
             } else if let byHost = factories.first(where: { $0.hosts.contains(url.host) }) {
                 factory = byHost
             } else {
-                throw SourceError("no provider is registered for host \(url.host); name one with --provider (\(factories.filter { !$0.hosts.isEmpty }.map(\.name).joined(separator: ", ")))")
+                throw SourceError("no provider is registered for host \(url.host); pass --provider NAME (registered: \(factories.map(\.name).joined(separator: ", ")))")
             }
             configuration.location = url.projectPath
             if configuration.apiURL == nil, factory.hosts.isEmpty || !factory.hosts.contains(url.host) {

@@ -25,11 +25,14 @@ struct LintCommand: AsyncParsableCommand {
     func run() async throws {
         let loaded = RuleLoader.load(paths: paths)
         let diagnostics = loaded.diagnostics + Linter.lint(loaded)
+        if loaded.files.isEmpty && diagnostics.isEmpty {
+            StandardStream.error.write("error: no rule files (*.yaml, *.yml) found in \(paths.joined(separator: ", "))\n")
+            throw ExitCode(ExitStatus.usage)
+        }
         let useColor = color.enabled(for: StandardStream.output)
         StandardStream.output.write(format.value.render(diagnostics, useColor: useColor, toolVersion: Triage.version))
         StandardStream.output.flush()
-        if diagnostics.contains(where: { $0.code == RuleFileCode.unreadableFile.rawValue }) || (loaded.files.isEmpty && diagnostics.isEmpty) {
-            if loaded.files.isEmpty && diagnostics.isEmpty { StandardStream.error.write("error: no rule files found in \(paths.joined(separator: ", "))\n") }
+        if diagnostics.contains(where: { $0.code == RuleFileCode.unreadableFile.rawValue }) {
             throw ExitCode(ExitStatus.usage)
         }
         let failing = diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
