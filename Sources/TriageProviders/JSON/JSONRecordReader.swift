@@ -81,7 +81,13 @@ public struct JSONRecordReader: Sendable {
             if reader.state != .lines, let decoded = reader.decodeInPlace(decoder) { return decoded }
             let frame = reader.state == .lines ? try reader.frameLine() : try reader.frameObject()
             return reader.consume(frame) { bytes, line in
-                (line, Result { () throws(IssueJSONError) -> Issue in try decoder.decode(bytes) })
+                do throws(IssueJSONError) {
+                    return (line, .success(try decoder.decode(bytes)))
+                } catch {
+                    // The line of the error itself, not of the record's start (pretty-printed arrays).
+                    let offset = max(0, min(error.byteOffset, bytes.count))
+                    return (line + JSONByteSearch.countNewlines(in: UnsafeRawBufferPointer(rebasing: bytes[..<offset])), .failure(error))
+                }
             }
         }
     }
