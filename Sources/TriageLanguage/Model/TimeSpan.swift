@@ -16,12 +16,13 @@ public struct TimeSpan: Hashable, Comparable, Sendable {
     public static func - (lhs: TimeSpan, rhs: TimeSpan) -> TimeSpan { TimeSpan(milliseconds: lhs.milliseconds &- rhs.milliseconds) }
     public static prefix func - (value: TimeSpan) -> TimeSpan { TimeSpan(milliseconds: 0 &- value.milliseconds) }
 
-    /// Canonical source form, largest units first: `1d12h`, `90m`, `0s`, `-7d`.
+    /// Canonical source form, largest units first: `1d12h`, `90m`, `0s`, `-7d`, `14d`.
     public var sourceText: String {
         if milliseconds == 0 { return "0s" }
         var rest = milliseconds.magnitude
         var text = milliseconds < 0 ? "-" : ""
-        let units: [(UInt64, String)] = [(604_800_000, "w"), (86_400_000, "d"), (3_600_000, "h"), (60_000, "m"), (1000, "s"), (1, "ms")]
+        // Days are the largest unit printed: rule authors write `14d` far more often than `2w`.
+        let units: [(UInt64, String)] = [(86_400_000, "d"), (3_600_000, "h"), (60_000, "m"), (1000, "s"), (1, "ms")]
         for (size, suffix) in units where rest >= size {
             text += "\(rest / size)\(suffix)"
             rest %= size
