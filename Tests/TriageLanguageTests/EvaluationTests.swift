@@ -50,6 +50,10 @@ struct EvaluationTests {
         ("title ~ \"(?i)^crash\"", true), ("title ~ \"^crash\"", false), ("title !~ \"^Crash\"", false), ("title ~ \"rock(et|ing)\"", true),
         ("title ~ \"explodes$\"", true), ("body ~ \"^2\\\\. boom$\"", false), ("body ~ \"(?m)^2\\\\. boom$\"", true),
         ("any(labels, l => l ~ \"^triage/\")", true), ("title ~ \"🚀\"", true), ("title ~ \"(?i)ROCKET\"", true),
+        // Alternations of plain words take the byte-search path; they must agree with ICU.
+        ("title ~ \"(?i)nothing|ROCKET\"", true), ("title ~ \"panic|explodes\"", true), ("title ~ \"(?i)xyz|abc\"", false),
+        ("title ~ \"Rocket|CRASH\"", false), ("body ~ \"(?i)BOOM|zzz\"", true), ("body !~ \"steps|nothing\"", true),
+        ("title ~ \"(?i)crash when|launch\"", true), ("\"\" ~ \"a|b\"", false), ("title ~ \"s$|^C\"", true),
         // Functions.
         ("len(labels) == 3", true), ("len(title) == 39", true), ("len(\"é🚀\") == 2", true), ("len([]) == 0", true),
         ("lower(\"ABC\") == \"abc\"", true), ("upper(author) == \"ALICE\"", true), ("trim(\"  x \\n\") == \"x\"", true),
@@ -148,5 +152,24 @@ struct EvaluationTests {
         // A macro's lambda parameter and the caller's do not clash.
         let nested = environment(macros: ["has_bob": #"any(assignees, l => l == "bob")"#])
         #expect(try await evaluate(#"any(labels, l => has_bob and l == "bug")"#, on: Self.issue, environment: nested))
+    }
+}
+
+/// Strings compare by Unicode scalars, not by canonical equivalence, on every path.
+struct ScalarComparisonTests {
+    static let composed = "caf\u{E9}"      // é as one scalar
+    static let decomposed = "cafe\u{301}"  // e + combining acute
+
+    @Test func equalityMembershipAndLambdasAgree() async throws {
+        let issue = makeIssue { $0.title = Self.decomposed; $0.labels = [Self.decomposed] }
+        let many = (0..<12).map { "\"x\($0)\"" }.joined(separator: ", ")
+        for source in [
+            "title == \"caf\\u{E9}\"", "\"caf\\u{E9}\" in labels", "any(labels, l => l == \"caf\\u{E9}\")",
+            "any(labels, l => l in [\"caf\\u{E9}\"])", "title in [\(many), \"caf\\u{E9}\"]",
+        ] {
+            #expect(try await evaluate(source, on: issue) == false, "\(source)")
+        }
+        #expect(try await evaluate("title == \"cafe\\u{301}\"", on: issue))
+        #expect(try await evaluate("any(labels, l => l in [\(many), \"cafe\\u{301}\"])", on: issue))
     }
 }

@@ -74,6 +74,13 @@ extension Compiler {
     /// Runs `body` for each element with the lambda parameter bound; `visit` returns false to stop.
     private func compileIteration(_ list: CheckedExpression, _ lambda: CheckedExpression) -> @Sendable (UnsafePointer<Issue>, EvaluationFrame, (Bool) -> Bool) throws(LazyDataNeeded) -> Void {
         guard case let .lambda(parameter, body) = lambda.node else { preconditionFailure("lambda expected") }
+        if list.type.listElement == .string, let test = stringPredicate(body, parameter: parameter) {
+            let strings = stringListGetter(list)
+            return { i, f, visit throws(LazyDataNeeded) in
+                guard let items = try strings(i, f) else { return }
+                for item in items where !visit(test(item, f)) { return }
+            }
+        }
         let (inner, slot) = binding(parameter)
         let predicate = inner.compileBool(body)
         let values = compileValue(list)

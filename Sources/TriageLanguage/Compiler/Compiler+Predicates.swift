@@ -181,7 +181,10 @@ extension Compiler {
         switch right.type.listElement {
         case .string?:
             let element = stringGetter(left), list = stringListGetter(right)
-            if case let .strings(constantList)? = Compiler.constant(right), constantList.count > 8 {
+            // A Set compares by canonical equivalence, which only equals the language's scalar
+            // comparison when the members are ASCII.
+            if case let .strings(constantList)? = Compiler.constant(right), constantList.count > 8,
+               constantList.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) {
                 let set = Set(constantList)
                 return { i, f throws(LazyDataNeeded) in
                     guard let x = try element(i, f) else { return false }

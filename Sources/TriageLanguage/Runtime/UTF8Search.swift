@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Byte-level string operations for the hot path.
 ///
 /// `String.contains(_:)` and `==` on Linux go through Unicode-aware (and for `contains`,
@@ -7,11 +13,11 @@
 enum UTF8Search {
     @inline(__always)
     static func equal(_ a: String, _ b: String) -> Bool {
+        // Not `==`: Swift compares by canonical equivalence, the language by scalars.
+        if a.utf8.count != b.utf8.count { return false }
         var a = a, b = b
         return a.withUTF8 { x in
-            b.withUTF8 { y in
-                x.count == y.count && (x.count == 0 || memcmpEqual(x, y))
-            }
+            b.withUTF8 { y in x.count == 0 || memcmpEqual(x, y) }
         }
     }
 
@@ -98,30 +104,43 @@ enum UTF8Search {
         return false
     }
 
-    /// Whether any of `needles` occurs in `haystack`, in one pass: a 256-entry table says which
-    /// bytes can start a needle, and only there are the needles compared. Needles must already be
-    /// lowercased when `caseInsensitiveASCII`.
+    /// Whether any of `needles` occurs in `haystack`. Candidate positions are found with `memchr`
+    /// (vectorized in libc) for each byte a needle can start with, in both cases when
+    /// `caseInsensitiveASCII`; only there are needles compared. Needles must already be lowercased
+    /// when `caseInsensitiveASCII`.
     static func findAny(_ needles: [[UInt8]], in haystack: UnsafeBufferPointer<UInt8>, caseInsensitiveASCII: Bool) -> Bool {
-        var starts = [Bool](repeating: false, count: 256)
+        guard let base = haystack.baseAddress else { return needles.contains { $0.isEmpty } }
+        var firstBytes: [UInt8] = []
         for needle in needles {
             guard let first = needle.first else { return true }
-            starts[Int(first)] = true
+            for byte in caseInsensitiveASCII ? [first, upperASCII(first)] : [first] where !firstBytes.contains(byte) {
+                firstBytes.append(byte)
+            }
         }
         let count = haystack.count
-        for position in 0..<count {
-            let byte = caseInsensitiveASCII ? lowerASCII(haystack[position]) : haystack[position]
-            guard starts[Int(byte)] else { continue }
-            for needle in needles where needle[0] == byte && needle.count <= count - position {
-                var offset = 1
-                while offset < needle.count {
-                    let next = caseInsensitiveASCII ? lowerASCII(haystack[position + offset]) : haystack[position + offset]
-                    if next != needle[offset] { break }
-                    offset += 1
+        for first in firstBytes {
+            let key = caseInsensitiveASCII ? lowerASCII(first) : first
+            var position = 0
+            while position < count, let hit = memchr(base + position, Int32(first), count - position) {
+                let start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                for needle in needles where needle[0] == key && needle.count <= count - start {
+                    var offset = 1
+                    while offset < needle.count {
+                        let next = caseInsensitiveASCII ? lowerASCII(haystack[start + offset]) : haystack[start + offset]
+                        if next != needle[offset] { break }
+                        offset += 1
+                    }
+                    if offset == needle.count { return true }
                 }
-                if offset == needle.count { return true }
+                position = start + 1
             }
         }
         return false
+    }
+
+    @inline(__always)
+    static func upperASCII(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte & ~0x20 : byte
     }
 
     @inline(__always)
