@@ -55,15 +55,31 @@ public protocol CheckReporter {
 
 /// Matches grouped by rule, in rule order, each rule's matches in source order.
 struct MatchCollector {
-    var matchesByRule: [[IssueReference]]
+    var matchesByRule: [[IssueReference]] = []
     var errors: [RuleEvaluationError] = []
 
-    init(ruleCount: Int) {
-        matchesByRule = Array(repeating: [], count: ruleCount)
+    mutating func add(_ outcome: IssueOutcome) {
+        for index in outcome.matchedRules {
+            if index >= matchesByRule.count { matchesByRule += Array(repeating: [], count: index + 1 - matchesByRule.count) }
+            matchesByRule[index].append(outcome.issue)
+        }
+        errors += outcome.errors
     }
 
-    mutating func add(_ outcome: IssueOutcome) {
-        for index in outcome.matchedRules { matchesByRule[index].append(outcome.issue) }
-        errors += outcome.errors
+    /// The matches of rule `index` (none when it never matched).
+    func matches(ofRule index: Int) -> [IssueReference] {
+        index < matchesByRule.count ? matchesByRule[index] : []
+    }
+}
+
+/// A reporter that prints nothing until the run is over.
+protocol CollectingCheckReporter: CheckReporter {
+    var collector: MatchCollector { get set }
+}
+
+extension CollectingCheckReporter {
+    mutating func record(_ outcome: IssueOutcome) -> String? {
+        collector.add(outcome)
+        return nil
     }
 }

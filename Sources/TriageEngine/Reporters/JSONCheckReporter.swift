@@ -2,25 +2,15 @@ import TriageRules
 
 /// `--format json`: `{"source", "now", "issues", "rules": [{"name", "severity", "matches": [...]}], "errors": [...]}`.
 /// No timing is included, so the document is byte-identical across runs.
-struct JSONCheckReporter: CheckReporter {
+struct JSONCheckReporter: CollectingCheckReporter {
     let context: CheckContext
-    var collector: MatchCollector
-
-    init(context: CheckContext) {
-        self.context = context
-        collector = MatchCollector(ruleCount: context.rules.count)
-    }
-
-    mutating func record(_ outcome: IssueOutcome) -> String? {
-        collector.add(outcome)
-        return nil
-    }
+    var collector = MatchCollector()
 
     mutating func finish(_ summary: CheckSummary) -> String {
         let rules: [JSONValue] = context.rules.enumerated().map { index, rule in
             .object([
                 ("name", .string(rule.name)), ("severity", .string(rule.severity.rawValue)),
-                ("matches", .array(collector.matchesByRule[index].map { issue in
+                ("matches", .array(collector.matches(ofRule: index).map { issue in
                     .object([("number", .int(issue.number)), ("title", .string(issue.title)), ("url", .string(issue.url))])
                 })),
             ])

@@ -3,31 +3,21 @@ import TriageRules
 
 /// `--format markdown`: a report to paste into an issue or a job summary: a table of rules with
 /// counts, then one section per rule with a task list of its matches.
-struct MarkdownCheckReporter: CheckReporter {
+struct MarkdownCheckReporter: CollectingCheckReporter {
     let context: CheckContext
-    var collector: MatchCollector
-
-    init(context: CheckContext) {
-        self.context = context
-        collector = MatchCollector(ruleCount: context.rules.count)
-    }
-
-    mutating func record(_ outcome: IssueOutcome) -> String? {
-        collector.add(outcome)
-        return nil
-    }
+    var collector = MatchCollector()
 
     mutating func finish(_ summary: CheckSummary) -> String {
         var output = "# Triage report\n\n"
         output += "Source `\(context.source)` at \(context.now.rfc3339): \(summary.statistics.issuesRead) issues, \(summary.statistics.matches) matches.\n\n"
         output += "| Rule | Severity | Matches |\n|---|---|---:|\n"
         for (index, rule) in context.rules.enumerated() {
-            output += "| [`\(rule.name)`](#\(rule.name)) | \(rule.severity.rawValue) | \(collector.matchesByRule[index].count) |\n"
+            output += "| [`\(rule.name)`](#\(rule.name)) | \(rule.severity.rawValue) | \(collector.matches(ofRule: index).count) |\n"
         }
-        for (index, rule) in context.rules.enumerated() where !collector.matchesByRule[index].isEmpty {
+        for (index, rule) in context.rules.enumerated() where !collector.matches(ofRule: index).isEmpty {
             output += "\n## \(rule.name)\n\n"
             if let description = rule.description { output += "\(Self.escape(description))\n\n" }
-            for issue in collector.matchesByRule[index] {
+            for issue in collector.matches(ofRule: index) {
                 let title = Self.escape(issue.title)
                 output += issue.url.isEmpty ? "- [ ] #\(issue.number) \(title)\n" : "- [ ] [#\(issue.number)](\(issue.url)) \(title)\n"
             }

@@ -2,24 +2,14 @@ import TriageLanguage
 import TriageRules
 
 /// `--format text`: matches grouped by rule with counts, then a summary line.
-struct TextCheckReporter: CheckReporter {
+struct TextCheckReporter: CollectingCheckReporter {
     let context: CheckContext
-    var collector: MatchCollector
-
-    init(context: CheckContext) {
-        self.context = context
-        collector = MatchCollector(ruleCount: context.rules.count)
-    }
-
-    mutating func record(_ outcome: IssueOutcome) -> String? {
-        collector.add(outcome)
-        return nil
-    }
+    var collector = MatchCollector()
 
     mutating func finish(_ summary: CheckSummary) -> String {
         var output = ""
         for (index, rule) in context.rules.enumerated() {
-            let matches = collector.matchesByRule[index]
+            let matches = collector.matches(ofRule: index)
             let noun = matches.count == 1 ? "match" : "matches"
             output += "\(rule.name) [\(rule.severity.rawValue)]: \(matches.count) \(noun)"
             if let description = rule.description { output += " — \(description)" }
