@@ -31,6 +31,13 @@ public struct RuleEngine: Sendable {
         public var matches = 0
         public var errors = 0
         public var lazyLoads = 0
+
+        public init(issuesRead: Int = 0, matches: Int = 0, errors: Int = 0, lazyLoads: Int = 0) {
+            self.issuesRead = issuesRead
+            self.matches = matches
+            self.errors = errors
+            self.lazyLoads = lazyLoads
+        }
     }
 
     public let rules: [Rule]

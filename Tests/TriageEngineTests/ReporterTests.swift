@@ -48,8 +48,7 @@ struct ReporterTests {
             crashers [error]: 2 matches
               #7 App crashes | on [start] `main`
                   https://example.test/o/r/issues/7
-              #12 Crash in *parser* <b>bold</b> #3 \\o/
-            second line
+              #12 Crash in *parser* <b>bold</b> #3 \\o/ second line
             author-replied [info]: 0 matches
             errors: 1
               author-replied on #7: memory:plain has no comments for this issue

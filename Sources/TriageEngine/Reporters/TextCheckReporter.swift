@@ -15,7 +15,7 @@ struct TextCheckReporter: CollectingCheckReporter {
             if let description = rule.description { output += " — \(description)" }
             output += "\n"
             for issue in matches {
-                output += "  #\(issue.number) \(issue.title)\n"
+                output += "  #\(issue.number) \(Self.oneLine(issue.title))\n"
                 if !issue.url.isEmpty { output += "      \(issue.url)\n" }
             }
         }
@@ -31,6 +31,11 @@ struct TextCheckReporter: CollectingCheckReporter {
         if statistics.errors > 0 { line += ", \(statistics.errors) errors" }
         line += ", \(summary.apiCalls ?? 0) API calls, \(Self.formatSeconds(summary.elapsedSeconds))"
         return output + line + "\n"
+    }
+
+    /// A title on one line: line breaks and tabs become spaces, so one match stays one entry.
+    static func oneLine(_ text: String) -> String {
+        String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
     }
 
     static func formatSeconds(_ seconds: Double) -> String {

@@ -81,7 +81,12 @@ struct ExplainCommand: AsyncParsableCommand {
         for (rule, matched, failure, trees) in explained {
             let verdict = matched.map { $0 ? "✓ matches" : "✗ does not match" } ?? "error: \(failure ?? "")"
             output += "\(rule.name) [\(rule.severity.rawValue)]: \(verdict)\n"
-            for tree in trees { output += tree.render(indent: "  ") + "\n" }
+            for (part, tree) in zip(rule.conditionParts, trees) {
+                // The tree prints the condition canonically; show the author's text too when it differs.
+                let written = part.source.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                if written != tree.source { output += "  when: \(written)\n" }
+                output += tree.render(indent: "  ") + "\n"
+            }
             output += "\n"
         }
         return output
