@@ -25,6 +25,15 @@ public struct IssueOutcome: Sendable {
     public var matchedRules: [Int]
     /// Rules that could not be evaluated on this issue (lazy data unavailable, a fetch failed).
     public var errors: [RuleEvaluationError]
+    /// The whole issue, when it matched and the engine was asked to keep matched issues.
+    public var matchedIssue: Issue?
+
+    public init(issue: IssueReference, matchedRules: [Int], errors: [RuleEvaluationError], matchedIssue: Issue? = nil) {
+        self.issue = issue
+        self.matchedRules = matchedRules
+        self.errors = errors
+        self.matchedIssue = matchedIssue
+    }
 }
 
 /// A rule that could not be evaluated on one issue: never a silent false.

@@ -16,12 +16,16 @@ public struct RuleEngine: Sendable {
         public var batchSize: Int
         /// Lazy-data fetches in flight at once, across all batches.
         public var lazyConcurrency: Int
+        /// Hand out the whole issue with each outcome that matched (for `apply`, which plans from
+        /// the issue's state); otherwise only what reports need is kept.
+        public var keepMatchedIssues: Bool
 
-        public init(now: Timestamp, concurrency: Int, batchSize: Int = 64, lazyConcurrency: Int = 8) {
+        public init(now: Timestamp, concurrency: Int, batchSize: Int = 64, lazyConcurrency: Int = 8, keepMatchedIssues: Bool = false) {
             self.now = now
             self.concurrency = max(1, concurrency)
             self.batchSize = max(1, batchSize)
             self.lazyConcurrency = max(1, lazyConcurrency)
+            self.keepMatchedIssues = keepMatchedIssues
         }
     }
 
@@ -62,7 +66,7 @@ public struct RuleEngine: Sendable {
         let loader = ProviderDataLoader(provider: provider, limiter: AsyncLimiter(limit: options.lazyConcurrency))
         var statistics = Statistics()
         var iterator = provider.issues(matching: query).makeAsyncIterator()
-        let rules = self.rules, now = options.now
+        let rules = self.rules, now = options.now, keep = options.keepMatchedIssues
         try await withThrowingTaskGroup(of: (Int, [IssueOutcome]).self) { group in
             var nextBatch = 0, nextToEmit = 0, inFlight = 0
             var exhausted = false
@@ -88,7 +92,7 @@ public struct RuleEngine: Sendable {
                     nextBatch += 1
                     inFlight += 1
                     group.addTask {
-                        (index, try await RuleEngine.evaluate(batch, rules: rules, now: now, loader: loader))
+                        (index, try await RuleEngine.evaluate(batch, rules: rules, now: now, keepMatchedIssues: keep, loader: loader))
                     }
                 }
                 guard inFlight > 0, let (index, outcomes) = try await group.next() else { break }
@@ -112,7 +116,8 @@ public struct RuleEngine: Sendable {
     /// Evaluates every rule on every issue of a batch. Rules without lazy fields run as plain
     /// synchronous closures; the others load what they reach through `loader`. Throws only
     /// `CancellationError`: a load that fails because the run was cancelled is no per-issue error.
-    static func evaluate(_ batch: [Issue], rules: [Rule], now: Timestamp, loader: some IssueDataLoader) async throws -> [IssueOutcome] {
+    static func evaluate(_ batch: [Issue], rules: [Rule], now: Timestamp, keepMatchedIssues: Bool = false,
+                         loader: some IssueDataLoader) async throws -> [IssueOutcome] {
         var outcomes: [IssueOutcome] = []
         outcomes.reserveCapacity(batch.count)
         let frame = EvaluationFrame(now: now)
@@ -145,7 +150,9 @@ public struct RuleEngine: Sendable {
                 }
                 matched.sort()
             }
-            outcomes.append(IssueOutcome(issue: IssueReference(batch[issueIndex]), matchedRules: matched, errors: errors))
+            var outcome = IssueOutcome(issue: IssueReference(batch[issueIndex]), matchedRules: matched, errors: errors)
+            if keepMatchedIssues && !matched.isEmpty { outcome.matchedIssue = batch[issueIndex] }
+            outcomes.append(outcome)
         }
         return outcomes
     }

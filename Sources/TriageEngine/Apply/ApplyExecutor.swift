@@ -1,0 +1,50 @@
+/// Performs a plan: writes on one issue in plan order, issues concurrently within a bound, at most
+/// `maxOperations` write requests in all. The budget is spent in plan order, so which writes were
+/// done and which were left is the same on every run; a failed write is reported and the rest go on.
+public enum ApplyExecutor {
+    public static func execute(_ plan: ApplyPlan, writer: some IssueWriter, maxOperations: Int?, concurrency: Int) async -> ApplyResult {
+        let budget = maxOperations ?? Int.max
+        var statuses = [ApplyResult.Status](repeating: .notDone, count: plan.entries.count)
+        // Entry indexes per issue, in plan order; only entries within the budget are attempted.
+        var groups: [[Int]] = []
+        var groupOfIssue: [Int: Int] = [:]
+        for index in plan.entries.indices where index < budget {
+            let number = plan.entries[index].issue.number
+            if let group = groupOfIssue[number] {
+                groups[group].append(index)
+            } else {
+                groupOfIssue[number] = groups.count
+                groups.append([index])
+            }
+        }
+        await withTaskGroup(of: [(Int, ApplyResult.Status)].self) { group in
+            var next = 0
+            func startNext() {
+                guard next < groups.count else { return }
+                let indexes = groups[next]
+                next += 1
+                group.addTask {
+                    var results: [(Int, ApplyResult.Status)] = []
+                    for index in indexes {
+                        let entry = plan.entries[index]
+                        do {
+                            try await writer.perform(entry.operation, onIssue: entry.issue.number)
+                            results.append((index, .done))
+                        } catch {
+                            results.append((index, .failed("\(error)")))
+                        }
+                    }
+                    return results
+                }
+            }
+            for _ in 0..<max(1, concurrency) { startNext() }
+            while let results = await group.next() {
+                for (index, status) in results { statuses[index] = status }
+                startNext()
+            }
+        }
+        var result = ApplyResult()
+        result.entries = zip(plan.entries, statuses).map { ($0, $1) }
+        return result
+    }
+}

@@ -1,0 +1,49 @@
+/// What `triage apply` will do (or did): write operations in order, each with the issue, the rule
+/// and the action it comes from. Rules apply in file order, a rule's actions in their order.
+public struct ApplyPlan: Sendable {
+    public struct Entry: Hashable, Sendable {
+        public var issue: IssueReference
+        public var rule: String
+        public var operation: WriteOperation
+
+        public init(issue: IssueReference, rule: String, operation: WriteOperation) {
+            self.issue = issue
+            self.rule = rule
+            self.operation = operation
+        }
+    }
+
+    /// A rule whose writes were all left out because it matched more issues than `--max-per-rule`.
+    public struct HeldBackRule: Hashable, Sendable {
+        public var rule: String
+        public var matchedIssues: Int
+
+        public init(rule: String, matchedIssues: Int) {
+            self.rule = rule
+            self.matchedIssues = matchedIssues
+        }
+    }
+
+    public var entries: [Entry] = []
+    public var heldBack: [HeldBackRule] = []
+    /// Actions that needed no write because the issue already is as the action wants (idempotence).
+    public var alreadyDone = 0
+
+    public init() {}
+}
+
+/// What happened to each planned write when the plan was executed.
+public struct ApplyResult: Sendable {
+    public enum Status: Hashable, Sendable {
+        case done
+        case failed(String)
+        /// Not attempted: the `--max-operations` budget ran out first.
+        case notDone
+    }
+
+    public var entries: [(entry: ApplyPlan.Entry, status: Status)] = []
+
+    public var done: Int { entries.count { $0.status == .done } }
+    public var failed: Int { entries.count { if case .failed = $0.status { true } else { false } } }
+    public var notDone: Int { entries.count { $0.status == .notDone } }
+}

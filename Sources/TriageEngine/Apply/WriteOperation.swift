@@ -1,0 +1,68 @@
+public import TriageLanguage
+public import TriageRules
+
+/// One write request to a provider: what `--max-operations` counts.
+public enum WriteOperation: Hashable, Sendable, CustomStringConvertible {
+    /// Adds labels in one request (GitHub `POST …/labels`, GitLab `add_labels`).
+    case addLabels([String])
+    /// Removes one label (GitHub deletes labels one request at a time).
+    case removeLabel(String)
+    case comment(body: String)
+    case close(reason: RuleAction.CloseReason?)
+    case reopen
+    case assign([String])
+    case unassign([String])
+
+    /// The action keyword providers declare support for.
+    public var action: ProviderCapabilities.WriteAction {
+        switch self {
+        case .addLabels: .label
+        case .removeLabel: .unlabel
+        case .comment: .comment
+        case .close: .close
+        case .reopen: .reopen
+        case .assign: .assign
+        case .unassign: .unassign
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case let .addLabels(labels): "add label\(labels.count == 1 ? "" : "s") \(labels.joined(separator: ", "))"
+        case let .removeLabel(label): "remove label \(label)"
+        case let .comment(body): "comment \"\(CommentMarker.stripped(body).prefix(60))\(CommentMarker.stripped(body).count > 60 ? "…" : "")\""
+        case let .close(reason): "close" + (reason.map { " as \($0.rawValue)" } ?? "")
+        case .reopen: "reopen"
+        case let .assign(logins): "assign \(logins.joined(separator: ", "))"
+        case let .unassign(logins): "unassign \(logins.joined(separator: ", "))"
+        }
+    }
+}
+
+/// A provider that can change issues, as `triage apply` needs.
+public protocol IssueWriter: Sendable {
+    /// Performs one write on issue `number`. Throws when the provider refuses or fails.
+    func perform(_ operation: WriteOperation, onIssue number: Int) async throws
+}
+
+/// The hidden marker every comment `triage apply` posts carries, so a later run recognises the
+/// comment and does not post it again (actions/stale posts the same comment on every run; this
+/// is the fix).
+public enum CommentMarker {
+    public static func marker(forRule rule: String) -> String { "<!-- triage:rule=\(rule) -->" }
+
+    /// The comment body with the rule's marker appended on its own line.
+    public static func marked(_ body: String, rule: String) -> String { body + "\n\n" + marker(forRule: rule) }
+
+    /// The body without a trailing marker, for display.
+    public static func stripped(_ body: String) -> String {
+        guard let range = body.range(of: "\n\n<!-- triage:rule=") else { return body }
+        return String(body[..<range.lowerBound])
+    }
+
+    /// Whether any of `comments` was posted by `rule`.
+    public static func alreadyPosted(by rule: String, in comments: [IssueComment]) -> Bool {
+        let marker = marker(forRule: rule)
+        return comments.contains { $0.body.contains(marker) }
+    }
+}

@@ -1,0 +1,61 @@
+import TriageRules
+
+/// Text and JSON for `triage apply`: the plan (dry run) or what was done.
+public enum ApplyReport {
+    /// Text: one line per write, grouped by issue, then a summary.
+    public static func text(plan: ApplyPlan, result: ApplyResult?, source: String) -> String {
+        var output = ""
+        var lastIssue: Int?
+        for (index, entry) in plan.entries.enumerated() {
+            if entry.issue.number != lastIssue {
+                output += "#\(entry.issue.number) \(entry.issue.title)\n"
+                lastIssue = entry.issue.number
+            }
+            var line = "  \(entry.operation)  (rule \(entry.rule))"
+            if let result {
+                switch result.entries[index].status {
+                case .done: line = "  done: " + line.dropFirst(2)
+                case let .failed(message): line = "  FAILED: " + line.dropFirst(2) + ": \(message)"
+                case .notDone: line = "  not done (budget): " + line.dropFirst(2)
+                }
+            }
+            output += line + "\n"
+        }
+        for held in plan.heldBack {
+            output += "held back: rule \(held.rule) would act on \(held.matchedIssues) issues, more than --max-per-rule allows; nothing of it is written (--force to override)\n"
+        }
+        let writes = plan.entries.count
+        var summary = "\(writes) write\(writes == 1 ? "" : "s") planned on \(source)"
+        if plan.alreadyDone > 0 { summary += ", \(plan.alreadyDone) action\(plan.alreadyDone == 1 ? "" : "s") already in effect" }
+        if let result {
+            summary += "; \(result.done) done, \(result.failed) failed, \(result.notDone) not done"
+        } else {
+            summary += " (dry run: pass --yes to write)"
+        }
+        return output + summary + "\n"
+    }
+
+    /// JSON: `{"source", "writes": [{"number", "title", "url", "rule", "action", "detail", "status"?}], "held_back": [...], "already_done"}`.
+    public static func json(plan: ApplyPlan, result: ApplyResult?, source: String) -> String {
+        let writes: [JSONValue] = plan.entries.enumerated().map { index, entry in
+            var fields: [(String, JSONValue)] = [
+                ("number", .int(entry.issue.number)), ("title", .string(entry.issue.title)), ("url", .string(entry.issue.url)),
+                ("rule", .string(entry.rule)), ("action", .string(entry.operation.action.rawValue)), ("detail", .string(entry.operation.description)),
+            ]
+            if let result {
+                switch result.entries[index].status {
+                case .done: fields.append(("status", "done"))
+                case let .failed(message): fields += [("status", "failed"), ("error", .string(message))]
+                case .notDone: fields.append(("status", "not_done"))
+                }
+            }
+            return .object(fields)
+        }
+        let held: [JSONValue] = plan.heldBack.map { .object([("rule", .string($0.rule)), ("matched_issues", .int($0.matchedIssues))]) }
+        let document: JSONValue = .object([
+            ("source", .string(source)), ("dry_run", .bool(result == nil)), ("writes", .array(writes)),
+            ("held_back", .array(held)), ("already_done", .int(plan.alreadyDone)),
+        ])
+        return document.serialized(pretty: true) + "\n"
+    }
+}
