@@ -140,3 +140,18 @@ func microbenchmark(_ issues: [Issue]) {
 }
 
 if ProcessInfo.processInfo.environment["MICRO"] != nil { microbenchmark(issues) }
+
+/// The costliest rules of rules-50.yaml, each evaluated alone (`PER_RULE=1`).
+func perRuleCosts(_ issues: [Issue]) {
+    let rules = loadRules("rules-50.yaml")
+    var costs: [(String, Double)] = []
+    for rule in rules {
+        let t = seconds { _ = evaluateSingleThreaded([rule], issues) }
+        costs.append((rule.name, t / Double(issues.count) * 1e9))
+    }
+    for (name, nanoseconds) in costs.sorted(by: { $0.1 > $1.1 }).prefix(12) {
+        print(String(format: "  %6.1f ns  %@", nanoseconds, name))
+    }
+}
+
+if ProcessInfo.processInfo.environment["PER_RULE"] != nil { perRuleCosts(issues) }

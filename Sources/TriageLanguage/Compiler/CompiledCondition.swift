@@ -3,17 +3,21 @@
 /// Conditions that read no lazy field evaluate synchronously (`evaluateSynchronously`), which was
 /// measured about 3x cheaper than an async call per issue. Conditions with lazy fields evaluate
 /// through `evaluate(in:loader:)`, which loads what evaluation actually reaches and retries.
-public struct CompiledCondition: Sendable {
+///
+/// A class, so that the engine's per-evaluation access to it costs at most one reference count: as a
+/// struct holding the checked tree, every call copied it (profiled as the top cost of 50-rule runs).
+public final class CompiledCondition: Sendable {
     public let checked: CheckedExpression
     let predicate: Predicate
 
+    /// Whether evaluation may need comments or label events from the provider.
+    public let usesLazyData: Bool
+
     public init(_ checked: CheckedExpression) {
         self.checked = checked
+        usesLazyData = checked.usesLazyData
         predicate = Compiler().compileBool(checked)
     }
-
-    /// Whether evaluation may need comments or label events from the provider.
-    public var usesLazyData: Bool { checked.usesLazyData }
 
     /// Evaluates `issue` without loading anything. Throws `LazyDataNeeded` when the condition
     /// reaches a lazy field whose data neither the issue nor the frame holds.

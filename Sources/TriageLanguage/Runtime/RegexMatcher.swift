@@ -47,8 +47,7 @@ public struct RegexMatcher: Hashable, Sendable {
             #endif
             return regex.expression.firstMatch(in: string, range: NSRange(location: 0, length: string.utf16.count)) != nil
         case let .contains(needle, caseInsensitive):
-            var string = string
-            return string.withUTF8 { haystack in
+            return UTF8Search.withBytes(string) { haystack in
                 needle.withUnsafeBufferPointer { UTF8Search.find($0, in: haystack, caseInsensitiveASCII: caseInsensitive) }
             }
         case let .prefix(needle, caseInsensitive):
@@ -56,14 +55,12 @@ public struct RegexMatcher: Hashable, Sendable {
         case let .exact(needle, caseInsensitive):
             return RegexMatcher.compare(string, needle, caseInsensitive: caseInsensitive, wholeString: true)
         case let .containsAny(needles, caseInsensitive):
-            var string = string
-            return string.withUTF8 { UTF8Search.findAny(needles, in: $0, caseInsensitiveASCII: caseInsensitive) }
+            return UTF8Search.withBytes(string) { UTF8Search.findAny(needles, in: $0, caseInsensitiveASCII: caseInsensitive) }
         }
     }
 
     private static func compare(_ string: String, _ needle: [UInt8], caseInsensitive: Bool, wholeString: Bool) -> Bool {
-        var string = string
-        return string.withUTF8 { bytes in
+        UTF8Search.withBytes(string) { bytes in
             guard wholeString ? bytes.count == needle.count : bytes.count >= needle.count else { return false }
             for i in 0..<needle.count {
                 let byte = caseInsensitive ? UTF8Search.lowerASCII(bytes[i]) : bytes[i]
