@@ -133,7 +133,7 @@ extension JSONScanner {
         return written
     }
 
-    /// Consumes `\uXXXX` (and a following low-surrogate `\uXXXX` when the first is a high surrogate),
+    /// Consumes `\uHHHH` (and a following low-surrogate `\uHHHH` when the first is a high surrogate),
     /// checking the hex digits.
     private mutating func readHexEscape() throws(IssueJSONError) -> UInt32 {
         guard position + 6 <= bytes.count else { throw error("truncated \\u escape in string") }
