@@ -21,7 +21,9 @@ import Testing
     /// operand shows as null.
     @Test func errorsAndNullsInTheTree() throws {
         let output = try Self.explain(["--rules", "lazy.yaml", "--source", "file:github.jsonl", "--issue", "64"])
-        #expect(output.stderr == "")
+        // The tree is printed, and, as with `check`, a rule that could not be evaluated exits 3.
+        #expect(output.status == 3)
+        #expect(output.stderr == "error: 1 rule could not be evaluated on #64\n")
         #expect(output.stdout == """
             #64 `rocket doctor` hangs without network
             https://github.com/acme/rocket/issues/64

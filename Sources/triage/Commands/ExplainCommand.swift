@@ -10,7 +10,7 @@ struct ExplainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "Show, for one issue, each rule's condition tree with the value of every part.",
-        discussion: "Exit codes: 0, 2 invalid rules or usage, 3 the source failed or has no such issue."
+        discussion: "Exit codes: 0, 2 invalid rules or usage, 3 the source failed, has no such issue, or a rule could not be evaluated on it."
     )
 
     @OptionGroup var options: SourceOptions
@@ -61,6 +61,12 @@ struct ExplainCommand: AsyncParsableCommand {
         case .json: StandardStream.output.write(Self.json(found, now: now, explained))
         }
         StandardStream.output.flush()
+        // As with `check`: a rule that could not be evaluated (lazy data unavailable) is a source failure.
+        let failures = explained.filter { $0.2 != nil }.count
+        if failures > 0 {
+            StandardStream.error.write("error: \(failures) rule\(failures == 1 ? "" : "s") could not be evaluated on #\(issue)\n")
+            throw ExitCode(ExitStatus.sourceFailed)
+        }
     }
 
     static func find(_ number: Int, in provider: any IssueProvider) async throws -> Issue? {
