@@ -219,7 +219,9 @@ struct ConditionNeverHeld: Error, CustomStringConvertible {
 }
 
 /// Polls `condition` until it holds; throws after `seconds` so a broken engine cannot hang a test.
-func waitUntil(seconds: Double = 10, _ condition: () -> Bool) async throws {
+/// Polls `condition` until it holds; the limit is generous because CI shares two cores with the
+/// CLI tests, whose subprocess waits occupy threads of the cooperative pool.
+func waitUntil(seconds: Double = 30, _ condition: () -> Bool) async throws {
     let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
     while !condition() {
         guard ContinuousClock.now < deadline else { throw ConditionNeverHeld() }
