@@ -134,8 +134,13 @@ public struct RuleEngine: Sendable {
             batch.withUnsafeBufferPointer { issues in
                 let issue = issues.baseAddress! + issueIndex
                 for index in conditions.indices where !conditions[index].usesLazyData {
-                    // Conditions without lazy fields never throw.
-                    if (try? conditions[index].evaluateSynchronously(at: issue, in: frame)) == true { matched.append(index) }
+                    do throws(EvaluationInterrupt) {
+                        if try conditions[index].evaluateSynchronously(at: issue, in: frame) { matched.append(index) }
+                    } catch {
+                        // Without lazy fields the only interruption is a failure (a regex gave up).
+                        let message = if case let .failed(text) = error { text } else { "\(error)" }
+                        errors.append(RuleEvaluationError(rule: rules[index].name, number: issues[issueIndex].number, message: message))
+                    }
                 }
             }
             if !lazyRules.isEmpty {

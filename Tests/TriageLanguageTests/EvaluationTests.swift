@@ -173,3 +173,28 @@ struct ScalarComparisonTests {
         #expect(try await evaluate("any(labels, l => l in [\(many), \"cafe\\u{301}\"])", on: issue))
     }
 }
+
+/// Regexes agree with ICU on every path, and give up with an error rather than hang or lie.
+struct RegexEdgeTests {
+    @Test(arguments: [
+        ("LGTM\n", #"^LGTM$"#, true), ("LGTM\n", #"LGTM$"#, true), ("LGTM\n", #"^LGT[M]$"#, true), ("LGTM!", #"^LGTM$"#, false),
+        ("\u{212A}elvin", #"(?i)kelvin"#, true), ("\u{212A}elvin", #"(?i)kelvi[n]"#, true), ("KELVIN", #"(?i)kelvin"#, true),
+        ("Straße", #"(?i)STRASSE|nothing"#, true), ("née", #"(?i)NÉE"#, true),
+    ])
+    func agreesWithICU(_ text: String, _ pattern: String, _ expected: Bool) async throws {
+        let issue = makeIssue { $0.body = text }
+        #expect(try await evaluate("body ~ \(ExpressionPrinter.quote(pattern))", on: issue) == expected, "\(pattern) on \(text.debugDescription)")
+    }
+
+    @Test func catastrophicBacktrackingFailsTheEvaluationInsteadOfHanging() async throws {
+        let issue = makeIssue { $0.body = String(repeating: "a", count: 40) + "!" }
+        await #expect(throws: EvaluationFailure.self) { _ = try await evaluate(#"body ~ "^(a+)+$""#, on: issue) }
+        await #expect(throws: EvaluationFailure.self) { _ = try await evaluate(#"body !~ "^(a+)+$""#, on: issue) }
+    }
+
+    @Test func longBodiesDoNotOverflowTheBacktrackStack() async throws {
+        let issue = makeIssue { $0.body = String(repeating: "a", count: 1_000_000) }
+        #expect(try await evaluate(#"body ~ "^(a|b)*$""#, on: issue))
+        #expect(try await evaluate(#"body !~ "^(a|b)*$""#, on: issue) == false)
+    }
+}

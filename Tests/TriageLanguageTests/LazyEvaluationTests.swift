@@ -53,7 +53,7 @@ struct LazyEvaluationTests {
         let condition = try compile("last_comment != null")
         #expect(condition.usesLazyData)
         let frame = EvaluationFrame(issue: makeIssue { $0.comments = 3 }, now: testNow)
-        #expect(throws: LazyDataNeeded(kind: .comments)) { try condition.evaluateSynchronously(in: frame) }
+        #expect(throws: EvaluationInterrupt.needsData(.comments)) { try condition.evaluateSynchronously(in: frame) }
         frame.provide(comments: comments)
         #expect(try condition.evaluateSynchronously(in: frame))
     }

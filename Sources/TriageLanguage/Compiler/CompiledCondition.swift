@@ -19,16 +19,16 @@ public final class CompiledCondition: Sendable {
         predicate = Compiler().compileBool(checked)
     }
 
-    /// Evaluates `issue` without loading anything. Throws `LazyDataNeeded` when the condition
+    /// Evaluates `issue` without loading anything. Throws `EvaluationInterrupt` when the condition
     /// reaches a lazy field whose data neither the issue nor the frame holds.
-    public func evaluateSynchronously(_ issue: Issue, in frame: EvaluationFrame) throws(LazyDataNeeded) -> Bool {
-        try withUnsafePointer(to: issue) { (pointer) throws(LazyDataNeeded) in try predicate(pointer, frame) }
+    public func evaluateSynchronously(_ issue: Issue, in frame: EvaluationFrame) throws(EvaluationInterrupt) -> Bool {
+        try withUnsafePointer(to: issue) { (pointer) throws(EvaluationInterrupt) in try predicate(pointer, frame) }
     }
 
     /// The fast path: `issue` points at an issue that stays alive and unchanged during the call
     /// (e.g. an element of a batch held in `withUnsafeBufferPointer`).
     @inline(__always)
-    public func evaluateSynchronously(at issue: UnsafePointer<Issue>, in frame: EvaluationFrame) throws(LazyDataNeeded) -> Bool {
+    public func evaluateSynchronously(at issue: UnsafePointer<Issue>, in frame: EvaluationFrame) throws(EvaluationInterrupt) -> Bool {
         try predicate(issue, frame)
     }
 
@@ -39,13 +39,13 @@ public final class CompiledCondition: Sendable {
             do {
                 return try evaluateSynchronously(issue, in: frame)
             } catch {
-                try await Compiler.load(error.kind, for: issue, into: frame, loader: loader)
+                try await Compiler.handle(error, for: issue, into: frame, loader: loader)
             }
         }
     }
 
     /// `evaluateSynchronously` on the issue the frame was bound to with `init(issue:now:)`.
-    public func evaluateSynchronously(in frame: EvaluationFrame) throws(LazyDataNeeded) -> Bool {
+    public func evaluateSynchronously(in frame: EvaluationFrame) throws(EvaluationInterrupt) -> Bool {
         try evaluateSynchronously(Compiler.boundIssue(frame), in: frame)
     }
 
@@ -58,6 +58,14 @@ public final class CompiledCondition: Sendable {
 extension Compiler {
     /// Loads one kind of lazy data into the frame (an already loaded kind is an internal error: the
     /// compiled code asked again for what it has).
+    /// Loads what an interrupted evaluation needs, or turns a failure into an error.
+    static func handle(_ interrupt: EvaluationInterrupt, for issue: Issue, into frame: EvaluationFrame, loader: some IssueDataLoader) async throws {
+        switch interrupt {
+        case let .needsData(kind): try await load(kind, for: issue, into: frame, loader: loader)
+        case let .failed(message): throw EvaluationFailure(message: message)
+        }
+    }
+
     static func load(_ kind: LazyDataKind, for issue: Issue, into frame: EvaluationFrame, loader: some IssueDataLoader) async throws {
         switch kind {
         case .comments:
@@ -80,9 +88,9 @@ extension Compiler {
         let issue = boundIssue(frame)
         while true {
             do {
-                return try withUnsafePointer(to: issue) { (pointer) throws(LazyDataNeeded) in try evaluator(pointer, frame) }
+                return try withUnsafePointer(to: issue) { (pointer) throws(EvaluationInterrupt) in try evaluator(pointer, frame) }
             } catch {
-                try await load(error.kind, for: issue, into: frame, loader: loader)
+                try await handle(error, for: issue, into: frame, loader: loader)
             }
         }
     }

@@ -12,13 +12,13 @@ extension Compiler {
             case .contains: UTF8Search.contains
             default: UTF8Search.glob
             }
-            return { i, f throws(LazyDataNeeded) in
+            return { i, f throws(EvaluationInterrupt) in
                 guard let x = try a(i, f), let y = try b(i, f) else { return false }
                 return operation(x, y)
             }
         default:
             let value = compileCallValue(function, arguments, type: .bool)
-            return { i, f throws(LazyDataNeeded) in try value(i, f).isTrue }
+            return { i, f throws(EvaluationInterrupt) in try value(i, f).isTrue }
         }
     }
 
@@ -26,13 +26,13 @@ extension Compiler {
         switch function {
         case .any, .all, .none, .startsWith, .endsWith, .contains, .glob:
             let predicate = compileCallPredicate(function, arguments)
-            return { i, f throws(LazyDataNeeded) in .bool(try predicate(i, f)) }
+            return { i, f throws(EvaluationInterrupt) in .bool(try predicate(i, f)) }
         case .count:
             let counter = compileCount(arguments[0], arguments[1])
-            return { i, f throws(LazyDataNeeded) in .int(try counter(i, f)) }
+            return { i, f throws(EvaluationInterrupt) in .int(try counter(i, f)) }
         case .len:
             let value = compileValue(arguments[0])
-            return { i, f throws(LazyDataNeeded) in
+            return { i, f throws(EvaluationInterrupt) in
                 switch try value(i, f) {
                 case let .string(s): .int(s.count)
                 case let .strings(list): .int(list.count)
@@ -48,13 +48,13 @@ extension Compiler {
             case .upper: { $0.uppercased() }
             default: Compiler.trim
             }
-            return { i, f throws(LazyDataNeeded) in
+            return { i, f throws(EvaluationInterrupt) in
                 guard let s = try string(i, f) else { return .null }
                 return .string(transform(s))
             }
         case .labelAge:
             let name = stringGetter(arguments[0])
-            return { i, f throws(LazyDataNeeded) in
+            return { i, f throws(EvaluationInterrupt) in
                 guard let label = try name(i, f) else { return .null }
                 guard i.pointee.labels.contains(where: { UTF8Search.equal($0, label) }) else { return .null }
                 let events = try f.loadedLabelEvents(i)
@@ -72,19 +72,19 @@ extension Compiler {
     }
 
     /// Runs `body` for each element with the lambda parameter bound; `visit` returns false to stop.
-    private func compileIteration(_ list: CheckedExpression, _ lambda: CheckedExpression) -> @Sendable (UnsafePointer<Issue>, EvaluationFrame, (Bool) -> Bool) throws(LazyDataNeeded) -> Void {
+    private func compileIteration(_ list: CheckedExpression, _ lambda: CheckedExpression) -> @Sendable (UnsafePointer<Issue>, EvaluationFrame, (Bool) -> Bool) throws(EvaluationInterrupt) -> Void {
         guard case let .lambda(parameter, body) = lambda.node else { preconditionFailure("lambda expected") }
         if list.type.listElement == .string, let test = stringPredicate(body, parameter: parameter) {
             let strings = stringListGetter(list)
-            return { i, f, visit throws(LazyDataNeeded) in
+            return { i, f, visit throws(EvaluationInterrupt) in
                 guard let items = try strings(i, f) else { return }
-                for item in items where !visit(test(item, f)) { return }
+                for item in items where try !visit(test(item, f)) { return }
             }
         }
         let (inner, slot) = binding(parameter)
         let predicate = inner.compileBool(body)
         let values = compileValue(list)
-        return { i, f, visit throws(LazyDataNeeded) in
+        return { i, f, visit throws(EvaluationInterrupt) in
             while f.locals.count <= slot { f.locals.append(.null) }
             switch try values(i, f) {
             case let .strings(items):
@@ -112,19 +112,19 @@ extension Compiler {
         let iterate = compileIteration(list, lambda)
         switch function {
         case .any:
-            return { i, f throws(LazyDataNeeded) in
+            return { i, f throws(EvaluationInterrupt) in
                 var found = false
                 try iterate(i, f) { holds in found = holds; return !holds }
                 return found
             }
         case .all:
-            return { i, f throws(LazyDataNeeded) in
+            return { i, f throws(EvaluationInterrupt) in
                 var result = true
                 try iterate(i, f) { holds in result = holds; return holds }
                 return result
             }
         default:
-            return { i, f throws(LazyDataNeeded) in
+            return { i, f throws(EvaluationInterrupt) in
                 var result = true
                 try iterate(i, f) { holds in result = !holds; return !holds }
                 return result
@@ -132,9 +132,9 @@ extension Compiler {
         }
     }
 
-    private func compileCount(_ list: CheckedExpression, _ lambda: CheckedExpression) -> @Sendable (UnsafePointer<Issue>, EvaluationFrame) throws(LazyDataNeeded) -> Int {
+    private func compileCount(_ list: CheckedExpression, _ lambda: CheckedExpression) -> @Sendable (UnsafePointer<Issue>, EvaluationFrame) throws(EvaluationInterrupt) -> Int {
         let iterate = compileIteration(list, lambda)
-        return { i, f throws(LazyDataNeeded) in
+        return { i, f throws(EvaluationInterrupt) in
             var count = 0
             try iterate(i, f) { holds in
                 if holds { count += 1 }

@@ -39,7 +39,7 @@ extension Compiler {
         }
         if case .now = expression.node { return { i, f in f.now.millisecondsSinceEpoch } }
         let value = compileValue(expression)
-        return { i, f throws(LazyDataNeeded) in Compiler.number(of: try value(i, f)) }
+        return { i, f throws(EvaluationInterrupt) in Compiler.number(of: try value(i, f)) }
     }
 
     func stringGetter(_ expression: CheckedExpression) -> StringGetter {
@@ -62,7 +62,7 @@ extension Compiler {
             }
         }
         let value = compileValue(expression)
-        return { i, f throws(LazyDataNeeded) in
+        return { i, f throws(EvaluationInterrupt) in
             if case let .string(s) = try value(i, f) { return s }
             return nil
         }
@@ -75,11 +75,11 @@ extension Compiler {
         switch expression.node {
         case .field(.labels): return { i, f in i.pointee.labels }
         case .field(.assignees): return { i, f in i.pointee.assignees }
-        case .lazyField(.commenters): return { i, f throws(LazyDataNeeded) in Compiler.commenters(try f.loadedComments(i)) }
+        case .lazyField(.commenters): return { i, f throws(EvaluationInterrupt) in Compiler.commenters(try f.loadedComments(i)) }
         default: break
         }
         let value = compileValue(expression)
-        return { i, f throws(LazyDataNeeded) in
+        return { i, f throws(EvaluationInterrupt) in
             switch try value(i, f) {
             case let .strings(list): list
             case let .list(values): values.compactMap { if case let .string(s) = $0 { s } else { nil } }

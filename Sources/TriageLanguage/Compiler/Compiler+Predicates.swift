@@ -10,7 +10,7 @@ extension Compiler {
             return macroCompiler().compileBool(body)
         case let .not(operand):
             let predicate = compileBool(operand)
-            return { i, f throws(LazyDataNeeded) in try !predicate(i, f) }
+            return { i, f throws(EvaluationInterrupt) in try !predicate(i, f) }
         case let .logical(op, _):
             return compileChain(flatten(expression, op), isAnd: op == .and)
         case let .binary(op, left, right) where op == .in || op == .notIn:
@@ -20,14 +20,14 @@ extension Compiler {
         case let .match(subject, matcher, negated):
             let string = stringGetter(subject)
             if negated {
-                return { i, f throws(LazyDataNeeded) in
+                return { i, f throws(EvaluationInterrupt) in
                     guard let s = try string(i, f) else { return false }
-                    return !matcher.matches(s, in: f)
+                    return try !matcher.matches(s, in: f)
                 }
             }
-            return { i, f throws(LazyDataNeeded) in
+            return { i, f throws(EvaluationInterrupt) in
                 guard let s = try string(i, f) else { return false }
-                return matcher.matches(s, in: f)
+                return try matcher.matches(s, in: f)
             }
         case let .call(function, arguments) where expression.type.base == .bool:
             return compileCallPredicate(function, arguments)
@@ -37,7 +37,7 @@ extension Compiler {
             return { i, f in i.pointee.locked }
         default:
             let value = compileValue(expression)
-            return { i, f throws(LazyDataNeeded) in try value(i, f).isTrue }
+            return { i, f throws(EvaluationInterrupt) in try value(i, f).isTrue }
         }
     }
 
@@ -67,29 +67,29 @@ extension Compiler {
         switch (predicates.count, isAnd) {
         case (2, true):
             let (a, b) = (predicates[0], predicates[1])
-            return { i, f throws(LazyDataNeeded) in
+            return { i, f throws(EvaluationInterrupt) in
                 guard try a(i, f) else { return false }
                 return try b(i, f)
             }
         case (2, false):
             let (a, b) = (predicates[0], predicates[1])
-            return { i, f throws(LazyDataNeeded) in
+            return { i, f throws(EvaluationInterrupt) in
                 if try a(i, f) { return true }
                 return try b(i, f)
             }
         case (3, true):
             let (a, b, c) = (predicates[0], predicates[1], predicates[2])
-            return { i, f throws(LazyDataNeeded) in
+            return { i, f throws(EvaluationInterrupt) in
                 guard try a(i, f), try b(i, f) else { return false }
                 return try c(i, f)
             }
         case (_, true):
-            return { i, f throws(LazyDataNeeded) in
+            return { i, f throws(EvaluationInterrupt) in
                 for predicate in predicates where try !predicate(i, f) { return false }
                 return true
             }
         case (_, false):
-            return { i, f throws(LazyDataNeeded) in
+            return { i, f throws(EvaluationInterrupt) in
                 for predicate in predicates where try predicate(i, f) { return true }
                 return false
             }
@@ -108,7 +108,7 @@ extension Compiler {
         default:
             let a = compileValue(left), b = compileValue(right)
             let negate = op == .notEqual
-            return { i, f throws(LazyDataNeeded) in Compiler.valuesEqual(try a(i, f), try b(i, f)) != negate }
+            return { i, f throws(EvaluationInterrupt) in Compiler.valuesEqual(try a(i, f), try b(i, f)) != negate }
         }
     }
 
@@ -116,15 +116,15 @@ extension Compiler {
     /// ordering operators are false when either side is null (SPEC §2).
     private static func compare<T: Sendable>(
         _ op: BinaryOperator,
-        _ a: @escaping @Sendable (UnsafePointer<Issue>, EvaluationFrame) throws(LazyDataNeeded) -> T?,
-        _ b: @escaping @Sendable (UnsafePointer<Issue>, EvaluationFrame) throws(LazyDataNeeded) -> T?,
+        _ a: @escaping @Sendable (UnsafePointer<Issue>, EvaluationFrame) throws(EvaluationInterrupt) -> T?,
+        _ b: @escaping @Sendable (UnsafePointer<Issue>, EvaluationFrame) throws(EvaluationInterrupt) -> T?,
         less: @escaping @Sendable (T, T) -> Bool,
         equal: @escaping @Sendable (T, T) -> Bool
     ) -> Predicate {
         switch op {
         case .equal, .notEqual:
             let expected = op == .equal
-            return { i, f throws(LazyDataNeeded) in
+            return { i, f throws(EvaluationInterrupt) in
                 switch (try a(i, f), try b(i, f)) {
                 case let (x?, y?): equal(x, y) == expected
                 case (nil, nil): expected
@@ -132,22 +132,22 @@ extension Compiler {
                 }
             }
         case .less:
-            return { i, f throws(LazyDataNeeded) in
+            return { i, f throws(EvaluationInterrupt) in
                 guard let x = try a(i, f), let y = try b(i, f) else { return false }
                 return less(x, y)
             }
         case .lessOrEqual:
-            return { i, f throws(LazyDataNeeded) in
+            return { i, f throws(EvaluationInterrupt) in
                 guard let x = try a(i, f), let y = try b(i, f) else { return false }
                 return !less(y, x)
             }
         case .greater:
-            return { i, f throws(LazyDataNeeded) in
+            return { i, f throws(EvaluationInterrupt) in
                 guard let x = try a(i, f), let y = try b(i, f) else { return false }
                 return less(y, x)
             }
         default:
-            return { i, f throws(LazyDataNeeded) in
+            return { i, f throws(EvaluationInterrupt) in
                 guard let x = try a(i, f), let y = try b(i, f) else { return false }
                 return !less(x, y)
             }
@@ -173,7 +173,7 @@ extension Compiler {
     private func compileMembership(negated: Bool, _ left: CheckedExpression, _ right: CheckedExpression) -> Predicate {
         if right.type.base == .string {
             let needle = stringGetter(left), haystack = stringGetter(right)
-            return { i, f throws(LazyDataNeeded) in
+            return { i, f throws(EvaluationInterrupt) in
                 guard let n = try needle(i, f), let h = try haystack(i, f) else { return false }
                 return UTF8Search.contains(h, n) != negated
             }
@@ -186,19 +186,19 @@ extension Compiler {
             if case let .strings(constantList)? = Compiler.constant(right), constantList.count > 8,
                constantList.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) {
                 let set = Set(constantList)
-                return { i, f throws(LazyDataNeeded) in
+                return { i, f throws(EvaluationInterrupt) in
                     guard let x = try element(i, f) else { return false }
                     return set.contains(x) != negated
                 }
             }
-            return { i, f throws(LazyDataNeeded) in
+            return { i, f throws(EvaluationInterrupt) in
                 guard let x = try element(i, f), let items = try list(i, f) else { return false }
                 for item in items where UTF8Search.equal(item, x) { return !negated }
                 return negated
             }
         default:
             let element = compileValue(left), list = compileValue(right)
-            return { i, f throws(LazyDataNeeded) in
+            return { i, f throws(EvaluationInterrupt) in
                 let x = try element(i, f)
                 if x.isNull { return false }
                 let items = try list(i, f)

@@ -1,4 +1,4 @@
-typealias StringPredicate = @Sendable (String, EvaluationFrame) -> Bool
+typealias StringPredicate = @Sendable (String, EvaluationFrame) throws(EvaluationInterrupt) -> Bool
 
 /// Lambda bodies that only test their string parameter (`l => l ~ "^triage/"`,
 /// `l => starts_with(l, "area/")`, `l => l in team`) compile to predicates on the string itself, so
@@ -17,7 +17,7 @@ extension Compiler {
         }
         switch body.node {
         case let .match(subject, matcher, negated) where isParameter(subject):
-            return { s, f in matcher.matches(s, in: f) != negated }
+            return { s, f throws(EvaluationInterrupt) in try matcher.matches(s, in: f) != negated }
         case let .call(function, arguments) where arguments.count == 2 && isParameter(arguments[0]):
             guard let text = literalString(arguments[1]) else { return nil }
             switch function {
@@ -50,18 +50,18 @@ extension Compiler {
             return { s, _ in items.contains { UTF8Search.equal($0, s) } != negated }
         case let .not(operand):
             guard let inner = stringPredicate(operand, parameter: parameter) else { return nil }
-            return { s, f in !inner(s, f) }
+            return { s, f throws(EvaluationInterrupt) in try !inner(s, f) }
         case let .logical(op, operands):
             let parts = operands.compactMap { stringPredicate($0, parameter: parameter) }
             guard parts.count == operands.count else { return nil }
             if op == .and {
-                return { s, f in
-                    for part in parts where !part(s, f) { return false }
+                return { s, f throws(EvaluationInterrupt) in
+                    for part in parts where try !part(s, f) { return false }
                     return true
                 }
             }
-            return { s, f in
-                for part in parts where part(s, f) { return true }
+            return { s, f throws(EvaluationInterrupt) in
+                for part in parts where try part(s, f) { return true }
                 return false
             }
         default:

@@ -1,8 +1,8 @@
-typealias Evaluator = @Sendable (UnsafePointer<Issue>, EvaluationFrame) throws(LazyDataNeeded) -> Value
-typealias Predicate = @Sendable (UnsafePointer<Issue>, EvaluationFrame) throws(LazyDataNeeded) -> Bool
-typealias NumberGetter = @Sendable (UnsafePointer<Issue>, EvaluationFrame) throws(LazyDataNeeded) -> Int64?
-typealias StringGetter = @Sendable (UnsafePointer<Issue>, EvaluationFrame) throws(LazyDataNeeded) -> String?
-typealias StringListGetter = @Sendable (UnsafePointer<Issue>, EvaluationFrame) throws(LazyDataNeeded) -> [String]?
+typealias Evaluator = @Sendable (UnsafePointer<Issue>, EvaluationFrame) throws(EvaluationInterrupt) -> Value
+typealias Predicate = @Sendable (UnsafePointer<Issue>, EvaluationFrame) throws(EvaluationInterrupt) -> Bool
+typealias NumberGetter = @Sendable (UnsafePointer<Issue>, EvaluationFrame) throws(EvaluationInterrupt) -> Int64?
+typealias StringGetter = @Sendable (UnsafePointer<Issue>, EvaluationFrame) throws(EvaluationInterrupt) -> String?
+typealias StringListGetter = @Sendable (UnsafePointer<Issue>, EvaluationFrame) throws(EvaluationInterrupt) -> [String]?
 
 /// Turns a checked expression into closures, once, so that evaluating a rule on an issue runs no
 /// interpreter: no tree walk, no name lookup, no regex compilation.
@@ -24,9 +24,9 @@ struct Compiler {
         case let .field(field):
             return Compiler.fieldValue(field)
         case .lazyField(.lastComment):
-            return { i, f throws(LazyDataNeeded) in try f.loadedComments(i).last.map(Value.comment) ?? .null }
+            return { i, f throws(EvaluationInterrupt) in try f.loadedComments(i).last.map(Value.comment) ?? .null }
         case .lazyField(.commenters):
-            return { i, f throws(LazyDataNeeded) in .strings(Compiler.commenters(try f.loadedComments(i))) }
+            return { i, f throws(EvaluationInterrupt) in .strings(Compiler.commenters(try f.loadedComments(i))) }
         case .now:
             return { i, f in .time(f.now) }
         case let .local(name):
@@ -40,7 +40,7 @@ struct Compiler {
             return compileListLiteral(items, type: expression.type)
         case let .member(base, member):
             let baseValue = compileValue(base)
-            return { i, f throws(LazyDataNeeded) in
+            return { i, f throws(EvaluationInterrupt) in
                 guard case let .comment(comment) = try baseValue(i, f) else { return .null }
                 return Compiler.member(member, of: comment)
             }
@@ -50,7 +50,7 @@ struct Compiler {
             preconditionFailure("a lambda is compiled by the function that takes it")
         case let .negate(operand):
             let value = compileValue(operand)
-            return { i, f throws(LazyDataNeeded) in
+            return { i, f throws(EvaluationInterrupt) in
                 switch try value(i, f) {
                 case let .int(x): .int(0 &- x)
                 case let .duration(x): .duration(-x)
@@ -61,7 +61,7 @@ struct Compiler {
             return compileArithmetic(op, left, right)
         case .not, .binary, .logical, .match:
             let predicate = compileBool(expression)
-            return { i, f throws(LazyDataNeeded) in .bool(try predicate(i, f)) }
+            return { i, f throws(EvaluationInterrupt) in .bool(try predicate(i, f)) }
         }
     }
 
@@ -149,7 +149,7 @@ struct Compiler {
             let value = build(items.map { if case let .literal(v) = $0.node { v } else { .null } })
             return { _, _ in value }
         }
-        return { i, f throws(LazyDataNeeded) in
+        return { i, f throws(EvaluationInterrupt) in
             var values: [Value] = []
             values.reserveCapacity(evaluators.count)
             for evaluator in evaluators { values.append(try evaluator(i, f)) }
@@ -160,7 +160,7 @@ struct Compiler {
     private func compileArithmetic(_ op: BinaryOperator, _ left: CheckedExpression, _ right: CheckedExpression) -> Evaluator {
         let a = compileValue(left), b = compileValue(right)
         let subtract = op == .minus
-        return { i, f throws(LazyDataNeeded) in
+        return { i, f throws(EvaluationInterrupt) in
             switch (try a(i, f), try b(i, f)) {
             case let (.int(x), .int(y)): .int(subtract ? x &- y : x &+ y)
             case let (.duration(x), .duration(y)): .duration(subtract ? x - y : x + y)

@@ -198,11 +198,13 @@ public struct Lexer {
     private mutating func reportUnknownUnit(_ unit: String, value: Int, range: Range<Int>, whole: Range<Int>) {
         let lower = unit.lowercased()
         if ["mo", "mon", "month", "months", "mth"].contains(lower) {
+            let (days, overflow) = value.multipliedReportingOverflow(by: 30)
             report(.invalidDuration, "durations have no months: write days instead", whole.lowerBound, whole.upperBound,
-                   suggestion: "\(value * 30)d")
+                   suggestion: overflow ? nil : "\(days)d")
         } else if ["y", "yr", "yrs", "year", "years"].contains(lower) {
+            let (days, overflow) = value.multipliedReportingOverflow(by: 365)
             report(.invalidDuration, "durations have no years: write days instead", whole.lowerBound, whole.upperBound,
-                   suggestion: "\(value * 365)d")
+                   suggestion: overflow ? nil : "\(days)d")
         } else if let known = ["sec": "s", "secs": "s", "seconds": "s", "min": "m", "mins": "m", "minutes": "m",
                                "hr": "h", "hrs": "h", "hours": "h", "day": "d", "days": "d", "wk": "w", "weeks": "w"
                               ][lower] {

@@ -4,11 +4,20 @@ public enum LazyDataKind: String, Hashable, Sendable, CaseIterable {
     case labelEvents = "label_events"
 }
 
-/// Thrown by a compiled condition that reached a lazy field whose data is not loaded yet. The async
-/// driver loads it and evaluates again; evaluation is pure, so the retry gives the same answer.
-public struct LazyDataNeeded: Error, Hashable, Sendable {
-    public var kind: LazyDataKind
-    public init(kind: LazyDataKind) { self.kind = kind }
+/// What stops a compiled condition before it has a value.
+public enum EvaluationInterrupt: Error, Hashable, Sendable {
+    /// Evaluation reached a lazy field whose data is not loaded yet. The async driver loads it and
+    /// evaluates again; evaluation is pure, so the retry gives the same answer.
+    case needsData(LazyDataKind)
+    /// Evaluation cannot complete on this issue (a regex gave up: ICU's time or memory limit). It is
+    /// reported as an error for the issue and rule, never as a silent false.
+    case failed(String)
+}
+
+/// A condition that could not be evaluated on an issue, as `evaluate` throws it.
+public struct EvaluationFailure: Error, Hashable, Sendable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
 }
 
 /// The mutable state of evaluating conditions on one issue: the evaluation instant, lambda
@@ -62,18 +71,18 @@ public final class EvaluationFrame {
     /// The issue's comments, or a request to load them. Embedded comments and an issue with no
     /// comments need no request.
     @inline(__always)
-    func loadedComments(_ issue: UnsafePointer<Issue>) throws(LazyDataNeeded) -> [IssueComment] {
+    func loadedComments(_ issue: UnsafePointer<Issue>) throws(EvaluationInterrupt) -> [IssueComment] {
         if let embedded = issue.pointee.embeddedComments { return embedded }
         if let comments { return comments }
         if issue.pointee.comments == 0 { return [] }
-        throw LazyDataNeeded(kind: .comments)
+        throw .needsData(.comments)
     }
 
     @inline(__always)
-    func loadedLabelEvents(_ issue: UnsafePointer<Issue>) throws(LazyDataNeeded) -> [LabelEvent] {
+    func loadedLabelEvents(_ issue: UnsafePointer<Issue>) throws(EvaluationInterrupt) -> [LabelEvent] {
         if let embedded = issue.pointee.embeddedLabelEvents { return embedded }
         if let labelEvents { return labelEvents }
-        throw LazyDataNeeded(kind: .labelEvents)
+        throw .needsData(.labelEvents)
     }
 }
 

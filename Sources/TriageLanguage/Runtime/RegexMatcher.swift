@@ -5,20 +5,30 @@ import Foundation
 /// The engine is ICU: on Linux `NSRegularExpression` was measured ~20x faster than Swift's `Regex`
 /// for unanchored searches over 1 KB texts, and ICU's C API on UTF-8 (`ICUPattern`) another ~17x
 /// faster than `NSRegularExpression` (see BENCHMARKS.md). Patterns that are plain text, optionally
-/// anchored with `^`/`$` and/or made case-insensitive with `(?i)`, skip the regex engine and search
-/// the UTF-8 bytes directly, which covers most triage patterns (`^triage/`, `(?i)crash`).
+/// anchored with `^` and/or made case-insensitive with `(?i)`, skip the regex engine and search the
+/// UTF-8 bytes directly, which covers most triage patterns (`^triage/`, `(?i)crash`). The shortcut
+/// only answers where it provably agrees with ICU: a `$` anchor (which ICU also lets match before
+/// a final line break) always goes to ICU, and so does a case-insensitive search in non-ASCII text
+/// (Unicode case folding, e.g. the Kelvin sign matching `k`).
 public struct RegexMatcher: Hashable, Sendable {
     enum Strategy: Hashable, Sendable {
         case contains(needle: [UInt8], caseInsensitive: Bool)
         case prefix(needle: [UInt8], caseInsensitive: Bool)
-        case exact(needle: [UInt8], caseInsensitive: Bool)
         /// `a|b|c` of plain words: any of them, anywhere.
         case containsAny(needles: [[UInt8]], caseInsensitive: Bool)
-        case regex(CompiledRegex)
+        case regex
+
+        var caseInsensitive: Bool {
+            switch self {
+            case let .contains(_, flag), let .prefix(_, flag), let .containsAny(_, flag): flag
+            case .regex: false
+            }
+        }
     }
 
     public let pattern: String
     let strategy: Strategy
+    let regex: CompiledRegex
 
     /// Compiles `pattern`, or throws a message saying what is wrong with it.
     public init(pattern: String) throws(RegexError) {
@@ -29,39 +39,45 @@ public struct RegexMatcher: Hashable, Sendable {
         } catch {
             throw RegexError(message: "invalid regular expression: \(RegexMatcher.pinpoint(pattern) ?? "the regex engine (ICU) rejects this pattern")")
         }
-        strategy = RegexMatcher.literalStrategy(for: pattern) ?? .regex(CompiledRegex(compiled))
+        strategy = RegexMatcher.literalStrategy(for: pattern) ?? .regex
+        regex = CompiledRegex(compiled)
     }
 
-    /// Whether the pattern matches anywhere in `string`.
+    /// Whether the pattern matches anywhere in `string` (false if the regex engine gives up).
     public func matches(_ string: String) -> Bool {
-        matches(string, in: nil)
+        (try? matches(string, in: nil)) ?? false
     }
 
     /// Whether the pattern matches anywhere in `string`, using the frame's ICU matchers when there
     /// are any (the evaluation hot path).
-    func matches(_ string: String, in frame: EvaluationFrame?) -> Bool {
+    func matches(_ string: String, in frame: EvaluationFrame?) throws(EvaluationInterrupt) -> Bool {
+        if strategy.caseInsensitive, !string.utf8.allSatisfy({ $0 < 0x80 }) {
+            return try matchWithEngine(string, in: frame)
+        }
         switch strategy {
-        case let .regex(regex):
-            #if canImport(_FoundationICU)
-            if let frame, let pattern = regex.icu { return frame.icuMatchers.find(pattern, in: string) }
-            #endif
-            return regex.expression.firstMatch(in: string, range: NSRange(location: 0, length: string.utf16.count)) != nil
+        case .regex:
+            return try matchWithEngine(string, in: frame)
         case let .contains(needle, caseInsensitive):
             return UTF8Search.withBytes(string) { haystack in
                 needle.withUnsafeBufferPointer { UTF8Search.find($0, in: haystack, caseInsensitiveASCII: caseInsensitive) }
             }
         case let .prefix(needle, caseInsensitive):
-            return RegexMatcher.compare(string, needle, caseInsensitive: caseInsensitive, wholeString: false)
-        case let .exact(needle, caseInsensitive):
-            return RegexMatcher.compare(string, needle, caseInsensitive: caseInsensitive, wholeString: true)
+            return RegexMatcher.hasPrefix(string, needle, caseInsensitive: caseInsensitive)
         case let .containsAny(needles, caseInsensitive):
             return UTF8Search.withBytes(string) { UTF8Search.findAny(needles, in: $0, caseInsensitiveASCII: caseInsensitive) }
         }
     }
 
-    private static func compare(_ string: String, _ needle: [UInt8], caseInsensitive: Bool, wholeString: Bool) -> Bool {
+    private func matchWithEngine(_ string: String, in frame: EvaluationFrame?) throws(EvaluationInterrupt) -> Bool {
+        #if canImport(_FoundationICU)
+        if let frame, let pattern = regex.icu { return try frame.icuMatchers.find(pattern, in: string) }
+        #endif
+        return regex.expression.firstMatch(in: string, range: NSRange(location: 0, length: string.utf16.count)) != nil
+    }
+
+    private static func hasPrefix(_ string: String, _ needle: [UInt8], caseInsensitive: Bool) -> Bool {
         UTF8Search.withBytes(string) { bytes in
-            guard wholeString ? bytes.count == needle.count : bytes.count >= needle.count else { return false }
+            guard bytes.count >= needle.count else { return false }
             for i in 0..<needle.count {
                 let byte = caseInsensitive ? UTF8Search.lowerASCII(bytes[i]) : bytes[i]
                 if byte != needle[i] { return false }
@@ -78,11 +94,10 @@ public struct RegexMatcher: Hashable, Sendable {
             caseInsensitive = true
             body = body.dropFirst(4)
         }
-        var anchoredStart = false, anchoredEnd = false
+        var anchoredStart = false
         if body.hasPrefix("^") { anchoredStart = true; body = body.dropFirst() }
-        if body.hasSuffix("$"), !body.hasSuffix("\\$") { anchoredEnd = true; body = body.dropLast() }
         let metacharacters = Set("\\^$.|?*+()[]{}")
-        if !anchoredStart, !anchoredEnd, body.contains("|") {
+        if !anchoredStart, body.contains("|") {
             let alternatives = body.split(separator: "|", omittingEmptySubsequences: false)
             guard alternatives.count <= 16, alternatives.allSatisfy({ !$0.isEmpty && !$0.contains(where: { metacharacters.contains($0) }) }),
                   !caseInsensitive || body.utf8.allSatisfy({ $0 < 0x80 })
@@ -94,12 +109,7 @@ public struct RegexMatcher: Hashable, Sendable {
         // Case folding beyond ASCII is the regex engine's job.
         if caseInsensitive && !body.utf8.allSatisfy({ $0 < 0x80 }) { return nil }
         let needle = caseInsensitive ? Array(body.utf8.map(UTF8Search.lowerASCII)) : Array(body.utf8)
-        switch (anchoredStart, anchoredEnd) {
-        case (true, true): return .exact(needle: needle, caseInsensitive: caseInsensitive)
-        case (true, false): return .prefix(needle: needle, caseInsensitive: caseInsensitive)
-        case (false, false): return .contains(needle: needle, caseInsensitive: caseInsensitive)
-        case (false, true): return nil
-        }
+        return anchoredStart ? .prefix(needle: needle, caseInsensitive: caseInsensitive) : .contains(needle: needle, caseInsensitive: caseInsensitive)
     }
 
     /// ICU's errors say only "The value is invalid"; this names the usual mistakes.

@@ -17,6 +17,11 @@ public struct TypeChecker {
         var diagnostics: [Diagnostic]
     }
 
+    /// Macros referring to macros deeper than this are an error, not a stack overflow.
+    public static let maximumMacroDepth = 64
+    /// The largest cost (roughly, nodes after macro expansion) a macro may expand to.
+    public static let maximumExpansion = 50_000
+
     public init(environment: LanguageEnvironment = LanguageEnvironment()) {
         self.environment = environment
     }
@@ -25,11 +30,32 @@ public struct TypeChecker {
     public mutating func checkCondition(_ expression: Expression) -> (CheckedExpression?, [Diagnostic]) {
         let (checked, found) = withFreshDiagnostics { checker in checker.check(expression) }
         var all = found
+        if checked.type.isInvalid && !found.contains(where: { $0.severity == .error }) && !referencesBrokenMacro(expression) {
+            // An invalid result must come with its reason; never drop a condition silently.
+            all.append(Diagnostic(.typeMismatch, "this condition could not be type-checked", at: expression.range))
+        }
         if !checked.type.isBooleanLike {
             all.append(Diagnostic(.nonBooleanCondition, "a condition must be bool, but this is \(checked.type)",
                                   at: expression.range, suggestion: Self.booleanHint(for: checked)))
         }
         return (all.contains { $0.severity == .error } || checked.type.isInvalid ? nil : checked, all)
+    }
+
+    /// Whether `expression` names a macro that has errors of its own (reported where it is defined).
+    private mutating func referencesBrokenMacro(_ expression: Expression) -> Bool {
+        switch expression.kind {
+        case let .name(name):
+            return environment.macros.keys.contains(name) && checkedMacro(name) == nil
+        case .literal:
+            return false
+        case let .list(items): return items.contains { referencesBrokenMacro($0) }
+        case let .member(base, _, _): return referencesBrokenMacro(base)
+        case let .call(_, _, arguments): return arguments.contains { referencesBrokenMacro($0) }
+        case let .lambda(_, _, body): return referencesBrokenMacro(body)
+        case let .unary(_, operand): return referencesBrokenMacro(operand)
+        case let .binary(_, left, right): return referencesBrokenMacro(left) || referencesBrokenMacro(right)
+        case let .logical(_, operands): return operands.contains { referencesBrokenMacro($0) }
+        }
     }
 
     /// Checks any expression (a macro body, a test helper) and returns it with its diagnostics.
@@ -187,9 +213,18 @@ public struct TypeChecker {
             macroResults[name] = MacroResult(checked: nil, diagnostics: [])
             return nil
         }
+        if macrosInProgress.count >= TypeChecker.maximumMacroDepth {
+            report(Diagnostic(.nestingTooDeep, "macros nest more than \(TypeChecker.maximumMacroDepth) deep here", at: range))
+            return nil
+        }
         macrosInProgress.append(name)
-        let (checked, found) = withFreshDiagnostics { checker in checker.check(body) }
+        var (checked, found) = withFreshDiagnostics { checker in checker.check(body) }
         macrosInProgress.removeLast()
+        if checked.cost > TypeChecker.maximumExpansion {
+            // Macros that use other macros several times grow exponentially (m2: m1 and m1, …).
+            found.append(Diagnostic(.nestingTooDeep, "macro `\(name)` expands to a condition too large to evaluate; use each macro fewer times",
+                                    at: body.range))
+        }
         let broken = found.contains { $0.severity == .error } || checked.type.isInvalid
         macroResults[name] = MacroResult(checked: broken ? nil : checked, diagnostics: found)
         return broken ? nil : checked

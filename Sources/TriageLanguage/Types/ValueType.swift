@@ -37,7 +37,9 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
     public var listElement: ValueType? {
         switch base {
         case let .list(element): element
-        case .emptyList: .invalid
+        // `[]` has no elements; its element type is the null type, which fits wherever any
+        // other type does (so `any([], x => x == "a")` type-checks, and is simply false).
+        case .emptyList: .null
         default: nil
         }
     }

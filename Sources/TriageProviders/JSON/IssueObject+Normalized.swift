@@ -75,7 +75,8 @@ extension IssueObject {
             }
             comments.append(IssueComment(author: author ?? "", body: body ?? "", created: created, association: association, bot: bot ?? false))
         } while try scanner.nextElement()
-        return comments
+        // The language reads them oldest first (`last_comment` is the last); exports may be in any order.
+        return comments.stableSorted { $0.created < $1.created }
     }
 
     func embeddedLabelEvents() throws(IssueJSONError) -> [LabelEvent]? {
@@ -111,7 +112,7 @@ extension IssueObject {
             }
             events.append(LabelEvent(label: label, action: action, created: created))
         } while try scanner.nextElement()
-        return events
+        return events.stableSorted { $0.created < $1.created }
     }
 }
 

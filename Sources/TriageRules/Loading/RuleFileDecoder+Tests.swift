@@ -172,7 +172,7 @@ extension RuleFileDecoder {
             if let v = entries["association"]?.value { guard let t = optionalText(v, "`association`", rule: rule) else { return nil }; comment.association = t }
             comments.append(comment)
         }
-        return comments.sorted { $0.created < $1.created }
+        return comments.stableSorted { $0.created < $1.created }
     }
 
     private mutating func decodeLabelEvents(_ node: YAMLNode, now: Timestamp, rule: String) -> [LabelEvent]? {
@@ -194,6 +194,6 @@ extension RuleFileDecoder {
             if let v = entries["created"]?.value { guard let t = timestamp(v, "`created`", rule: rule) else { return nil }; created = t }
             events.append(LabelEvent(label: label.text, action: action, created: created))
         }
-        return events.sorted { $0.created < $1.created }
+        return events.stableSorted { $0.created < $1.created }
     }
 }
