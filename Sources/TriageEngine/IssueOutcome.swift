@@ -27,6 +27,9 @@ public struct IssueOutcome: Sendable {
     public var errors: [RuleEvaluationError]
     /// The whole issue, when it matched and the engine was asked to keep matched issues.
     public var matchedIssue: Issue?
+    /// Comments evaluation already loaded for this issue (kept with `matchedIssue`), so `apply`
+    /// never fetches them a second time.
+    public var loadedComments: [IssueComment]?
 
     public init(issue: IssueReference, matchedRules: [Int], errors: [RuleEvaluationError], matchedIssue: Issue? = nil) {
         self.issue = issue

@@ -126,7 +126,12 @@ struct WebURL {
         guard scheme == "https" || scheme == "http" else { return nil }
         let rest = text[schemeEnd.upperBound...]
         let hostEnd = rest.firstIndex(of: "/") ?? rest.endIndex
-        host = String(rest[..<hostEnd]).lowercased()
+        var authority = rest[..<hostEnd]
+        // Credentials in a URL (`https://user:token@host/…`) are dropped, never echoed; tokens come
+        // from the environment. A port does not change which provider serves the host.
+        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+        if let colon = authority.lastIndex(of: ":"), !authority.hasSuffix("]") { authority = authority[..<colon] }
+        host = String(authority).lowercased()
         var path = String(rest[hostEnd...]).split(separator: "/").map(String.init)
         if let dash = path.firstIndex(of: "-") { path = Array(path[..<dash]) }
         if let last = path.last, last.hasSuffix(".git") { path[path.count - 1] = String(last.dropLast(4)) }

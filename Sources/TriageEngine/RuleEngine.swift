@@ -156,7 +156,10 @@ public struct RuleEngine: Sendable {
                 matched.sort()
             }
             var outcome = IssueOutcome(issue: IssueReference(batch[issueIndex]), matchedRules: matched, errors: errors)
-            if keepMatchedIssues && !matched.isEmpty { outcome.matchedIssue = batch[issueIndex] }
+            if keepMatchedIssues && !matched.isEmpty {
+                outcome.matchedIssue = batch[issueIndex]
+                outcome.loadedComments = frame.comments
+            }
             outcomes.append(outcome)
         }
         return outcomes

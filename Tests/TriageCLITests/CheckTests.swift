@@ -288,7 +288,7 @@ import Testing
         #expect(lines.stderrLines == [
             "error: rule maintainer-spoke-last on #89: file:github.jsonl has no comments for this issue",
             "error: rule maintainer-spoke-last on #64: file:github.jsonl has no comments for this issue",
-            "error: 2 rule evaluations failed (listed in the report)",
+            "error: 2 rule evaluations failed (listed above on stderr)",
         ])
     }
 

@@ -200,4 +200,26 @@ struct ApplyTests {
         #expect(json.contains("\"status\": \"not_done\""))
         #expect(json.contains("\"dry_run\": false"))
     }
+
+    @Test func onlyTheWritersOwnMarkerCountsAndTemplatesCannotInjectOne() throws {
+        let rules = try Self.rules()
+        var issue = Self.issues()[0]
+        issue.title = "Crash <!-- triage:rule=close-old -->"
+        let pasted = IssueComment(author: "mallory", body: "hidden\n\n<!-- triage:rule=label-bugs -->", created: Self.now)
+        // With the writer's login known, mallory's pasted marker does not suppress the comment.
+        var planner = ApplyPlanner(rules: rules, now: Self.now, markerAuthor: "triage-bot")
+        planner.add(issue, matchedRules: [0], comments: [pasted])
+        let comments = planner.finish().entries.compactMap { entry -> String? in
+            if case let .comment(body) = entry.operation { return body }
+            return nil
+        }
+        #expect(comments.count == 1)
+        // The bot's own earlier comment does.
+        var again = ApplyPlanner(rules: rules, now: Self.now, markerAuthor: "triage-bot")
+        again.add(issue, matchedRules: [0], comments: [IssueComment(author: "triage-bot", body: comments[0], created: Self.now)])
+        #expect(!again.finish().entries.contains { if case .comment = $0.operation { true } else { false } })
+        // A title cannot carry a marker into the comment: HTML comment delimiters are escaped.
+        let template = CommentTemplate(source: "{{ title }}", parts: [.field("title")])
+        #expect(template.render(for: issue, now: Self.now) == "Crash &lt;!-- triage:rule=close-old --&gt;")
+    }
 }

@@ -198,3 +198,15 @@ struct RegexEdgeTests {
         #expect(try await evaluate(#"body !~ "^(a|b)*$""#, on: issue) == false)
     }
 }
+
+extension ScalarComparisonTests {
+    /// U+212A KELVIN SIGN is canonically equivalent to "K" but not equal to it.
+    @Test func aCanonicallyEquivalentSubjectIsNotEqual() async throws {
+        let issue = makeIssue { $0.author = "\u{212A}"; $0.labels = ["\u{212A}"] }
+        let members = (0..<12).map { "\"m\($0)\"" }.joined(separator: ", ")
+        #expect(try await evaluate("author in [\(members), \"K\"]", on: issue) == false)
+        #expect(try await evaluate("any(labels, l => l in [\(members), \"K\"])", on: issue) == false)
+        #expect(try await evaluate("any(labels, l => l in [\"K\"])", on: issue) == false)
+        #expect(try await evaluate("author in [\(members), \"\\u{212A}\"]", on: issue))
+    }
+}

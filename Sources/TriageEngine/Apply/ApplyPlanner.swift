@@ -14,14 +14,17 @@ public struct ApplyPlanner: Sendable {
     /// A rule that would act on more issues than this writes nothing (unless `force`).
     public let maxIssuesPerRule: Int?
     public let force: Bool
+    /// The writer's login: only its comments count as a rule's earlier comment.
+    public let markerAuthor: String?
     private var plan = ApplyPlan()
     private var issuesPerRule: [String: Int] = [:]
 
-    public init(rules: [Rule], now: Timestamp, maxIssuesPerRule: Int? = nil, force: Bool = false) {
+    public init(rules: [Rule], now: Timestamp, maxIssuesPerRule: Int? = nil, force: Bool = false, markerAuthor: String? = nil) {
         self.rules = rules
         self.now = now
         self.maxIssuesPerRule = maxIssuesPerRule
         self.force = force
+        self.markerAuthor = markerAuthor
     }
 
     /// Whether any matched rule on `outcome` would post a comment (its comments must then be read).
@@ -58,7 +61,7 @@ public struct ApplyPlanner: Sendable {
                     for label in present { write(.removeLabel(label)) }
                     removedLabels.formUnion(present)
                 case let .comment(template):
-                    if CommentMarker.alreadyPosted(by: rule.name, in: comments) || postedBy.contains(rule.name) {
+                    if CommentMarker.alreadyPosted(by: rule.name, in: comments, author: markerAuthor) || postedBy.contains(rule.name) {
                         plan.alreadyDone += 1
                     } else {
                         write(.comment(body: CommentMarker.marked(template.render(for: issue, now: now), rule: rule.name)))

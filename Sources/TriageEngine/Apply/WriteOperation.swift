@@ -43,6 +43,14 @@ public enum WriteOperation: Hashable, Sendable, CustomStringConvertible {
 public protocol IssueWriter: Sendable {
     /// Performs one write on issue `number`. Throws when the provider refuses or fails.
     func perform(_ operation: WriteOperation, onIssue number: Int) async throws
+
+    /// The account writes are made as, when known: only its comments count as already posted by a
+    /// rule, so nobody can suppress a rule's comment by pasting its marker.
+    var authenticatedLogin: String? { get }
+}
+
+extension IssueWriter {
+    public var authenticatedLogin: String? { nil }
 }
 
 /// The hidden marker every comment `triage apply` posts carries, so a later run recognises the
@@ -60,9 +68,11 @@ public enum CommentMarker {
         return String(body[..<range.lowerBound])
     }
 
-    /// Whether any of `comments` was posted by `rule`.
-    public static func alreadyPosted(by rule: String, in comments: [IssueComment]) -> Bool {
+    /// Whether any of `comments` was posted by `rule` (by `author`, when known).
+    public static func alreadyPosted(by rule: String, in comments: [IssueComment], author: String? = nil) -> Bool {
         let marker = marker(forRule: rule)
-        return comments.contains { $0.body.contains(marker) }
+        return comments.contains { comment in
+            comment.body.hasSuffix(marker) && (author == nil || comment.author == author)
+        }
     }
 }

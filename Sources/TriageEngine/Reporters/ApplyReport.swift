@@ -8,7 +8,7 @@ public enum ApplyReport {
         var lastIssue: Int?
         for (index, entry) in plan.entries.enumerated() {
             if entry.issue.number != lastIssue {
-                output += "#\(entry.issue.number) \(entry.issue.title)\n"
+                output += "#\(entry.issue.number) \(TextCheckReporter.oneLine(entry.issue.title))\n"
                 lastIssue = entry.issue.number
             }
             var line = "  \(entry.operation)  (rule \(entry.rule))"

@@ -34,7 +34,7 @@ struct MarkdownCheckReporter: CollectingCheckReporter {
         var output = ""
         for character in text {
             if "\\`*_[]<>|#".contains(character) { output.append("\\") }
-            output.append(character == "\n" ? " " : character)
+            output.append(character.isNewline ? " " : character)
         }
         return output
     }

@@ -188,7 +188,9 @@ extension Compiler {
                 let set = Set(constantList)
                 return { i, f throws(EvaluationInterrupt) in
                     guard let x = try element(i, f) else { return false }
-                    return set.contains(x) != negated
+                    // A non-ASCII subject may be canonically equal to an ASCII member without being equal.
+                    let found = x.utf8.allSatisfy { $0 < 0x80 } ? set.contains(x) : constantList.contains { UTF8Search.equal($0, x) }
+                    return found != negated
                 }
             }
             return { i, f throws(EvaluationInterrupt) in

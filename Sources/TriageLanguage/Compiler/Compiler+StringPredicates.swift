@@ -45,7 +45,10 @@ extension Compiler {
             // comparison when the members are ASCII.
             if items.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) {
                 let set = Set(items)
-                return { s, _ in set.contains(s) != negated }
+                return { s, _ in
+                    let found = s.utf8.allSatisfy { $0 < 0x80 } ? set.contains(s) : items.contains { UTF8Search.equal($0, s) }
+                    return found != negated
+                }
             }
             return { s, _ in items.contains { UTF8Search.equal($0, s) } != negated }
         case let .not(operand):

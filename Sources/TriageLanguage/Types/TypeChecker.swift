@@ -9,8 +9,10 @@ public struct TypeChecker {
     private var macrosInProgress: [String] = []
     private var diagnostics: [Diagnostic] = []
     private var scopes: [(name: String, type: ValueType)] = []
-    /// Macros and lists some checked expression referred to, for the unused-definition lint.
-    public private(set) var referencedNames: Set<String> = []
+    /// Macros and lists conditions refer to directly, and those each macro's body refers to: the
+    /// unused-definition lint follows them from the conditions.
+    private var referencedByConditions: Set<String> = []
+    private var referencesOfMacro: [String: Set<String>] = [:]
 
     struct MacroResult {
         var checked: CheckedExpression?
@@ -167,13 +169,13 @@ public struct TypeChecker {
             return CheckedExpression(.local(name), type: local.type, range: range)
         }
         if environment.macros.keys.contains(name) {
-            referencedNames.insert(name)
+            noteReference(to: name)
             guard let body = macro(named: name, at: range) else { return invalid(range) }
             return CheckedExpression(.macro(name: name, body: body), type: body.type, range: range,
                                      usesLazyData: body.usesLazyData, cost: body.cost)
         }
         if let value = environment.lists[name] {
-            referencedNames.insert(name)
+            noteReference(to: name)
             let type: ValueType
             switch value {
             case .ints: type = .list(.int)
@@ -199,6 +201,25 @@ public struct TypeChecker {
         report(Diagnostic(.unknownName, "unknown name `\(name)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? ""),
                           at: range, suggestion: suggestion))
         return invalid(range)
+    }
+
+    private mutating func noteReference(to name: String) {
+        if let current = macrosInProgress.last {
+            referencesOfMacro[current, default: []].insert(name)
+        } else {
+            referencedByConditions.insert(name)
+        }
+    }
+
+    /// Macros and lists reachable from the conditions checked so far, through macro bodies
+    /// (a list used only by an unused macro is not reachable).
+    public var namesReachableFromConditions: Set<String> {
+        var reached = referencedByConditions
+        var pending = Array(referencedByConditions)
+        while let name = pending.popLast() {
+            for next in referencesOfMacro[name] ?? [] where reached.insert(next).inserted { pending.append(next) }
+        }
+        return reached
     }
 
     /// The checked body of a macro, checking it on first use; nil (already reported) when broken.

@@ -42,12 +42,31 @@ public enum Linter {
 
 extension CheckedExpression {
     /// The operands of a top-level `and` (looking through macros), or the expression itself.
+    /// Operands found inside a macro take the range of the macro's use: their own ranges are
+    /// offsets into the macro's text, not into the condition a finding is reported in.
     var conjuncts: [CheckedExpression] {
         switch node {
-        case let .logical(.and, operands): operands.flatMap(\.conjuncts)
-        case let .macro(_, body): body.conjuncts.count > 1 ? body.conjuncts : [self]
-        default: [self]
+        case let .logical(.and, operands):
+            return operands.flatMap(\.conjuncts)
+        case let .macro(_, body):
+            let inner = body.conjuncts
+            guard inner.count > 1 else { return [self] }
+            return inner.map { conjunct in
+                var anchored = conjunct
+                anchored.range = range
+                return anchored
+            }
+        default:
+            return [self]
         }
+    }
+
+    /// Every node with the range to report it at in the condition's own text (the macro's use for
+    /// nodes inside a macro).
+    func forEachNodeWithReportRange(_ visit: (CheckedExpression, SourceRange) -> Void, anchor: SourceRange? = nil) {
+        visit(self, anchor ?? range)
+        let childAnchor: SourceRange? = if case .macro = node { anchor ?? range } else { anchor }
+        for child in children { child.forEachNodeWithReportRange(visit, anchor: childAnchor) }
     }
 
     /// The expression without macro wrappers.

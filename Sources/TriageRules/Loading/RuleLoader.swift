@@ -181,14 +181,17 @@ public enum RuleLoader {
         var decoder = RuleFileDecoder(file: source)
         decoder.decode(root)
         let names = decoder.ruleNames.map { name, node in (name, source.diagnostic(.duplicateRule, "", at: node, rule: name)) }
+        // Used means reachable from a rule's condition (even one with errors), through macros; a
+        // list used only by an unused macro is unused.
+        let used = decoder.checker.namesReachableFromConditions
         var definitions: [Definition] = []
         for (name, key) in decoder.macroKeys {
             definitions.append(Definition(name: name, kind: .macro, diagnosticAnchor: source.diagnostic(.unknownKey, "", at: key),
-                                          isReferenced: decoder.checker.referencedNames.contains(name)))
+                                          isReferenced: used.contains(name)))
         }
         for (name, key) in decoder.listKeys {
             definitions.append(Definition(name: name, kind: .list, diagnosticAnchor: source.diagnostic(.unknownKey, "", at: key),
-                                          isReferenced: decoder.checker.referencedNames.contains(name)))
+                                          isReferenced: used.contains(name)))
         }
         definitions.sort { $0.diagnosticAnchor.start < $1.diagnosticAnchor.start }
         let file = LoadedFile(path: path, rules: decoder.rules, definitions: definitions, ignoredCodes: decoder.fileIgnoredCodes, source: decoder.source,

@@ -56,10 +56,16 @@ public struct CommentTemplate: Hashable, Sendable {
         for part in parts {
             switch part {
             case let .text(text): output += text
-            case let .field(name): output += CommentTemplate.value(of: name, issue: issue, now: now)
+            case let .field(name): output += CommentTemplate.neutralized(CommentTemplate.value(of: name, issue: issue, now: now))
             }
         }
         return output
+    }
+
+    /// Field values come from issue authors: HTML comment delimiters are escaped so a title cannot
+    /// smuggle a rule marker (or hide text) into a comment the bot posts.
+    static func neutralized(_ value: String) -> String {
+        value.replacing("<!--", with: "&lt;!--").replacing("-->", with: "--&gt;")
     }
 
     static func value(of name: String, issue: Issue, now: Timestamp) -> String {

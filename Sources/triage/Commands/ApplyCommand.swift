@@ -58,15 +58,16 @@ struct ApplyCommand: AsyncParsableCommand {
         let engine = RuleEngine(rules: actionRules, options: .init(now: now, concurrency: ProcessInfo.processInfo.activeProcessorCount,
                                                                     keepMatchedIssues: true))
         var uncheckedComments = 0
-        var planner = ApplyPlanner(rules: actionRules, now: now, maxIssuesPerRule: maxPerRule, force: force)
+        var planner = ApplyPlanner(rules: actionRules, now: now, maxIssuesPerRule: maxPerRule, force: force,
+                                   markerAuthor: (provider as? any IssueWriter)?.authenticatedLogin)
         do {
             let statistics = try await engine.run(provider: provider, query: query) { outcome in
                 guard let issue = outcome.matchedIssue else { return }
                 var comments: [IssueComment] = []
                 // Comments are read only for issues that would get a comment (to find the rule's marker).
                 if planner.needsComments(outcome) {
-                    if let embedded = issue.embeddedComments {
-                        comments = embedded
+                    if let known = issue.embeddedComments ?? outcome.loadedComments {
+                        comments = known
                     } else if issue.comments > 0 {
                         do {
                             comments = try await provider.loadComments(of: issue)

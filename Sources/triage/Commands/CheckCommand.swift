@@ -64,7 +64,8 @@ struct CheckCommand: AsyncParsableCommand {
             StandardStream.error.write("warning: skipped \(skipped) malformed record\(skipped == 1 ? "" : "s") (--keep-going)\n")
         }
         if statistics.errors > 0 {
-            StandardStream.error.write("error: \(statistics.errors) rule evaluation\(statistics.errors == 1 ? "" : "s") failed (listed in the report)\n")
+            let whereListed = format.value == .jsonl ? "listed above on stderr" : "listed in the report"
+            StandardStream.error.write("error: \(statistics.errors) rule evaluation\(statistics.errors == 1 ? "" : "s") failed (\(whereListed))\n")
             throw ExitCode(ExitStatus.sourceFailed)
         }
         if let threshold = failOn.severity, matchedSeverities.contains(where: { $0 >= threshold }) {

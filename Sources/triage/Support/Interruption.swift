@@ -14,6 +14,13 @@ enum Interruption {
         source.setEventHandler {
             StandardStream.error.write("\ninterrupted\n")
             task.cancel()
+            // A source blocked in a read (stdin from a terminal or a silent pipe) cannot notice the
+            // cancellation; give the command a moment to finish cleanly, then leave anyway.
+            DispatchQueue.global().asyncAfter(deadline: .now() + 2) {
+                StandardStream.output.flush()
+                StandardStream.error.write("stopped\n")
+                exit(130)
+            }
         }
         source.resume()
         defer { source.cancel() }

@@ -33,10 +33,10 @@ struct CatastrophicRegexCheck: LintCheck {
         var findings: [FileDiagnostic] = []
         for rule in file.rules {
             for part in rule.conditionParts {
-                part.checked.forEachNode { node in
+                part.checked.forEachNodeWithReportRange { node, reportRange in
                     if case let .match(_, matcher, _) = node.node, let group = Self.nestedQuantifier(in: matcher.pattern) {
                         findings.append(file.diagnostic(code, "the group `\(group)` repeats something that already repeats; this regex can take exponential time on crafted input",
-                                                        severity: severity, at: node.range, in: part, rule: rule.name,
+                                                        severity: severity, at: reportRange, in: part, rule: rule.name,
                                                         suggestion: "remove the inner or the outer quantifier, or make the alternatives disjoint"))
                     }
                 }

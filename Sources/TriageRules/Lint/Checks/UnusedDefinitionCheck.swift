@@ -21,6 +21,15 @@ struct UnusedDefinitionCheck: LintCheck {
           - name: open-issues
             when: state == "open"
         """,
+        """
+        lists:
+          maintainers: [alice, bob]
+        macros:
+          by_maintainer: author in maintainers
+        rules:
+          - name: open-issues
+            when: state == "open"
+        """,
     ]
     let nonTriggeringExamples = [
         """
