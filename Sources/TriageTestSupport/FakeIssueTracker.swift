@@ -218,3 +218,23 @@ extension String {
 extension Substring {
     var removingPercentEncoding: String { String(self).removingPercentEncoding }
 }
+
+extension FakeIssueTracker {
+    /// The same issues as JSON Lines in normalized shape with their comments and label events
+    /// embedded, for a file source that must give the same matches as the APIs.
+    public var normalizedFile: String {
+        items.map { item in
+            let comments = commentAuthors(item).enumerated().map { k, author in
+                #"{"author":"\#(author)","body":"comment \#(k)","created":"\#(item.created.settingMinutes(k + 1))","bot":\#(author.hasSuffix("[bot]"))}"#
+            }
+            let events = item.labels.map { #"{"label":"\#($0)","action":"added","created":"\#(item.created.settingMinutes(1))"}"# }
+            let kind = item.isPullRequest ? "pull" : "issues"
+            return #"{"number":\#(item.number),"title":"Issue \#(item.number)","body":"Body of \#(item.number)","#
+                + #""state":"\#(item.closed ? "closed" : "open")","kind":"\#(item.isPullRequest ? "pull_request" : "issue")","#
+                + #""author":"\#(item.author)","labels":[\#(item.labels.map { "\"\($0)\"" }.joined(separator: ","))],"#
+                + #""comments":\#(item.comments),"created":"\#(item.created)","updated":"\#(item.updated)","#
+                + #""closed":\#(item.closed ? "\"\(item.updated)\"" : "null"),"url":"https://github.com/acme/app/\#(kind)/\#(item.number)","#
+                + #""repo":"acme/app","comments_data":[\#(comments.joined(separator: ","))],"label_events":[\#(events.joined(separator: ","))]}"#
+        }.joined(separator: "\n") + "\n"
+    }
+}
