@@ -89,6 +89,18 @@ struct GitHubProviderTests {
         #expect(harness.recorder.sleeps == [30])
     }
 
+    @Test func aSecondaryLimitWithoutRetryAfterWaitsAMinute() async throws {
+        let hits = Hits()
+        let harness = try await RemoteHarness.start(count: 40, pageSize: 20) { request, _ in
+            guard request.query["page"] == "2", hits.hit("page2") == 1 else { return nil }
+            return TestHTTPResponse(status: 403, headers: [("X-RateLimit-Remaining", "4000")],
+                                    json: #"{"message":"You have exceeded a secondary rate limit. Please wait a few minutes before you try again."}"#)
+        }
+        defer { Task { await harness.server.stop() } }
+        #expect(try await readAll(try harness.github()).count == 40)
+        #expect(harness.recorder.sleeps == [60])
+    }
+
     @Test func retriesA502ThenSucceeds() async throws {
         let hits = Hits()
         let harness = try await RemoteHarness.start(count: 60, pageSize: 20) { request, normal in

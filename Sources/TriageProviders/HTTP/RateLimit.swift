@@ -21,8 +21,11 @@ enum RateLimit: Equatable {
         if remaining?.trimmingCharacters(in: " ") == "0", let reset, let epoch = Double(reset.trimmingCharacters(in: " ")) {
             return .exhaustedUntil(epoch)
         }
-        // A 429 with no hint still means "slow down"; a minute is what both hosts document.
-        return response.status == 429 ? .retryAfter(60) : nil
+        // A 429 with no hint, or GitHub's secondary-limit 403 without `retry-after`, still means
+        // "slow down"; a minute is what both hosts document.
+        if response.status == 429 { return .retryAfter(60) }
+        let body = String(decoding: response.body.prefix(1000), as: UTF8.self).lowercased()
+        return body.contains("secondary rate limit") || body.contains("abuse detection") ? .retryAfter(60) : nil
     }
 }
 

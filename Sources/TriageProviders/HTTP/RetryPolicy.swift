@@ -7,12 +7,13 @@ import Darwin
 #endif
 
 /// How failed exchanges are retried: 5xx, timeouts and connection failures get exponential backoff
-/// with full jitter, a bounded number of times; rate limits wait as long as the server says, up to
+/// with jitter (so many clients failing together do not retry in lockstep), a bounded number of times; rate limits wait as long as the server says, up to
 /// `maxWaitSeconds`. Time is injected (`now`, `sleep`) so tests run rate-limit scenarios instantly.
 public struct RetryPolicy: Sendable {
     /// Retries after the first attempt, for 5xx, timeouts and connection failures.
     public var maxRetries: Int
-    /// First backoff; each retry doubles it, up to `maxBackoffSeconds`, and jitter picks a point below.
+    /// First backoff ceiling; each retry doubles it, up to `maxBackoffSeconds`; the wait is a random
+    /// point in the upper half below the ceiling.
     public var baseBackoffSeconds: Double
     public var maxBackoffSeconds: Double
     /// Longest single wait for a rate limit (`--max-wait`).
@@ -40,7 +41,7 @@ public struct RetryPolicy: Sendable {
         self.random = random
     }
 
-    /// Backoff before retry number `attempt` (1-based): full jitter over an exponential ceiling.
+    /// Backoff before retry number `attempt` (1-based): jitter over the upper half of an exponential ceiling.
     func backoff(attempt: Int) -> Double {
         let ceiling = min(maxBackoffSeconds, baseBackoffSeconds * Double(1 << min(attempt - 1, 20)))
         return ceiling * (0.5 + 0.5 * random())
