@@ -73,6 +73,7 @@ struct GitHubProviderTests {
         let limit = try #require(error as? RateLimitExceeded)
         #expect(limit.description.contains("resets at 2023-11-14T23:13:20"))
         #expect(limit.description.contains("--max-wait 60s"))
+        #expect(limit.description.hasSuffix("or set GITHUB_TOKEN or GH_TOKEN for a higher limit"))
         #expect(harness.recorder.sleeps.isEmpty)
     }
 

@@ -106,7 +106,8 @@ public final class APIClient: Sendable {
         case let .retryAfter(delay): (seconds, resetsAt) = (delay, now + delay)
         }
         if seconds > Double(policy.maxWaitSeconds) || waits > policy.maxRateLimitWaits {
-            throw RateLimitExceeded(host: hostName, resetsAt: resetsAt, waitSeconds: seconds, maxWaitSeconds: policy.maxWaitSeconds)
+            throw RateLimitExceeded(host: hostName, resetsAt: resetsAt, waitSeconds: seconds, maxWaitSeconds: policy.maxWaitSeconds,
+                                    tokenVariables: hasToken ? nil : tokenVariables)
         }
         log("\(hostName) rate limit reached; waiting \(formatSeconds(seconds)) until it resets")
         try await policy.sleep(seconds)

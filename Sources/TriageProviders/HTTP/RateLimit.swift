@@ -45,11 +45,14 @@ public struct RateLimitExceeded: Error, Sendable, CustomStringConvertible {
     public var resetsAt: Double
     public var waitSeconds: Double
     public var maxWaitSeconds: Int
+    /// The variables a token would come from, when the run had none (tokens get higher limits).
+    public var tokenVariables: String?
 
     public var description: String {
         let reset = Timestamp(millisecondsSinceEpoch: Int64(resetsAt * 1000)).rfc3339
         return "the \(host) API rate limit is exhausted; it resets at \(reset) (in \(Int(waitSeconds.rounded(.up)))s), "
-            + "longer than --max-wait \(maxWaitSeconds)s; try again then, raise --max-wait, or set a token for a higher limit"
+            + "longer than --max-wait \(maxWaitSeconds)s; try again then or raise --max-wait"
+            + (tokenVariables.map { ", or set \($0) for a higher limit" } ?? "")
     }
 }
 
