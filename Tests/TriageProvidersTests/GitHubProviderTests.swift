@@ -300,3 +300,49 @@ extension RemoteHarness {
                   transport: AsyncHTTPClientTransport(), policy: RetryPolicy(maxRetries: 0), log: { _ in })
     }
 }
+
+/// Concurrent requests share what one of them learned about the rate limit.
+struct SharedRateLimitTests {
+    /// A clock that moves only when a sleep ends, and whose first sleep lasts until `release()`.
+    final class HeldClock: Sendable {
+        private let state = Mutex<(now: Double, sleeps: [Double], released: Bool)>((remoteTestNow, [], false))
+        var sleeps: [Double] { state.withLock { $0.sleeps } }
+        func release() { state.withLock { $0.released = true } }
+
+        func policy() -> RetryPolicy {
+            RetryPolicy(maxRetries: 0, now: { self.state.withLock { $0.now } }, sleep: { seconds in
+                let first = self.state.withLock { state in
+                    state.sleeps.append(seconds)
+                    return state.sleeps.count == 1
+                }
+                while first, !self.state.withLock({ $0.released }) { try await Task.sleep(for: .milliseconds(5)) }
+                self.state.withLock { $0.now += first ? seconds : 0 }
+            })
+        }
+    }
+
+    @Test func aRequestStartedDuringAWaitHoldsBackInsteadOfSpendingACall() async throws {
+        let hits = Hits()
+        let reset = Int(remoteTestNow) + 300
+        let server = try await TestHTTPServer.start { request in
+            if request.path == "/a", hits.hit("a") == 1 {
+                return TestHTTPResponse(status: 403, headers: [("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", "\(reset)")], json: "{}")
+            }
+            return TestHTTPResponse(json: "[]")
+        }
+        defer { Task { await server.stop() } }
+        let clock = HeldClock(), log = Recorder()
+        let client = APIClient(hostName: "GitHub", tokenVariables: "GITHUB_TOKEN", token: nil, authHeader: { (name: "Authorization", value: $0) },
+                               transport: AsyncHTTPClientTransport(), policy: clock.policy(), log: { log.addLog($0) })
+        let first = Task { try await client.get("\(server.baseURL)/a", resource: "a") }
+        while clock.sleeps.isEmpty { try await Task.sleep(for: .milliseconds(5)) }
+        // The limit is known to be exhausted for 301 s more: /b waits for that before it is sent.
+        _ = try await client.get("\(server.baseURL)/b", resource: "b")
+        #expect(clock.sleeps == [301, 301])
+        clock.release()
+        _ = try await first.value
+        await client.shutdown()
+        #expect(server.requests.map(\.path) == ["/a", "/b", "/a"])
+        #expect(log.log.filter { $0.contains("rate limit") }.count == 1)
+    }
+}

@@ -13,6 +13,8 @@ let remoteTestNow = 1_700_000_000.0
 /// What a provider under test said and waited: log lines, trace lines and sleeps, all instant.
 final class Recorder: Sendable {
     private let state = Mutex<(log: [String], trace: [String], sleeps: [Double])>(([], [], []))
+    /// The test clock: the fixed start plus every recorded sleep, so a wait "passes" instantly.
+    var now: Double { remoteTestNow + state.withLock { $0.sleeps.reduce(0, +) } }
     var log: [String] { state.withLock { $0.log } }
     var trace: [String] { state.withLock { $0.trace } }
     var sleeps: [Double] { state.withLock { $0.sleeps } }
@@ -50,7 +52,7 @@ struct RemoteHarness {
     func policy(maxWaitSeconds: Int = 900) -> RetryPolicy {
         let recorder = self.recorder
         return RetryPolicy(maxRetries: 3, baseBackoffSeconds: 0.01, maxBackoffSeconds: 0.05, maxWaitSeconds: maxWaitSeconds,
-                           now: { remoteTestNow }, sleep: { recorder.addSleep($0) }, random: { 0.5 })
+                           now: { recorder.now }, sleep: { recorder.addSleep($0) }, random: { 0.5 })
     }
 
     func client(gitLab: Bool = false, token: String? = nil, maxWaitSeconds: Int = 900, timeoutSeconds: Double = 5) -> APIClient {

@@ -20,6 +20,9 @@ public final class APIClient: Sendable {
     /// One line per request and response (`--verbose`), credentials redacted; nil when off.
     let trace: (@Sendable (String) -> Void)?
     private let callCount = Atomic<Int>(0)
+    /// When a rate limit resets (seconds since the epoch): concurrent requests wait for it instead
+    /// of each spending a call to learn the limit is still exhausted.
+    private let pausedUntil = Mutex<Double>(0)
 
     public init(hostName: String, tokenVariables: String, token: String?, authHeader: (String) -> (name: String, value: String),
                 extraHeaders: [(name: String, value: String)] = [], transport: any HTTPTransport, policy: RetryPolicy,
@@ -52,6 +55,8 @@ public final class APIClient: Sendable {
         var failures = 0, rateLimitWaits = 0
         while true {
             try Task.checkCancellation()
+            let pause = pausedUntil.withLock { $0 } - policy.now()
+            if pause > 0 { try await policy.sleep(pause) }
             let request = HTTPRequest(url: url, headers: headers, timeoutSeconds: requestTimeoutSeconds)
             trace?("→ GET \(redaction.scrub(url)) [\(redaction.describe(headers))]")
             callCount.add(1, ordering: .relaxed)
@@ -109,7 +114,12 @@ public final class APIClient: Sendable {
             throw RateLimitExceeded(host: hostName, resetsAt: resetsAt, waitSeconds: seconds, maxWaitSeconds: policy.maxWaitSeconds,
                                     tokenVariables: hasToken ? nil : tokenVariables)
         }
-        log("\(hostName) rate limit reached; waiting \(formatSeconds(seconds)) until it resets")
+        let extended = pausedUntil.withLock { until in
+            defer { until = Swift.max(until, now + seconds) }
+            return now + seconds > until + 1
+        }
+        // Requests in flight when the limit hit all learn of it; say so once.
+        if extended { log("\(hostName) rate limit reached; waiting \(formatSeconds(seconds)) until it resets") }
         try await policy.sleep(seconds)
     }
 
