@@ -54,6 +54,10 @@ public struct TestHTTPResponse: Sendable {
 /// An HTTP/1.1 server on 127.0.0.1 and an ephemeral port, for provider tests: answers with
 /// `handler`, after `latencyMilliseconds` per request, and records every request and the largest
 /// number of requests in flight at once.
+///
+/// Everything happens on NIO's event loop (the handler is synchronous, delays are scheduled
+/// there), never on Swift's cooperative pool: tests that block pool threads (subprocess waits)
+/// cannot delay the server's answers into client timeouts.
 public final class TestHTTPServer: Sendable {
     public let port: Int
     private let channel: any Channel
@@ -66,7 +70,7 @@ public final class TestHTTPServer: Sendable {
     public var maxInFlight: Int { state.maxInFlight }
 
     public static func start(latencyMilliseconds: Int = 0,
-                             handler: @escaping @Sendable (TestHTTPRequest) async -> TestHTTPResponse) async throws -> TestHTTPServer {
+                             handler: @escaping @Sendable (TestHTTPRequest) -> TestHTTPResponse) async throws -> TestHTTPServer {
         let state = ServerState(latencyMilliseconds: latencyMilliseconds, handler: handler)
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -99,10 +103,10 @@ final class ServerState: Sendable {
     }
 
     let latencyMilliseconds: Int
-    let handler: @Sendable (TestHTTPRequest) async -> TestHTTPResponse
+    let handler: @Sendable (TestHTTPRequest) -> TestHTTPResponse
     private let counters = Mutex(Counters())
 
-    init(latencyMilliseconds: Int, handler: @escaping @Sendable (TestHTTPRequest) async -> TestHTTPResponse) {
+    init(latencyMilliseconds: Int, handler: @escaping @Sendable (TestHTTPRequest) -> TestHTTPResponse) {
         self.latencyMilliseconds = latencyMilliseconds
         self.handler = handler
     }
@@ -110,17 +114,18 @@ final class ServerState: Sendable {
     var requests: [TestHTTPRequest] { counters.withLock { $0.requests } }
     var maxInFlight: Int { counters.withLock { $0.maxInFlight } }
 
-    func respond(to request: TestHTTPRequest) async -> TestHTTPResponse {
+    /// Records `request` as in flight and returns the answer; `finished()` ends it.
+    func begin(_ request: TestHTTPRequest) -> TestHTTPResponse {
         counters.withLock {
             $0.requests.append(request)
             $0.inFlight += 1
             $0.maxInFlight = max($0.maxInFlight, $0.inFlight)
         }
-        defer { counters.withLock { $0.inFlight -= 1 } }
-        let response = await handler(request)
-        let delay = latencyMilliseconds + response.delayMilliseconds
-        if delay > 0 { try? await Task.sleep(for: .milliseconds(delay)) }
-        return response
+        return handler(request)
+    }
+
+    func finished() {
+        counters.withLock { $0.inFlight -= 1 }
     }
 }
 
@@ -145,11 +150,12 @@ final class TestHTTPHandler: ChannelInboundHandler {
             guard let head else { return }
             let request = TestHTTPRequest(method: head.method.rawValue, uri: head.uri, headers: head.headers.map { ($0.name, $0.value) })
             let keepAlive = head.isKeepAlive
+            let response = state.begin(request)
+            let delay = state.latencyMilliseconds + response.delayMilliseconds
             let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
-            let promise = context.eventLoop.makePromise(of: TestHTTPResponse.self)
-            let state = self.state
-            promise.completeWithTask { await state.respond(to: request) }
-            promise.futureResult.whenSuccess { response in
+            let serverState = self.state
+            context.eventLoop.scheduleTask(in: .milliseconds(Int64(delay))) {
+                serverState.finished()
                 let (handler, context) = bound.value
                 handler.write(response, keepAlive: keepAlive, context: context)
             }
