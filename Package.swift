@@ -29,6 +29,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -45,7 +47,16 @@ let package = Package(
         .target(name: "TriageYAML", dependencies: ["CYAML"], swiftSettings: strictSettings),
         .target(name: "TriageRules", dependencies: ["TriageLanguage", "TriageYAML"], swiftSettings: strictSettings),
         .target(name: "TriageEngine", dependencies: ["TriageLanguage", "TriageRules"], swiftSettings: strictSettings),
-        .target(name: "TriageProviders", dependencies: ["TriageLanguage", "TriageEngine"], swiftSettings: strictSettings),
+        .target(
+            name: "TriageProviders",
+            dependencies: [
+                "TriageLanguage", "TriageEngine",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "triage",
             dependencies: [
@@ -59,7 +70,16 @@ let package = Package(
             dependencies: ["TriageLanguage", "TriageRules", "TriageEngine"],
             swiftSettings: strictSettings
         ),
-        .target(name: "TriageTestSupport", dependencies: ["TriageLanguage"], swiftSettings: strictSettings),
+        .target(
+            name: "TriageTestSupport",
+            dependencies: [
+                "TriageLanguage",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "TriageLanguageTests", dependencies: ["TriageLanguage", "TriageTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "TriageYAMLTests", dependencies: ["TriageYAML"], swiftSettings: strictSettings),
         .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine", "TriageRules", "TriageTestSupport"], swiftSettings: strictSettings),

@@ -219,9 +219,10 @@ struct ConditionNeverHeld: Error, CustomStringConvertible {
 }
 
 /// Polls `condition` until it holds; throws after `seconds` so a broken engine cannot hang a test.
-/// Polls `condition` until it holds; the limit is generous because CI shares two cores with the
-/// CLI tests, whose subprocess waits occupy threads of the cooperative pool.
-func waitUntil(seconds: Double = 30, _ condition: () -> Bool) async throws {
+/// The bound is generous because the whole suite shares two cooperative threads with the CLI tests,
+/// which block one each while their subprocess runs: on a 2-core machine a poll can wait seconds
+/// for its turn although the engine under test is fine.
+func waitUntil(seconds: Double = 60, _ condition: () -> Bool) async throws {
     let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
     while !condition() {
         guard ContinuousClock.now < deadline else { throw ConditionNeverHeld() }

@@ -32,11 +32,20 @@ struct CheckCommand: AsyncParsableCommand {
         let ruleSet = try RuleFiles.load(options.rules, selecting: options.selectedRules)
         let now = try options.evaluationInstant()
         let provider = try SourceResolution.provider(for: options, defaultSource: ruleSet.defaultSource)
+        try await SourceResolution.closing(provider) {
+            try await check(ruleSet, now: now, provider: provider)
+        }
+    }
+
+    private func check(_ ruleSet: RuleSet, now: Timestamp, provider: any IssueProvider) async throws {
         let fields = ruleSet.fieldsRead.union(IssueFieldSet([.number, .title, .url]))
         let query = QueryDerivation.query(for: ruleSet.rules, now: now, fields: fields)
         let engine = RuleEngine(rules: ruleSet.rules, options: .init(now: now, concurrency: concurrency))
         var reporter = format.value.makeReporter(context: CheckContext(source: provider.sourceDescription, now: now, rules: ruleSet.rules))
-        let progress = ProgressLine(enabled: StandardStream.error.isTerminal)
+        let remote = provider as? any RemoteIssueProvider
+        var apiCalls: (@Sendable () -> Int)?
+        if let remote { apiCalls = { remote.apiCalls } }
+        let progress = ProgressLine(enabled: StandardStream.error.isTerminal, apiCalls: apiCalls)
         let started = Date()
         var matchedSeverities = Set<Severity>()
         let statistics: RuleEngine.Statistics
@@ -57,7 +66,7 @@ struct CheckCommand: AsyncParsableCommand {
             throw ExitCode(ExitStatus.sourceFailed)
         }
         progress.clear()
-        let summary = CheckSummary(statistics: statistics, elapsedSeconds: Date().timeIntervalSince(started), apiCalls: nil)
+        let summary = CheckSummary(statistics: statistics, elapsedSeconds: Date().timeIntervalSince(started), apiCalls: remote?.apiCalls)
         StandardStream.output.write(reporter.finish(summary))
         StandardStream.output.flush()
         if let skipped = (provider as? FileIssueProvider)?.skippedRecords, skipped > 0 {

@@ -27,6 +27,12 @@ struct ExplainCommand: AsyncParsableCommand {
         let ruleSet = try RuleFiles.load(options.rules, selecting: options.selectedRules)
         let now = try options.evaluationInstant()
         let provider = try SourceResolution.provider(for: options, defaultSource: ruleSet.defaultSource)
+        try await SourceResolution.closing(provider) {
+            try await explain(ruleSet, now: now, provider: provider)
+        }
+    }
+
+    private func explain(_ ruleSet: RuleSet, now: Timestamp, provider: any IssueProvider) async throws {
         let found: Issue?
         do {
             found = try await Self.find(issue, in: provider)

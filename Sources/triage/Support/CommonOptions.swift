@@ -29,6 +29,9 @@ struct SourceOptions: ParsableArguments {
     @Option(name: .customLong("max-wait"), help: "Longest wait for a rate limit to reset, in seconds.")
     var maxWait = 900
 
+    @Flag(help: "Trace every API request and response on stderr (tokens redacted).")
+    var verbose = false
+
     func validate() throws {
         if rules.isEmpty { throw ValidationError("give at least one rule file with --rules") }
     }

@@ -1,7 +1,8 @@
 import Foundation
 import Synchronization
 
-/// "12,345 issues read (4,100/s)" on stderr, redrawn at most a few times a second, only on a terminal.
+/// "12,345 issues read (4,100/s), 124 API calls" on stderr, redrawn at most a few times a second, only
+/// on a terminal.
 final class ProgressLine: Sendable {
     private struct State {
         var count = 0
@@ -10,11 +11,14 @@ final class ProgressLine: Sendable {
     }
 
     private let enabled: Bool
+    /// API calls so far, for remote sources.
+    private let apiCalls: (@Sendable () -> Int)?
     private let started = Date()
     private let state = Mutex(State())
 
-    init(enabled: Bool) {
+    init(enabled: Bool, apiCalls: (@Sendable () -> Int)? = nil) {
         self.enabled = enabled
+        self.apiCalls = apiCalls
     }
 
     func tick() {
@@ -26,7 +30,7 @@ final class ProgressLine: Sendable {
             state.lastDraw = now
             state.drawn = true
             let rate = Double(state.count) / max(0.001, now.timeIntervalSince(started))
-            return "\r\u{1B}[2K\(state.count) issues read (\(Int(rate))/s)"
+            return "\r\u{1B}[2K\(state.count) issues read (\(Int(rate))/s)" + (apiCalls.map { ", \($0()) API calls" } ?? "")
         }
         if let line { StandardStream.error.write(line) }
     }

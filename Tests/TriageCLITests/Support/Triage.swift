@@ -36,16 +36,18 @@ enum Triage {
     /// input (empty when nil).
     @discardableResult
     static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL = fixtures, timeout seconds: Double = 60,
-                    sourceLocation: SourceLocation = #_sourceLocation) throws -> Output {
+                    environment: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation) throws -> Output {
         try #require(FileManager.default.isExecutableFile(atPath: binary.path),
                      "\(binary.path) does not exist: run `swift build` before `swift test`", sourceLocation: sourceLocation)
-        return try Subprocess.run(binary, arguments, stdin: stdin, in: directory, timeout: seconds)
+        return try Subprocess.run(binary, arguments, stdin: stdin, in: directory, timeout: seconds, environment: environment)
     }
 }
 
 /// A child process with pipes for all three standard streams and a timeout.
 enum Subprocess {
-    static func run(_ executable: URL, _ arguments: [String], stdin: Data? = nil, in directory: URL, timeout seconds: Double = 60) throws -> Triage.Output {
+    /// `environment` adds to (or replaces in) the inherited environment, after the tokens are removed.
+    static func run(_ executable: URL, _ arguments: [String], stdin: Data? = nil, in directory: URL, timeout seconds: Double = 60,
+                    environment extra: [String: String] = [:]) throws -> Triage.Output {
         _ = ignoreSIGPIPE
         let process = Process()
         process.executableURL = executable
@@ -53,6 +55,7 @@ enum Subprocess {
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         for name in ["GITHUB_TOKEN", "GH_TOKEN", "GITLAB_TOKEN"] { environment[name] = nil }
+        environment.merge(extra) { _, new in new }
         process.environment = environment
 
         let stdoutPipe = Pipe(), stderrPipe = Pipe()

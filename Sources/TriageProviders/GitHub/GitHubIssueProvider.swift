@@ -1,0 +1,89 @@
+public import TriageEngine
+public import TriageLanguage
+
+/// Issues and pull requests of one GitHub repository through the REST API
+/// (`GET /repos/{owner}/{repo}/issues`, which lists pull requests too, marked by `pull_request`).
+///
+/// Filters pushed down from `IssueQuery`: `state`, `labels` (all required), `since` (updated at or
+/// after). Pages come sorted by creation, oldest first, so a walk is stable while issues are added.
+///
+/// `draft`: the list API sends `draft` on pull requests; when it is absent (older GitHub Enterprise)
+/// it is taken as false rather than spending a `GET /pulls/{n}` per pull request.
+///
+/// Lazy fields: comments from `/issues/{n}/comments` (never requested when the list says there are
+/// none), label events from `/issues/{n}/events` (`labeled`/`unlabeled`).
+public struct GitHubIssueProvider: IssueProvider, RemoteIssueProvider {
+    public let owner: String
+    public let repository: String
+    public let apiBase: String
+    public let client: APIClient
+    /// List pages fetched at once once the last page is known.
+    public var pageConcurrency: Int
+
+    /// - Parameter location: `owner/repo`.
+    public init(location: String, apiBase: String? = nil, client: APIClient, pageConcurrency: Int = 8) throws {
+        let parts = location.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+            throw SourceError("a GitHub source is OWNER/REPO, not `\(location)`")
+        }
+        owner = String(parts[0])
+        repository = String(parts[1])
+        var base = apiBase ?? "https://api.github.com"
+        while base.hasSuffix("/") { base.removeLast() }
+        self.apiBase = base
+        self.client = client
+        self.pageConcurrency = pageConcurrency
+    }
+
+    public var sourceDescription: String { "github:\(owner)/\(repository)" }
+    public var capabilities: ProviderCapabilities { BuiltinProviders.remoteCapabilities }
+    public var apiCalls: Int { client.apiCalls }
+    public func shutdown() async { await client.shutdown() }
+
+    var resource: String { "repository \(owner)/\(repository)" }
+    var repoURL: String { "\(apiBase)/repos/\(URLEncoding.encode(owner))/\(URLEncoding.encode(repository))" }
+
+    /// The first list page for `query`.
+    public func listURL(for query: IssueQuery) -> String {
+        var items = ["state=\(query.state ?? "all")", "per_page=100", "sort=created", "direction=asc"]
+        if !query.labels.isEmpty { items.append("labels=" + query.labels.map(URLEncoding.encode).joined(separator: ",")) }
+        if let since = query.updatedSince { items.append("since=\(URLEncoding.encode(since.rfc3339))") }
+        return "\(repoURL)/issues?" + items.joined(separator: "&")
+    }
+
+    public func issues(matching query: IssueQuery) -> PagedIssueSequence {
+        PagedIssueSequence(firstURLs: [listURL(for: query)], client: client, resource: resource,
+                           decoder: IssueJSONDecoder(fields: query.fields), pageConcurrency: pageConcurrency)
+    }
+
+    public func loadComments(of issue: Issue) async throws -> [IssueComment] {
+        if let embedded = issue.embeddedComments { return embedded }
+        guard issue.comments > 0 else { return [] }
+        let objects = try await client.getAllObjects("\(repoURL)/issues/\(issue.number)/comments?per_page=100",
+                                                     resource: "issue #\(issue.number) of \(resource)")
+        return objects.compactMap { object in
+            guard let created = object.timestamp("created_at") else { return nil }
+            let user = object.object("user")
+            let login = user?.string("login") ?? ""
+            let bot = user?.string("type") == "Bot" || login.hasSuffix("[bot]")
+            return IssueComment(author: login, body: object.string("body") ?? "", created: created,
+                                association: object.string("author_association"), bot: bot)
+        }
+    }
+
+    public func loadLabelEvents(of issue: Issue) async throws -> [LabelEvent] {
+        if let embedded = issue.embeddedLabelEvents { return embedded }
+        let objects = try await client.getAllObjects("\(repoURL)/issues/\(issue.number)/events?per_page=100",
+                                                     resource: "issue #\(issue.number) of \(resource)")
+        return objects.compactMap { object in
+            let action: LabelEvent.Action
+            switch object.string("event") {
+            case "labeled": action = .added
+            case "unlabeled": action = .removed
+            default: return nil
+            }
+            guard let name = object.object("label")?.string("name"), let created = object.timestamp("created_at") else { return nil }
+            return LabelEvent(label: name, action: action, created: created)
+        }
+    }
+}

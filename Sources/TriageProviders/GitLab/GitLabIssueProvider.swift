@@ -1,0 +1,98 @@
+public import TriageEngine
+public import TriageLanguage
+
+/// Issues and merge requests of one GitLab project through the REST API v4
+/// (`GET /projects/{url-encoded path}/issues`, then `/merge_requests` when a rule can match
+/// `kind == "pull_request"`).
+///
+/// Filters pushed down: `state` (`open` → `opened`; `closed` lists issues `closed` and merge requests
+/// of every state, since GitLab splits closed MRs into `closed` and `merged`), `labels`,
+/// `updated_after`. Pages are sorted by creation, oldest first. Pagination follows `Link`, else
+/// `x-next-page` (GitLab omits `Link`'s `last` on very large lists).
+///
+/// Lazy fields: comments from `/notes` (system notes excluded, oldest first; never requested when
+/// `user_notes_count` is 0), label events from `/resource_label_events`.
+public struct GitLabIssueProvider: IssueProvider, RemoteIssueProvider {
+    public let projectPath: String
+    public let apiBase: String
+    public let client: APIClient
+    public var pageConcurrency: Int
+
+    /// - Parameter location: `group/…/project`.
+    public init(location: String, apiBase: String? = nil, client: APIClient, pageConcurrency: Int = 8) throws {
+        let parts = location.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count >= 2, parts.allSatisfy({ !$0.isEmpty }) else {
+            throw SourceError("a GitLab source is GROUP/…/PROJECT, not `\(location)`")
+        }
+        projectPath = location
+        var base = apiBase ?? "https://gitlab.com/api/v4"
+        while base.hasSuffix("/") { base.removeLast() }
+        self.apiBase = base
+        self.client = client
+        self.pageConcurrency = pageConcurrency
+    }
+
+    public var sourceDescription: String { "gitlab:\(projectPath)" }
+    public var capabilities: ProviderCapabilities { BuiltinProviders.remoteCapabilities }
+    public var apiCalls: Int { client.apiCalls }
+    public func shutdown() async { await client.shutdown() }
+
+    var resource: String { "project \(projectPath)" }
+    var projectURL: String { "\(apiBase)/projects/\(URLEncoding.encode(projectPath))" }
+
+    /// The first page of each listing `query` needs: issues, merge requests, or both.
+    public func listURLs(for query: IssueQuery) -> [String] {
+        func url(_ endpoint: String, state: String?) -> String {
+            var items = ["state=\(state ?? "all")", "per_page=100", "order_by=created_at", "sort=asc"]
+            if !query.labels.isEmpty { items.append("labels=" + query.labels.map(URLEncoding.encode).joined(separator: ",")) }
+            if let since = query.updatedSince { items.append("updated_after=\(URLEncoding.encode(since.rfc3339))") }
+            return "\(projectURL)/\(endpoint)?" + items.joined(separator: "&")
+        }
+        var urls: [String] = []
+        if query.kind != "pull_request" { urls.append(url("issues", state: query.state.map { $0 == "open" ? "opened" : "closed" })) }
+        if query.kind != "issue" { urls.append(url("merge_requests", state: query.state == "open" ? "opened" : nil)) }
+        return urls
+    }
+
+    public func issues(matching query: IssueQuery) -> PagedIssueSequence {
+        PagedIssueSequence(firstURLs: listURLs(for: query), client: client, resource: resource,
+                           decoder: IssueJSONDecoder(fields: query.fields), pageConcurrency: pageConcurrency)
+    }
+
+    private func itemURL(_ issue: Issue) -> String {
+        "\(projectURL)/\(issue.kind == "pull_request" ? "merge_requests" : "issues")/\(issue.number)"
+    }
+
+    private func itemResource(_ issue: Issue) -> String {
+        "\(issue.kind == "pull_request" ? "merge request !" : "issue #")\(issue.number) of \(resource)"
+    }
+
+    public func loadComments(of issue: Issue) async throws -> [IssueComment] {
+        if let embedded = issue.embeddedComments { return embedded }
+        guard issue.comments > 0 else { return [] }
+        let objects = try await client.getAllObjects("\(itemURL(issue))/notes?sort=asc&order_by=created_at&per_page=100",
+                                                     resource: itemResource(issue))
+        return objects.compactMap { object in
+            guard object.bool("system") != true, let created = object.timestamp("created_at") else { return nil }
+            let author = object.object("author")
+            let username = author?.string("username") ?? ""
+            let bot = author?.bool("bot") == true || username.hasSuffix("[bot]") || username.hasPrefix("project_") && username.contains("_bot")
+            return IssueComment(author: username, body: object.string("body") ?? "", created: created, association: nil, bot: bot)
+        }
+    }
+
+    public func loadLabelEvents(of issue: Issue) async throws -> [LabelEvent] {
+        if let embedded = issue.embeddedLabelEvents { return embedded }
+        let objects = try await client.getAllObjects("\(itemURL(issue))/resource_label_events?per_page=100", resource: itemResource(issue))
+        return objects.compactMap { object in
+            let action: LabelEvent.Action
+            switch object.string("action") {
+            case "add": action = .added
+            case "remove": action = .removed
+            default: return nil
+            }
+            guard let name = object.object("label")?.string("name"), let created = object.timestamp("created_at") else { return nil }
+            return LabelEvent(label: name, action: action, created: created)
+        }
+    }
+}

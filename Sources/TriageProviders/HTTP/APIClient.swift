@@ -1,0 +1,174 @@
+import Synchronization
+
+/// Sends the GET requests of one provider for one run: adds auth and accept headers, retries what is
+/// worth retrying (`RetryPolicy`), waits out rate limits within `--max-wait`, turns the statuses a
+/// person can act on (401, 403, 404) into plain messages, counts API calls and traces each exchange
+/// with credentials redacted.
+public final class APIClient: Sendable {
+    /// "GitHub" or "GitLab", for messages.
+    public let hostName: String
+    /// The environment variable(s) a token comes from, for messages ("GITHUB_TOKEN or GH_TOKEN").
+    let tokenVariables: String
+    let hasToken: Bool
+    let transport: any HTTPTransport
+    let headers: [(name: String, value: String)]
+    let policy: RetryPolicy
+    let redaction: TokenRedaction
+    let requestTimeoutSeconds: Double
+    /// Progress and warnings for a person (stderr in the CLI).
+    let log: @Sendable (String) -> Void
+    /// One line per request and response (`--verbose`), credentials redacted; nil when off.
+    let trace: (@Sendable (String) -> Void)?
+    private let callCount = Atomic<Int>(0)
+    /// When a rate limit resets (seconds since the epoch): concurrent requests wait for it instead
+    /// of each spending a call to learn the limit is still exhausted.
+    private let pausedUntil = Mutex<Double>(0)
+
+    public init(hostName: String, tokenVariables: String, token: String?, authHeader: (String) -> (name: String, value: String),
+                extraHeaders: [(name: String, value: String)] = [], transport: any HTTPTransport, policy: RetryPolicy,
+                requestTimeoutSeconds: Double = 30,
+                log: @escaping @Sendable (String) -> Void, trace: (@Sendable (String) -> Void)? = nil) {
+        self.hostName = hostName
+        self.tokenVariables = tokenVariables
+        let token = token.flatMap { $0.isEmpty ? nil : $0 }
+        hasToken = token != nil
+        var headers = extraHeaders
+        headers.append((name: "User-Agent", value: "triage"))
+        if let token { headers.append(authHeader(token)) }
+        self.headers = headers
+        self.transport = transport
+        self.policy = policy
+        self.redaction = TokenRedaction(secrets: [token])
+        self.requestTimeoutSeconds = requestTimeoutSeconds
+        self.log = log
+        self.trace = trace
+    }
+
+    /// Requests sent so far, retries included.
+    public var apiCalls: Int { callCount.load(ordering: .relaxed) }
+
+    public func shutdown() async { await transport.shutdown() }
+
+    /// GETs `url`, returning a 2xx response; `resource` names what is read ("repository acme/app")
+    /// for the messages of 403 and 404.
+    public func get(_ url: String, resource: String) async throws -> HTTPResponse {
+        var failures = 0, rateLimitWaits = 0
+        while true {
+            try Task.checkCancellation()
+            let pause = pausedUntil.withLock { $0 } - policy.now()
+            if pause > 0 { try await policy.sleep(pause) }
+            let request = HTTPRequest(url: url, headers: headers, timeoutSeconds: requestTimeoutSeconds)
+            trace?("→ GET \(redaction.scrub(url)) [\(redaction.describe(headers))]")
+            callCount.add(1, ordering: .relaxed)
+            let started = policy.now()
+            let response: HTTPResponse
+            do {
+                response = try await transport.send(request)
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                let reason = redaction.scrub(String(describing: error))
+                trace?("← \(reason) \(redaction.scrub(url))")
+                failures += 1
+                guard failures <= policy.maxRetries else {
+                    throw APIError("\(hostName) request failed after \(failures) attempts (\(reason)): \(redaction.scrub(url))")
+                }
+                try await backoff(failures, reason: reason, url: url)
+                continue
+            }
+            trace?("← \(response.status) in \(Int((policy.now() - started) * 1000)) ms \(redaction.scrub(url))")
+            if let limit = RateLimit.of(response) {
+                rateLimitWaits += 1
+                try await waitOut(limit, waits: rateLimitWaits)
+                continue
+            }
+            switch response.status {
+            case 200..<300:
+                return response
+            case 500..<600:
+                failures += 1
+                guard failures <= policy.maxRetries else {
+                    throw APIError("\(hostName) answered \(response.status) \(failures) times for \(redaction.scrub(url)); giving up")
+                }
+                try await backoff(failures, reason: "\(response.status)", url: url)
+            default:
+                throw APIError(message(for: response, resource: resource, url: url))
+            }
+        }
+    }
+
+    private func backoff(_ attempt: Int, reason: String, url: String) async throws {
+        let delay = policy.backoff(attempt: attempt)
+        log("\(hostName): \(reason); retrying in \(formatSeconds(delay)) (attempt \(attempt + 1) of \(policy.maxRetries + 1))")
+        try await policy.sleep(delay)
+    }
+
+    private func waitOut(_ limit: RateLimit, waits: Int) async throws {
+        let now = policy.now()
+        let (seconds, resetsAt): (Double, Double)
+        switch limit {
+        case let .exhaustedUntil(reset): (seconds, resetsAt) = (max(0, reset - now) + 1, reset)
+        case let .retryAfter(delay): (seconds, resetsAt) = (delay, now + delay)
+        }
+        if seconds > Double(policy.maxWaitSeconds) || waits > policy.maxRateLimitWaits {
+            throw RateLimitExceeded(host: hostName, resetsAt: resetsAt, waitSeconds: seconds, maxWaitSeconds: policy.maxWaitSeconds,
+                                    tokenVariables: hasToken ? nil : tokenVariables)
+        }
+        let extended = pausedUntil.withLock { until in
+            defer { until = Swift.max(until, now + seconds) }
+            return now + seconds > until + 1
+        }
+        // Requests in flight when the limit hit all learn of it; say so once.
+        if extended { log("\(hostName) rate limit reached; waiting \(formatSeconds(seconds)) until it resets") }
+        try await policy.sleep(seconds)
+    }
+
+    /// What a person reads for a status that is not retried.
+    private func message(for response: HTTPResponse, resource: String, url: String) -> String {
+        let detail = serverMessage(response).map { ": \($0)" } ?? ""
+        switch response.status {
+        case 401:
+            return hasToken
+                ? "\(hostName) rejected the token (401 Unauthorized); check \(tokenVariables)\(detail)"
+                : "\(hostName) requires authentication (401 Unauthorized); set \(tokenVariables)\(detail)"
+        case 403:
+            return "access to \(resource) is forbidden \(hasToken ? "with this token" : "without a token") (403)\(detail)"
+        case 404, 410:
+            return hasToken
+                ? "\(resource) not found or not visible with this token"
+                : "\(resource) not found or not visible without a token (set \(tokenVariables) for private ones)"
+        default:
+            return "\(hostName) answered \(response.status) for \(redaction.scrub(url))\(detail)"
+        }
+    }
+
+    /// The `message` (GitHub) or `message`/`error` (GitLab) of an error body, scrubbed and shortened.
+    private func serverMessage(_ response: HTTPResponse) -> String? {
+        guard !response.body.isEmpty else { return nil }
+        let text = String(decoding: response.body.prefix(2000), as: UTF8.self)
+        for key in ["\"message\"", "\"error\""] {
+            guard let keyRange = text.range(of: key), let open = text[keyRange.upperBound...].firstIndex(of: "\""),
+                  let close = text[text.index(after: open)...].firstIndex(of: "\"") else { continue }
+            let value = String(text[text.index(after: open)..<close])
+            return redaction.scrub(String(value.prefix(200)))
+        }
+        return nil
+    }
+
+    private func formatSeconds(_ seconds: Double) -> String {
+        seconds < 10 ? "\((seconds * 10).rounded() / 10)s" : "\(Int(seconds.rounded()))s"
+    }
+}
+
+/// A remote source failed in a way retrying does not fix; the message is for a person (exit 3).
+public struct APIError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// A provider that talks to an API: the CLI reports its call count and shuts its client down.
+public protocol RemoteIssueProvider: Sendable {
+    var apiCalls: Int { get }
+    func shutdown() async
+}

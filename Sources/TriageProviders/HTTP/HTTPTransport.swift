@@ -1,0 +1,55 @@
+/// One GET request as the providers send it: the transport sees nothing else, so a test double or
+/// another runtime's client only has to implement `send(_:)`.
+public struct HTTPRequest: Sendable {
+    public var url: String
+    /// Header name/value pairs, in order; may hold a token, so never print them unredacted.
+    public var headers: [(name: String, value: String)]
+    /// Longest time the whole exchange may take before it counts as a timeout (retried).
+    public var timeoutSeconds: Double
+
+    public init(url: String, headers: [(name: String, value: String)] = [], timeoutSeconds: Double = 30) {
+        self.url = url
+        self.headers = headers
+        self.timeoutSeconds = timeoutSeconds
+    }
+}
+
+/// A response with its whole body read: list pages are at most a few hundred kilobytes.
+public struct HTTPResponse: Sendable {
+    public var status: Int
+    public var headers: [(name: String, value: String)]
+    public var body: [UInt8]
+
+    public init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    /// The first value of `name`, compared case-insensitively (HTTP header names are).
+    public func header(_ name: String) -> String? {
+        let lowered = name.lowercased()
+        return headers.first { $0.name.lowercased() == lowered }?.value
+    }
+}
+
+/// Why an exchange failed before a status arrived; the retry policy retries all of these.
+public enum HTTPTransportError: Error, Sendable, CustomStringConvertible {
+    case timeout
+    case connection(String)
+
+    public var description: String {
+        switch self {
+        case .timeout: "the request timed out"
+        case let .connection(reason): "connection failed: \(reason)"
+        }
+    }
+}
+
+/// Sends GET requests. Implementations follow redirects themselves and throw `HTTPTransportError`
+/// (or any error, treated as a connection failure) when no response arrives.
+public protocol HTTPTransport: Sendable {
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse
+    /// Releases connections and threads; called once when the run is over.
+    func shutdown() async
+}
