@@ -7,7 +7,14 @@ cd "$(dirname "$0")/.."
 scripts/ensure-deps.sh
 
 echo "== build"
-swift build --build-tests 2>&1 | tee .build-log.txt | grep -E "error|warning: |Compiling|Build complete" | grep -v "^\[" || true
+set +e
+swift build --build-tests > .build-log.txt 2>&1
+build_status=$?
+set -e
+grep -E "error|warning: |Build complete" .build-log.txt | grep -v "^\[" || true
+if [ "$build_status" -ne 0 ]; then
+  echo "the build failed (exit $build_status)"; tail -30 .build-log.txt; exit 1
+fi
 if grep -E "^$PWD/(Sources|Tests)/.*(warning|error):" .build-log.txt; then
   echo "the build has warnings or errors (above)"; exit 1
 fi
