@@ -2,8 +2,11 @@ import TriageLanguage
 
 /// Every code `triage lint` can report: the language's, the rule-file format's and the lint checks'.
 public enum RuleCodes {
+    /// Each code once (the language and the rule-file layer share `mixed-list` and `reserved-name`).
     public static var all: [String] {
-        DiagnosticCode.allCases.map(\.rawValue) + RuleFileCode.allCases.map(\.rawValue) + LintCheckCatalog.checks.map(\.code)
+        var seen = Set<String>()
+        let codes = DiagnosticCode.allCases.map(\.rawValue) + RuleFileCode.allCases.map(\.rawValue) + LintCheckCatalog.checks.map(\.code)
+        return codes.filter { seen.insert($0).inserted }
     }
 
     /// One line describing a code, for SARIF rule metadata.

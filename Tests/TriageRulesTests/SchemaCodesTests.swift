@@ -1,0 +1,16 @@
+import Foundation
+import Testing
+import TriageRules
+
+/// `Grammar/rules.schema.json` offers editors exactly the codes `lint: {ignore: [...]}` accepts.
+struct SchemaCodesTests {
+    @Test func theSchemaListsEveryLintCode() throws {
+        let data = try Data(contentsOf: repositoryRoot.appendingPathComponent("Grammar/rules.schema.json"))
+        let schema = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let definitions = try #require(schema["definitions"] as? [String: Any])
+        let lint = try #require(definitions["lint"] as? [String: Any])
+        let ignore = try #require((lint["properties"] as? [String: Any])?["ignore"] as? [String: Any])
+        let codes = try #require((ignore["items"] as? [String: Any])?["enum"] as? [String])
+        #expect(codes == RuleCodes.all.sorted())
+    }
+}
