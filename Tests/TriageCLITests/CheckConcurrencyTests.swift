@@ -42,7 +42,7 @@ import Testing
     }
 
     @Test(arguments: ["jsonl", "json", "markdown", "text"])
-    func outputIsTheSameForAnyConcurrency(_ format: String) throws {
+    func outputIsTheSameForAnyConcurrency(_ format: String) async throws {
         let generated = Self.generate()
         #expect(Set(generated.numbers).count == Self.issueCount)
         let directory = try makeTemporaryDirectory()
@@ -50,11 +50,11 @@ import Testing
         try generated.jsonLines.write(to: directory.appendingPathComponent("issues.jsonl"))
         try FileManager.default.copyItem(at: fixture("check/rules.yaml"), to: directory.appendingPathComponent("rules.yaml"))
 
-        func run(_ concurrency: Int) throws -> Triage.Output {
-            try Triage.run(["check", "--rules", "rules.yaml", "--source", "file:issues.jsonl", "--now", "2024-06-01T00:00:00Z",
+        func run(_ concurrency: Int) async throws -> Triage.Output {
+            try await Triage.run(["check", "--rules", "rules.yaml", "--source", "file:issues.jsonl", "--now", "2024-06-01T00:00:00Z",
                             "--format", format, "--concurrency", String(concurrency)], in: directory)
         }
-        let one = try run(1), eight = try run(8)
+        let one = try await run(1), eight = try await run(8)
         #expect(one.status == 1)
         #expect(eight.status == 1)
         #expect(one.stderr == "")

@@ -8,8 +8,8 @@ import Testing
     static let now = ["--now", "2024-06-01T00:00:00Z"]
     static let directory = fixture("check")
 
-    static func check(_ arguments: [String], stdin: Data? = nil) throws -> Triage.Output {
-        try Triage.run(["check"] + arguments, stdin: stdin, in: directory)
+    static func check(_ arguments: [String], stdin: Data? = nil) async throws -> Triage.Output {
+        try await Triage.run(["check"] + arguments, stdin: stdin, in: directory)
     }
 
     /// Every match of `rules.yaml`, in issue order, then rule order within an issue.
@@ -27,8 +27,8 @@ import Testing
     // MARK: Formats
 
     @Test(arguments: ["github.jsonl", "gitlab.json", "normalized.jsonl"])
-    func jsonLinesAreTheSameForEveryShape(_ file: String) throws {
-        let output = try Self.check(["--rules", "rules.yaml", "--source", "file:\(file)", "--format", "jsonl"] + Self.now)
+    func jsonLinesAreTheSameForEveryShape(_ file: String) async throws {
+        let output = try await Self.check(["--rules", "rules.yaml", "--source", "file:\(file)", "--format", "jsonl"] + Self.now)
         #expect(output.status == 1, "crash-reports is an error-severity rule and matches")
         #expect(output.stdoutLines == Self.expectedLines)
         #expect(output.stderr == "")
@@ -37,18 +37,18 @@ import Testing
     /// The other formats name the source; apart from that, GitLab and normalized objects give what
     /// the GitHub objects give.
     @Test(arguments: ["gitlab.json", "normalized.jsonl"], ["text", "json", "markdown"])
-    func everyFormatIsTheSameForEveryShape(_ file: String, _ format: String) throws {
-        func run(_ file: String) throws -> String {
-            let output = try Self.check(["--rules", "rules.yaml", "--source", "file:\(file)", "--format", format] + Self.now)
+    func everyFormatIsTheSameForEveryShape(_ file: String, _ format: String) async throws {
+        func run(_ file: String) async throws -> String {
+            let output = try await Self.check(["--rules", "rules.yaml", "--source", "file:\(file)", "--format", format] + Self.now)
             #expect(output.status == 1)
             return withoutElapsedTime(output.stdout).replacing("file:\(file)", with: "file:SOURCE")
         }
-        let expected = try run("github.jsonl")
-        #expect(try run(file) == expected)
+        let expected = try await run("github.jsonl")
+        #expect(try await run(file) == expected)
     }
 
-    @Test func text() throws {
-        let output = try Self.check(["--rules", "rules.yaml", "--source", "file:github.jsonl"] + Self.now)
+    @Test func text() async throws {
+        let output = try await Self.check(["--rules", "rules.yaml", "--source", "file:github.jsonl"] + Self.now)
         #expect(output.status == 1)
         #expect(output.stderr == "")
         // The summary ends with the wall time, which changes from run to run.
@@ -79,8 +79,8 @@ import Testing
             """)
     }
 
-    @Test func json() throws {
-        let output = try Self.check(["--rules", "rules.yaml", "--source", "file:github.jsonl", "--format", "json"] + Self.now)
+    @Test func json() async throws {
+        let output = try await Self.check(["--rules", "rules.yaml", "--source", "file:github.jsonl", "--format", "json"] + Self.now)
         #expect(output.status == 1)
         #expect(output.stderr == "")
         let document = try #require(try parseJSON(output.stdoutData) as? [String: Any])
@@ -114,141 +114,141 @@ import Testing
         ] as [String: Any])
     }
 
-    @Test func markdown() throws {
-        let output = try Self.check(["--rules", "rules.yaml", "--source", "file:github.jsonl", "--format", "markdown"] + Self.now)
+    @Test func markdown() async throws {
+        let output = try await Self.check(["--rules", "rules.yaml", "--source", "file:github.jsonl", "--format", "markdown"] + Self.now)
         #expect(output.status == 1)
         #expect(output.stderr == "")
         try expectSnapshot(output.stdout, named: "check.md")
     }
 
-    @Test func standardInput() throws {
+    @Test func standardInput() async throws {
         let input = try Data(contentsOf: Self.directory.appendingPathComponent("normalized.jsonl"))
-        let output = try Self.check(["--rules", "rules.yaml", "--source", "-", "--format", "jsonl"] + Self.now, stdin: input)
+        let output = try await Self.check(["--rules", "rules.yaml", "--source", "-", "--format", "jsonl"] + Self.now, stdin: input)
         #expect(output.status == 1)
         #expect(output.stdoutLines == Self.expectedLines)
         #expect(output.stderr == "")
-        let json = try Self.check(["--rules", "rules.yaml", "--source", "-", "--format", "json"] + Self.now, stdin: input)
+        let json = try await Self.check(["--rules", "rules.yaml", "--source", "-", "--format", "json"] + Self.now, stdin: input)
         let document = try #require(try parseJSON(json.stdoutData) as? [String: Any])
         #expect(document["issues"] as? Int == 7)
     }
 
     /// SPEC §3: a rule file's `source:` is relative to the file; `--source` wins over it.
-    @Test func sourceFromTheRuleFile() throws {
-        let output = try Triage.run(["check", "--rules", "check/with-source/rules.yaml", "--format", "json"] + Self.now)
+    @Test func sourceFromTheRuleFile() async throws {
+        let output = try await Triage.run(["check", "--rules", "check/with-source/rules.yaml", "--format", "json"] + Self.now)
         #expect(output.status == 0, "\(output)")
         let document = try #require(try parseJSON(output.stdoutData) as? [String: Any])
         #expect(document["source"] as? String == "file:check/with-source/../github.jsonl")
         #expect(document["issues"] as? Int == 7)
 
         let pullRequest = #"{"number": 5, "title": "A pull request", "kind": "pull_request", "created": "2024-05-01"}"# + "\n"
-        let overridden = try Triage.run(["check", "--rules", "check/with-source/rules.yaml", "--source", "-", "--format", "jsonl"] + Self.now,
+        let overridden = try await Triage.run(["check", "--rules", "check/with-source/rules.yaml", "--source", "-", "--format", "jsonl"] + Self.now,
                                         stdin: Data(pullRequest.utf8))
         #expect(overridden.status == 0)
         #expect(overridden.stdoutLines == [#"{"rule":"pull-requests","severity":"info","number":5,"title":"A pull request","url":""}"#])
     }
 
     /// With several rule files, "rule order" is the order of the files on the command line.
-    @Test func ruleOrderFollowsTheRuleFiles() throws {
+    @Test func ruleOrderFollowsTheRuleFiles() async throws {
         let issue81 = try #require(try String(contentsOf: Self.directory.appendingPathComponent("normalized.jsonl"), encoding: .utf8)
             .split(separator: "\n").first { $0.contains(#""number": 81,"#) })
         let input = Data((issue81 + "\n").utf8)
         let lazyLine = #"{"rule":"maintainer-spoke-last","severity":"warning","number":81,"title":"Segfault with musl build","url":"https://github.com/acme/rocket/issues/81"}"#
-        let lazyFirst = try Self.check(["--rules", "lazy.yaml", "--rules", "rules.yaml", "--source", "-", "--format", "jsonl"] + Self.now, stdin: input)
+        let lazyFirst = try await Self.check(["--rules", "lazy.yaml", "--rules", "rules.yaml", "--source", "-", "--format", "jsonl"] + Self.now, stdin: input)
         #expect(lazyFirst.stdoutLines == [lazyLine, Self.expectedLines[5], Self.expectedLines[6]])
-        let lazyLast = try Self.check(["--rules", "rules.yaml", "--rules", "lazy.yaml", "--source", "-", "--format", "jsonl"] + Self.now, stdin: input)
+        let lazyLast = try await Self.check(["--rules", "rules.yaml", "--rules", "lazy.yaml", "--source", "-", "--format", "jsonl"] + Self.now, stdin: input)
         #expect(lazyLast.stdoutLines == [Self.expectedLines[5], Self.expectedLines[6], lazyLine])
     }
 
     // MARK: Exit codes
 
-    @Test func failOnThresholds() throws {
+    @Test func failOnThresholds() async throws {
         let base = ["--rules", "rules.yaml", "--source", "file:github.jsonl", "--format", "jsonl"] + Self.now
         // Only the info rule: below the default threshold (error).
-        let infoOnly = try Self.check(base + ["--rule", "pull-requests"])
+        let infoOnly = try await Self.check(base + ["--rule", "pull-requests"])
         #expect(infoOnly.status == 0, "\(infoOnly)")
         #expect(infoOnly.stdoutLines == [Self.expectedLines[1]])
-        #expect(try Self.check(base + ["--rule", "pull-requests", "--fail-on", "info"]).status == 1)
-        #expect(try Self.check(base + ["--rule", "pull-requests", "--fail-on", "warning"]).status == 0)
-        #expect(try Self.check(base + ["--rule", "unowned-bugs", "--fail-on", "warning"]).status == 1)
-        #expect(try Self.check(base + ["--rule", "unowned-bugs"]).status == 0)
+        #expect(try await Self.check(base + ["--rule", "pull-requests", "--fail-on", "info"]).status == 1)
+        #expect(try await Self.check(base + ["--rule", "pull-requests", "--fail-on", "warning"]).status == 0)
+        #expect(try await Self.check(base + ["--rule", "unowned-bugs", "--fail-on", "warning"]).status == 1)
+        #expect(try await Self.check(base + ["--rule", "unowned-bugs"]).status == 0)
         // An error-severity match fails by default, and never with --fail-on none.
-        #expect(try Self.check(base).status == 1)
-        #expect(try Self.check(base + ["--fail-on", "error"]).status == 1)
-        let none = try Self.check(base + ["--fail-on", "none"])
+        #expect(try await Self.check(base).status == 1)
+        #expect(try await Self.check(base + ["--fail-on", "error"]).status == 1)
+        let none = try await Self.check(base + ["--fail-on", "none"])
         #expect(none.status == 0)
         #expect(none.stdoutLines == Self.expectedLines)
         // --rule keeps the order of the rule files, not of the flags.
-        let two = try Self.check(base + ["--rule", "unowned-bugs", "--rule", "crash-reports"])
+        let two = try await Self.check(base + ["--rule", "unowned-bugs", "--rule", "crash-reports"])
         #expect(two.stdoutLines == Self.expectedLines.filter { $0.contains(#""unowned-bugs""#) || $0.contains(#""crash-reports""#) })
     }
 
-    @Test func unknownRuleNameIsAUsageErrorWithASuggestion() throws {
-        let output = try Self.check(["--rules", "rules.yaml", "--source", "file:github.jsonl", "--rule", "pull-request"] + Self.now)
+    @Test func unknownRuleNameIsAUsageErrorWithASuggestion() async throws {
+        let output = try await Self.check(["--rules", "rules.yaml", "--source", "file:github.jsonl", "--rule", "pull-request"] + Self.now)
         #expect(output.status == 2)
         #expect(output.stdout == "")
         #expect(output.stderr == "error: no rule named `pull-request`; did you mean `pull-requests`?\n")
     }
 
-    @Test func invalidRulesExit2() throws {
-        let output = try Self.check(["--rules", "../lint/codes/unknown-name.yaml", "--source", "file:github.jsonl"] + Self.now)
+    @Test func invalidRulesExit2() async throws {
+        let output = try await Self.check(["--rules", "../lint/codes/unknown-name.yaml", "--source", "file:github.jsonl"] + Self.now)
         #expect(output.status == 2)
         #expect(output.stdout == "")
         #expect(output.stderrLines.first == "../lint/codes/unknown-name.yaml:3:31: error[unknown-name]: unknown name `labls`; did you mean `labels`?")
         #expect(output.stderrLines.last == "1 error, 0 warnings, 0 notes")
     }
 
-    @Test func badNowIsAUsageError() throws {
-        let output = try Self.check(["--rules", "rules.yaml", "--source", "file:github.jsonl", "--now", "yesterday"])
+    @Test func badNowIsAUsageError() async throws {
+        let output = try await Self.check(["--rules", "rules.yaml", "--source", "file:github.jsonl", "--now", "yesterday"])
         #expect(output.status == 2)
         #expect(output.stdout == "")
         #expect(output.stderr == "error: --now must be a date (2024-06-01) or an RFC 3339 time (2024-06-01T12:00:00Z), not `yesterday`\n")
     }
 
-    @Test func missingSourceIsAUsageError() throws {
-        let output = try Self.check(["--rules", "rules.yaml"] + Self.now)
+    @Test func missingSourceIsAUsageError() async throws {
+        let output = try await Self.check(["--rules", "rules.yaml"] + Self.now)
         #expect(output.status == 2)
         #expect(output.stdout == "")
         #expect(output.stderr == "error: no source: pass --source (e.g. --source file:issues.jsonl) or set `source:` in a rule file\n")
     }
 
-    @Test func missingSourceFileExits3() throws {
-        let output = try Self.check(["--rules", "rules.yaml", "--source", "file:no-such-issues.jsonl"] + Self.now)
+    @Test func missingSourceFileExits3() async throws {
+        let output = try await Self.check(["--rules", "rules.yaml", "--source", "file:no-such-issues.jsonl"] + Self.now)
         #expect(output.status == 3)
         #expect(output.stdout == "")
         #expect(output.stderr == "error: no-such-issues.jsonl: No such file or directory\n")
     }
 
     /// `malformed.jsonl` is `normalized.jsonl` with line 4 (#89) cut short.
-    @Test func malformedLineExits3NamingFileAndLine() throws {
-        let output = try Self.check(["--rules", "rules.yaml", "--source", "file:malformed.jsonl", "--format", "jsonl"] + Self.now)
+    @Test func malformedLineExits3NamingFileAndLine() async throws {
+        let output = try await Self.check(["--rules", "rules.yaml", "--source", "file:malformed.jsonl", "--format", "jsonl"] + Self.now)
         #expect(output.status == 3)
         #expect(output.stderr == "error: malformed.jsonl:4: incomplete JSON object: JSON Lines needs one whole object per line (put pretty-printed objects in a JSON array, or use jq -c)\n")
         // Whatever was streamed before the failure is correct.
         #expect(Self.expectedLines.starts(with: output.stdoutLines))
     }
 
-    @Test func malformedLineOnStandardInput() throws {
+    @Test func malformedLineOnStandardInput() async throws {
         let input = Data(#"""
             {"number": 1, "created": "2024-01-01", "title": "ok"}
             {"number": 2, "created": "2024-01-01", "title": "bad" "x"}
 
             """#.utf8)
-        let output = try Self.check(["--rules", "rules.yaml", "--source", "-", "--format", "jsonl"] + Self.now, stdin: input)
+        let output = try await Self.check(["--rules", "rules.yaml", "--source", "-", "--format", "jsonl"] + Self.now, stdin: input)
         #expect(output.status == 3)
         #expect(output.stderr == "error: <stdin>:2: unexpected '\"', expected ',' or '}' (at byte 54)\n")
     }
 
-    @Test func keepGoingSkipsTheMalformedLine() throws {
+    @Test func keepGoingSkipsTheMalformedLine() async throws {
         let base = ["--rules", "rules.yaml", "--source", "file:malformed.jsonl", "--format", "jsonl", "--keep-going"] + Self.now
-        let output = try Self.check(base)
+        let output = try await Self.check(base)
         #expect(output.status == 1)
         #expect(output.stdoutLines == Self.expectedLines.filter { !$0.contains(#""number":89,"#) })
         #expect(output.stderr == "warning: skipped 1 malformed record (--keep-going)\n")
-        let clean = try Self.check(base + ["--rule", "pull-requests"])
+        let clean = try await Self.check(base + ["--rule", "pull-requests"])
         #expect(clean.status == 0)
         #expect(clean.stdoutLines == [Self.expectedLines[1]])
         #expect(clean.stderr == "warning: skipped 1 malformed record (--keep-going)\n")
-        let json = try Self.check(base.map { $0 == "jsonl" ? "json" : $0 })
+        let json = try await Self.check(base.map { $0 == "jsonl" ? "json" : $0 })
         let document = try #require(try parseJSON(json.stdoutData) as? [String: Any])
         #expect(document["issues"] as? Int == 6)
     }
@@ -257,8 +257,8 @@ import Testing
 
     /// `lazy.yaml` reads `last_comment`; only #81 embeds `comments_data`, and #89 and #64 have
     /// comments but no comment data (#100, #98 have none, so they need no fetch).
-    @Test func lazyFieldWithoutEmbeddedCommentsIsAPerIssueError() throws {
-        let text = try Self.check(["--rules", "lazy.yaml", "--source", "file:github.jsonl"] + Self.now)
+    @Test func lazyFieldWithoutEmbeddedCommentsIsAPerIssueError() async throws {
+        let text = try await Self.check(["--rules", "lazy.yaml", "--source", "file:github.jsonl"] + Self.now)
         #expect(text.status == 3)
         #expect(withoutElapsedTime(text.stdout) == """
             maintainer-spoke-last [warning]: 1 match
@@ -272,7 +272,7 @@ import Testing
             """)
         #expect(text.stderr == "error: 2 rule evaluations failed (listed in the report)\n")
 
-        let json = try Self.check(["--rules", "lazy.yaml", "--source", "file:github.jsonl", "--format", "json"] + Self.now)
+        let json = try await Self.check(["--rules", "lazy.yaml", "--source", "file:github.jsonl", "--format", "json"] + Self.now)
         #expect(json.status == 3)
         let document = try #require(try parseJSON(json.stdoutData) as? [String: Any])
         expectJSON(document["errors"] ?? NSNull(), equals: [
@@ -280,7 +280,7 @@ import Testing
             ["rule": "maintainer-spoke-last", "number": 64, "message": "file:github.jsonl has no comments for this issue"],
         ] as [Any])
 
-        let lines = try Self.check(["--rules", "lazy.yaml", "--source", "file:github.jsonl", "--format", "jsonl"] + Self.now)
+        let lines = try await Self.check(["--rules", "lazy.yaml", "--source", "file:github.jsonl", "--format", "jsonl"] + Self.now)
         #expect(lines.status == 3)
         #expect(lines.stdoutLines == [
             #"{"rule":"maintainer-spoke-last","severity":"warning","number":81,"title":"Segfault with musl build","url":"https://github.com/acme/rocket/issues/81"}"#,
@@ -293,11 +293,11 @@ import Testing
     }
 
     @Test(arguments: ["github.jsonl", "normalized.jsonl"])
-    func lazyFieldWithEmbeddedCommentsEvaluates(_ file: String) throws {
+    func lazyFieldWithEmbeddedCommentsEvaluates(_ file: String) async throws {
         // Only #81, which embeds comments_data: the last comment is by carol, a maintainer.
         let line = try #require(try String(contentsOf: Self.directory.appendingPathComponent(file), encoding: .utf8)
             .split(separator: "\n").first { $0.contains(#""number":81,"#) || $0.contains(#""number": 81,"#) })
-        let output = try Self.check(["--rules", "lazy.yaml", "--source", "-", "--format", "jsonl"] + Self.now, stdin: Data((line + "\n").utf8))
+        let output = try await Self.check(["--rules", "lazy.yaml", "--source", "-", "--format", "jsonl"] + Self.now, stdin: Data((line + "\n").utf8))
         #expect(output.status == 0, "a warning is below the default --fail-on error")
         #expect(output.stdoutLines == [
             #"{"rule":"maintainer-spoke-last","severity":"warning","number":81,"title":"Segfault with musl build","url":"https://github.com/acme/rocket/issues/81"}"#,

@@ -3,8 +3,8 @@ import Testing
 
 /// `triage providers`, help, and usage errors.
 @Suite struct CommandLineTests {
-    @Test func providersListsFileAndStdin() throws {
-        let output = try Triage.run(["providers"])
+    @Test func providersListsFileAndStdin() async throws {
+        let output = try await Triage.run(["providers"])
         #expect(output.status == 0)
         #expect(output.stderr == "")
         // One block per provider: its name, then indented details.
@@ -27,16 +27,16 @@ import Testing
 
     @Test(arguments: [["--help"], ["-h"], ["help"], ["check", "--help"], ["lint", "--help"], ["test", "--help"], ["explain", "--help"],
                       ["providers", "--help"], ["help", "check"]])
-    func helpExits0(_ arguments: [String]) throws {
-        let output = try Triage.run(arguments)
+    func helpExits0(_ arguments: [String]) async throws {
+        let output = try await Triage.run(arguments)
         #expect(output.status == 0, "\(output)")
         #expect(output.stdout.hasPrefix("OVERVIEW: "))
         #expect(output.stdout.contains("USAGE: triage"))
         #expect(output.stderr == "")
     }
 
-    @Test func version() throws {
-        let output = try Triage.run(["--version"])
+    @Test func version() async throws {
+        let output = try await Triage.run(["--version"])
         #expect(output.status == 0)
         #expect(output.stdout.wholeMatch(of: /\d+\.\d+\.\d+\n/) != nil, "\(output.stdout)")
     }
@@ -56,8 +56,8 @@ import Testing
         (["lint"], ["Missing expected argument", "<paths>"]),
         (["explain", "--rules", "check/rules.yaml", "--source", "file:check/github.jsonl"], ["Missing expected argument", "--issue"]),
     ])
-    func usageErrorsExit2(_ arguments: [String], _ mentions: [String]) throws {
-        let output = try Triage.run(arguments)
+    func usageErrorsExit2(_ arguments: [String], _ mentions: [String]) async throws {
+        let output = try await Triage.run(arguments)
         #expect(output.status == 2, "\(output)")
         #expect(output.stdout == "")
         let firstLine = try #require(output.stderrLines.first)

@@ -5,13 +5,13 @@ import Testing
 @Suite struct ExplainTests {
     static let now = ["--now", "2024-06-01T00:00:00Z"]
 
-    static func explain(_ arguments: [String]) throws -> Triage.Output {
-        try Triage.run(["explain"] + arguments + now, in: fixture("check"))
+    static func explain(_ arguments: [String]) async throws -> Triage.Output {
+        try await Triage.run(["explain"] + arguments + now, in: fixture("check"))
     }
 
     /// #81 of the samples: an open bug with no assignee whose title says "Segfault".
-    @Test func textTree() throws {
-        let output = try Self.explain(["--rules", "rules.yaml", "--source", "file:github.jsonl", "--issue", "81"])
+    @Test func textTree() async throws {
+        let output = try await Self.explain(["--rules", "rules.yaml", "--source", "file:github.jsonl", "--issue", "81"])
         #expect(output.status == 0)
         #expect(output.stderr == "")
         try expectSnapshot(output.stdout, named: "explain-81.txt")
@@ -19,8 +19,8 @@ import Testing
 
     /// A lazy field the file cannot supply is an error in the tree, not a silent false; a null
     /// operand shows as null.
-    @Test func errorsAndNullsInTheTree() throws {
-        let output = try Self.explain(["--rules", "lazy.yaml", "--source", "file:github.jsonl", "--issue", "64"])
+    @Test func errorsAndNullsInTheTree() async throws {
+        let output = try await Self.explain(["--rules", "lazy.yaml", "--source", "file:github.jsonl", "--issue", "64"])
         // The tree is printed, and, as with `check`, a rule that could not be evaluated exits 3.
         #expect(output.status == 3)
         #expect(output.stderr == "error: 1 rule could not be evaluated on #64\n")
@@ -46,7 +46,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         try Data("rules:\n  - name: bot-spoke\n    when: state == \"open\" and (last_comment.bot or draft)\n".utf8)
             .write(to: directory.appendingPathComponent("rules.yaml"))
-        let null = try Triage.run(["explain", "--rules", "rules.yaml", "--source", "file:\(fixture("check/github.jsonl").path)", "--issue", "100"] + Self.now,
+        let null = try await Triage.run(["explain", "--rules", "rules.yaml", "--source", "file:\(fixture("check/github.jsonl").path)", "--issue", "100"] + Self.now,
                                   in: directory)
         #expect(null.status == 0)
         #expect(null.stdoutLines.suffix(9) == [
@@ -62,8 +62,8 @@ import Testing
         ])
     }
 
-    @Test func json() throws {
-        let output = try Self.explain(["--rules", "lazy.yaml", "--source", "file:github.jsonl", "--issue", "81", "--format", "json"])
+    @Test func json() async throws {
+        let output = try await Self.explain(["--rules", "lazy.yaml", "--source", "file:github.jsonl", "--issue", "81", "--format", "json"])
         #expect(output.status == 0)
         #expect(output.stderr == "")
         func node(_ source: String, _ value: Any, _ children: [Any] = []) -> [String: Any] {
@@ -88,17 +88,17 @@ import Testing
         ] as [String: Any])
     }
 
-    @Test func unknownIssueExits3() throws {
-        let output = try Self.explain(["--rules", "rules.yaml", "--source", "file:github.jsonl", "--issue", "1"])
+    @Test func unknownIssueExits3() async throws {
+        let output = try await Self.explain(["--rules", "rules.yaml", "--source", "file:github.jsonl", "--issue", "1"])
         #expect(output.status == 3)
         #expect(output.stdout == "")
         #expect(output.stderr == "error: file:github.jsonl has no issue #1\n")
     }
 
-    @Test func invalidRulesAndMissingSourceFile() throws {
-        let invalid = try Self.explain(["--rules", "../lint/codes/unknown-name.yaml", "--source", "file:github.jsonl", "--issue", "81"])
+    @Test func invalidRulesAndMissingSourceFile() async throws {
+        let invalid = try await Self.explain(["--rules", "../lint/codes/unknown-name.yaml", "--source", "file:github.jsonl", "--issue", "81"])
         #expect(invalid.status == 2)
-        let missingFile = try Self.explain(["--rules", "rules.yaml", "--source", "file:no-such-issues.jsonl", "--issue", "81"])
+        let missingFile = try await Self.explain(["--rules", "rules.yaml", "--source", "file:no-such-issues.jsonl", "--issue", "81"])
         #expect(missingFile.status == 3)
     }
 }

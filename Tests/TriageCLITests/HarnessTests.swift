@@ -4,18 +4,18 @@ import Testing
 /// The subprocess harness itself: a hang fails instead of blocking, and big outputs on both pipes
 /// do not deadlock.
 @Suite struct HarnessTests {
-    @Test func aHangIsKilledAndReported() throws {
+    @Test func aHangIsKilledAndReported() async throws {
         let started = Date()
-        #expect(throws: Triage.Timeout.self) {
-            try Subprocess.run(URL(fileURLWithPath: "/bin/sleep"), ["30"], in: Triage.fixtures, timeout: 0.5)
+        await #expect(throws: Triage.Timeout.self) {
+            try await Subprocess.run(URL(fileURLWithPath: "/bin/sleep"), ["30"], in: Triage.fixtures, timeout: 0.5)
         }
         #expect(Date().timeIntervalSince(started) < 10)
     }
 
-    @Test func bigOutputsOnBothPipesAndStandardInput() throws {
+    @Test func bigOutputsOnBothPipesAndStandardInput() async throws {
         // 1 MiB through stdin to stdout, and 1 MiB to stderr at the same time: far more than a pipe buffer.
         let input = Data(repeating: UInt8(ascii: "x"), count: 1 << 20)
-        let output = try Subprocess.run(URL(fileURLWithPath: "/bin/sh"), ["-c", "head -c 1048576 /dev/zero >&2 & cat; wait"],
+        let output = try await Subprocess.run(URL(fileURLWithPath: "/bin/sh"), ["-c", "head -c 1048576 /dev/zero >&2 & cat; wait"],
                                         stdin: input, in: Triage.fixtures, timeout: 30)
         #expect(output.status == 0)
         #expect(output.stdoutData == input)

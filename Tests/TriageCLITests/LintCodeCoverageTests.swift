@@ -51,13 +51,13 @@ import Testing
     ]
 
     @Test(arguments: codeFixtures.keys.sorted())
-    func codeFixture(_ name: String) throws {
+    func codeFixture(_ name: String) async throws {
         let expected = try #require(Self.codeFixtures[name])
         let path = "codes/\(name).yaml"
-        let output = try Triage.run(["lint", "--color", "never", path], in: LintTests.directory)
+        let output = try await Triage.run(["lint", "--color", "never", path], in: LintTests.directory)
         #expect(output.stdoutLines.first == "\(path):\(expected.firstLine)")
         #expect(output.status == expected.status, "\(output)")
-        let json = try Triage.run(["lint", "--format", "json", path], in: LintTests.directory)
+        let json = try await Triage.run(["lint", "--format", "json", path], in: LintTests.directory)
         let codes = try #require(try parseJSON(json.stdoutData) as? [[String: Any]]).compactMap { $0["code"] as? String }
         let code = name == "mixed-list-literal" ? "mixed-list" : name
         // One finding, or the same finding twice (`\[` and `\]` in invalid-escape.yaml).
@@ -88,7 +88,7 @@ import Testing
         return codes
     }
 
-    @Test func everyCodeIsProducedByAFixture() throws {
+    @Test func everyCodeIsProducedByAFixture() async throws {
         let declared = try Self.declaredCodes()
         // 24 language codes, 18 rule-file codes (two share their names with language codes), 6 checks.
         #expect(declared.count >= 46, "\(declared.sorted())")
@@ -98,7 +98,7 @@ import Testing
         arguments.append(["duplicates"])
         arguments.append(["no-such-file.yaml"])
         for paths in arguments {
-            let output = try Triage.run(["lint", "--format", "json"] + paths, in: LintTests.directory)
+            let output = try await Triage.run(["lint", "--format", "json"] + paths, in: LintTests.directory)
             let diagnostics = try #require(try parseJSON(output.stdoutData) as? [[String: Any]], "\(paths)")
             for diagnostic in diagnostics { produced.insert(try #require(diagnostic["code"] as? String)) }
         }
@@ -107,7 +107,7 @@ import Testing
     }
 
     /// A fixture nobody asserts anything about is dead weight: each is a case of `LintTests` or here.
-    @Test func everyFixtureIsChecked() throws {
+    @Test func everyFixtureIsChecked() async throws {
         var covered = Set(LintTests.cases.map(\.path))
         covered.formUnion(Self.codeFixtures.keys.map { "codes/\($0).yaml" })
         covered.formUnion(["duplicates/a.yaml", "duplicates/b.yaml", "directory/first.yaml", "directory/second.yml"])

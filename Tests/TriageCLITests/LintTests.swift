@@ -5,8 +5,8 @@ import Testing
 @Suite struct LintTests {
     static let directory = fixture("lint")
 
-    static func lint(_ arguments: [String], in directory: URL = directory) throws -> Triage.Output {
-        try Triage.run(["lint"] + arguments, in: directory)
+    static func lint(_ arguments: [String], in directory: URL = directory) async throws -> Triage.Output {
+        try await Triage.run(["lint"] + arguments, in: directory)
     }
 
     struct Case: CustomTestStringConvertible, Sendable {
@@ -45,15 +45,15 @@ import Testing
     ]
 
     @Test(arguments: cases)
-    func firstLine(_ testCase: Case) throws {
-        let output = try Self.lint(["--color", "never", testCase.path])
+    func firstLine(_ testCase: Case) async throws {
+        let output = try await Self.lint(["--color", "never", testCase.path])
         #expect(output.stdoutLines.first == testCase.firstLine)
         #expect(output.status == testCase.status, "\(output)")
         #expect(output.stderr == "")
     }
 
-    @Test func yamlMisreadingAnExpressionSuggestsABlockScalar() throws {
-        let output = try Self.lint(["--color", "never", "yaml-syntax.yaml"])
+    @Test func yamlMisreadingAnExpressionSuggestsABlockScalar() async throws {
+        let output = try await Self.lint(["--color", "never", "yaml-syntax.yaml"])
         #expect(output.stdout == """
             yaml-syntax.yaml:3:17: error[yaml-syntax]: invalid YAML: did not find expected key (while parsing a block mapping that started at line 2, column 5)
               |
@@ -66,8 +66,8 @@ import Testing
             """)
     }
 
-    @Test func caretsUnderTheTokenInsideAQuotedScalar() throws {
-        let output = try Self.lint(["--color", "never", "quoted-type-error.yaml"])
+    @Test func caretsUnderTheTokenInsideAQuotedScalar() async throws {
+        let output = try await Self.lint(["--color", "never", "quoted-type-error.yaml"])
         #expect(output.stdout == #"""
             quoted-type-error.yaml:3:41: error[type-mismatch]: cannot compare int with string using `>`
               |
@@ -79,22 +79,22 @@ import Testing
             """#)
     }
 
-    @Test func tabsAndNonUTF8ShowTheLine() throws {
-        let tabs = try Self.lint(["--color", "never", "tabs.yaml"])
+    @Test func tabsAndNonUTF8ShowTheLine() async throws {
+        let tabs = try await Self.lint(["--color", "never", "tabs.yaml"])
         #expect(Array(tabs.stdoutLines.dropFirst().prefix(4)) == [
             "  |",
             "3 |  when: state == \"open\"",
             "  | ^",
             "  = help: indent with spaces; YAML does not allow tabs for indentation",
         ])
-        let bytes = try Self.lint(["--color", "never", "non-utf8.yaml"])
+        let bytes = try await Self.lint(["--color", "never", "non-utf8.yaml"])
         #expect(Array(bytes.stdoutLines.dropFirst().prefix(3)) == ["  |", "2 |   - name: caf\u{FFFD}", "  |              ^"])
     }
 
-    @Test func colorOnlyWhenAsked() throws {
-        let never = try Self.lint(["--color", "never", "codes/unused-definition.yaml"])
-        let auto = try Self.lint(["codes/unused-definition.yaml"])
-        let always = try Self.lint(["--color", "always", "codes/unused-definition.yaml"])
+    @Test func colorOnlyWhenAsked() async throws {
+        let never = try await Self.lint(["--color", "never", "codes/unused-definition.yaml"])
+        let auto = try await Self.lint(["codes/unused-definition.yaml"])
+        let always = try await Self.lint(["--color", "always", "codes/unused-definition.yaml"])
         #expect(!never.stdout.contains("\u{1B}["))
         #expect(auto.stdout == never.stdout, "stdout is a pipe, so auto means no color")
         #expect(always.stdout.hasPrefix("\u{1B}[1mcodes/unused-definition.yaml:2:3:\u{1B}[0m \u{1B}[1;33mwarning\u{1B}[0m"))
@@ -103,8 +103,8 @@ import Testing
 
     // MARK: Formats
 
-    @Test func jsonFormat() throws {
-        let output = try Self.lint(["--format", "json", "unknown-key.yaml", "yaml-syntax.yaml", "unicode-columns.yaml", "codes/unused-definition.yaml"])
+    @Test func jsonFormat() async throws {
+        let output = try await Self.lint(["--format", "json", "unknown-key.yaml", "yaml-syntax.yaml", "unicode-columns.yaml", "codes/unused-definition.yaml"])
         #expect(output.status == 1)
         let diagnostics = try parseJSON(output.stdoutData)
         expectJSON(diagnostics, equals: [
@@ -120,28 +120,28 @@ import Testing
              "suggestion": "write the expression as a block scalar (`when: >-` with the expression on the next lines) or quote all of it"],
         ] as [Any])
         // Without a suggestion the key is left out, not null.
-        let missing = try Self.lint(["--format", "json", "codes/missing-key.yaml"])
+        let missing = try await Self.lint(["--format", "json", "codes/missing-key.yaml"])
         expectJSON(try parseJSON(missing.stdoutData), equals: [
             ["file": "codes/missing-key.yaml", "line": 2, "column": 5, "end_line": 2, "end_column": 39, "severity": "error",
              "code": "missing-key", "message": "a rule needs a `name`"],
         ] as [Any])
-        let clean = try Self.lint(["--format", "json", "clean.yaml"])
+        let clean = try await Self.lint(["--format", "json", "clean.yaml"])
         #expect(clean.status == 0)
         expectJSON(try parseJSON(clean.stdoutData), equals: [] as [Any])
     }
 
     /// SPEC §5 lists lint severities "error" and "warning"; notes such as `untested-rule` use the
     /// third severity rule files already have, "info" (a documented extension, see the README).
-    @Test func jsonSeveritiesAreErrorWarningOrInfo() throws {
-        let output = try Self.lint(["--format", "json", "codes/untested-rule.yaml", "codes/unused-definition.yaml", "unknown-key.yaml"])
+    @Test func jsonSeveritiesAreErrorWarningOrInfo() async throws {
+        let output = try await Self.lint(["--format", "json", "codes/untested-rule.yaml", "codes/unused-definition.yaml", "unknown-key.yaml"])
         let diagnostics = try #require(try parseJSON(output.stdoutData) as? [[String: Any]])
         let severities = Set(diagnostics.compactMap { $0["severity"] as? String })
         #expect(severities == ["error", "warning", "info"], "\(severities)")
         #expect(diagnostics.first { $0["code"] as? String == "untested-rule" }?["severity"] as? String == "info")
     }
 
-    @Test func githubFormat() throws {
-        let output = try Self.lint(["--format", "github", "unknown-key.yaml", "yaml-syntax.yaml", "codes/unused-definition.yaml", "codes/missing-key.yaml"])
+    @Test func githubFormat() async throws {
+        let output = try await Self.lint(["--format", "github", "unknown-key.yaml", "yaml-syntax.yaml", "codes/unused-definition.yaml", "codes/missing-key.yaml"])
         #expect(output.status == 1)
         #expect(output.stdoutLines == [
             "::error file=codes/missing-key.yaml,line=2,col=5,endColumn=39,title=missing-key::a rule needs a `name`",
@@ -152,12 +152,12 @@ import Testing
     }
 
     /// Workflow commands escape `%`, CR and LF in messages, and also `:` and `,` in properties.
-    @Test func githubFormatEscaping() throws {
+    @Test func githubFormatEscaping() async throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let name = "odd:name,100%.yaml"
         try Data("rules:\n  - name: odd\n    when: state == \"open\"\n    descriptio%n: 100%\n".utf8).write(to: directory.appendingPathComponent(name))
-        let output = try Self.lint(["--format", "github", name], in: directory)
+        let output = try await Self.lint(["--format", "github", name], in: directory)
         #expect(output.status == 1)
         #expect(output.stdout == """
             ::error file=odd%3Aname%2C100%25.yaml,line=4,col=5,endColumn=17,title=unknown-key::unknown key `descriptio%25n` in a rule; did you mean `description`? (allowed: name, description, when, severity, actions, tests, lint)%0Ahelp: description
@@ -165,12 +165,12 @@ import Testing
             """)
     }
 
-    @Test func sarifValidatesAgainstTheSchema() throws {
+    @Test func sarifValidatesAgainstTheSchema() async throws {
         // Every broken fixture at once: many codes, all three severities, paths with directories.
         let fixtures = try LintCodeCoverageTests.fixtureFiles()
-        let output = try Self.lint(["--format", "sarif"] + fixtures)
+        let output = try await Self.lint(["--format", "sarif"] + fixtures)
         #expect(output.status == 2, "non-utf8.yaml and binary.yaml are unreadable input")
-        try Self.expectValidSARIF(output.stdoutData)
+        try await Self.expectValidSARIF(output.stdoutData)
 
         let log = try #require(try parseJSON(output.stdoutData) as? [String: Any])
         #expect(log["version"] as? String == "2.1.0")
@@ -187,14 +187,14 @@ import Testing
             ]],
         ] as [Any])
 
-        let clean = try Self.lint(["--format", "sarif", "clean.yaml"])
+        let clean = try await Self.lint(["--format", "sarif", "clean.yaml"])
         #expect(clean.status == 0)
-        try Self.expectValidSARIF(clean.stdoutData)
+        try await Self.expectValidSARIF(clean.stdoutData)
     }
 
     /// Validates with the official SARIF 2.1.0 schema (`Fixtures/sarif-schema-2.1.0.json`) and
     /// Python's `jsonschema`; a missing `jsonschema` fails the test.
-    static func expectValidSARIF(_ data: Data, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expectValidSARIF(_ data: Data, sourceLocation: SourceLocation = #_sourceLocation) async throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let document = directory.appendingPathComponent("lint.sarif")
@@ -210,7 +210,7 @@ import Testing
                 print("/".join(map(str, error.absolute_path)) + ": " + error.message)
             sys.exit(1 if errors else 0)
             """
-        let python = try Subprocess.run(URL(fileURLWithPath: "/usr/bin/env"),
+        let python = try await Subprocess.run(URL(fileURLWithPath: "/usr/bin/env"),
                                         ["python3", "-c", script, fixture("sarif-schema-2.1.0.json").path, document.path], in: directory)
         #expect(python.status == 0, "SARIF does not validate (or python3 with jsonschema is missing: pip install jsonschema):\n\(python)",
                 sourceLocation: sourceLocation)
@@ -218,20 +218,20 @@ import Testing
 
     // MARK: Exit codes and inputs
 
-    @Test func warningsFailOnlyWithStrict() throws {
-        let warning = try Self.lint(["--color", "never", "codes/unused-definition.yaml"])
+    @Test func warningsFailOnlyWithStrict() async throws {
+        let warning = try await Self.lint(["--color", "never", "codes/unused-definition.yaml"])
         #expect(warning.status == 0)
         #expect(warning.stdoutLines.last == "0 errors, 1 warning, 0 notes")
-        #expect(try Self.lint(["--strict", "codes/unused-definition.yaml"]).status == 1)
+        #expect(try await Self.lint(["--strict", "codes/unused-definition.yaml"]).status == 1)
         // An info finding is not a warning: it fails neither way.
-        let info = try Self.lint(["--color", "never", "--strict", "codes/untested-rule.yaml"])
+        let info = try await Self.lint(["--color", "never", "--strict", "codes/untested-rule.yaml"])
         #expect(info.status == 0)
         #expect(info.stdoutLines.last == "0 errors, 0 warnings, 1 note")
-        #expect(try Self.lint(["--strict", "clean.yaml"]).status == 0)
+        #expect(try await Self.lint(["--strict", "clean.yaml"]).status == 0)
     }
 
-    @Test func directoryLintsItsYAMLFiles() throws {
-        let output = try Self.lint(["--color", "never", "directory"])
+    @Test func directoryLintsItsYAMLFiles() async throws {
+        let output = try await Self.lint(["--color", "never", "directory"])
         #expect(output.status == 1)
         #expect(output.stdout == """
             directory/first.yaml:3:31: error[unknown-name]: unknown name `labls`; did you mean `labels`?
@@ -251,16 +251,16 @@ import Testing
             """)
     }
 
-    @Test func unreadablePathExits2() throws {
-        let missing = try Self.lint(["--color", "never", "no-such-dir/rules.yaml"])
+    @Test func unreadablePathExits2() async throws {
+        let missing = try await Self.lint(["--color", "never", "no-such-dir/rules.yaml"])
         #expect(missing.status == 2)
         #expect(missing.stdoutLines.first == "no-such-dir/rules.yaml:1:1: error[unreadable-file]: cannot read no-such-dir/rules.yaml: no such file or directory")
         // Even next to a readable file with findings.
-        #expect(try Self.lint(["no-such-dir/rules.yaml", "unknown-key.yaml"]).status == 2)
+        #expect(try await Self.lint(["no-such-dir/rules.yaml", "unknown-key.yaml"]).status == 2)
 
         let empty = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: empty) }
-        let none = try Self.lint([empty.path])
+        let none = try await Self.lint([empty.path])
         #expect(none.status == 2)
         #expect(none.stderr == "error: no rule files (*.yaml, *.yml) found in \(empty.path)\n")
         #expect(none.stdout.isEmpty, "nothing to report, so no report")

@@ -21,11 +21,8 @@ struct RemoteSourceTests {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         try rules.write(to: directory.appendingPathComponent("rules.yaml"), atomically: true, encoding: .utf8)
-        return try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread {
-                continuation.resume(with: Result { try Triage.run(arguments, in: directory, timeout: 60, environment: environment) })
-            }
-        }
+        // The harness runs the process on a thread of its own, so awaiting it holds no pool thread.
+        return try await Triage.run(arguments, in: directory, timeout: 60, environment: environment)
     }
 
     static func startServer(count: Int = 120, pageSize: Int = 25,

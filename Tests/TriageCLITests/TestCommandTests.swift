@@ -3,9 +3,9 @@ import Testing
 
 /// `triage test`: the tests written inside rule files.
 @Suite struct TestCommandTests {
-    @Test func starterRulesPass() throws {
+    @Test func starterRulesPass() async throws {
         let rules = Triage.packageRoot.appendingPathComponent("Rules")
-        let output = try Triage.run(["test", "Rules"], in: Triage.packageRoot)
+        let output = try await Triage.run(["test", "Rules"], in: Triage.packageRoot)
         #expect(output.status == 0, "\(output)")
         #expect(output.stderr == "")
         // Only the summary: passing tests are listed with --verbose only.
@@ -22,14 +22,14 @@ import Testing
         }
         #expect(Int(counts.output.1) == expectLines)
 
-        let verbose = try Triage.run(["test", "--verbose", "Rules"], in: Triage.packageRoot)
+        let verbose = try await Triage.run(["test", "--verbose", "Rules"], in: Triage.packageRoot)
         #expect(verbose.status == 0)
         #expect(verbose.stdoutLines.filter { $0.hasPrefix("PASS ") }.count == expectLines)
         #expect(verbose.stdoutLines.last == summary)
     }
 
-    @Test func failingTestShowsExpectedActualAndTheConditionTree() throws {
-        let output = try Triage.run(["test", "failing.yaml"], in: fixture("test"))
+    @Test func failingTestShowsExpectedActualAndTheConditionTree() async throws {
+        let output = try await Triage.run(["test", "failing.yaml"], in: fixture("test"))
         #expect(output.status == 1)
         #expect(output.stderr == "")
         #expect(output.stdout == """
@@ -51,26 +51,26 @@ import Testing
             1 passed, 1 failed
 
             """)
-        let verbose = try Triage.run(["test", "--verbose", "failing.yaml"], in: fixture("test"))
+        let verbose = try await Triage.run(["test", "--verbose", "failing.yaml"], in: fixture("test"))
         #expect(verbose.stdoutLines.first == "PASS untriaged-bug › open bug from a user")
         #expect(verbose.status == 1)
     }
 
-    @Test func invalidRulesExit2() throws {
-        let output = try Triage.run(["test", "--", "../lint/codes/unknown-name.yaml"], in: fixture("test"))
+    @Test func invalidRulesExit2() async throws {
+        let output = try await Triage.run(["test", "--", "../lint/codes/unknown-name.yaml"], in: fixture("test"))
         #expect(output.status == 2)
         #expect(output.stdout == "")
         #expect(output.stderrLines.first == "../lint/codes/unknown-name.yaml:3:31: error[unknown-name]: unknown name `labls`; did you mean `labels`?")
-        let broken = try Triage.run(["test", "../lint/yaml-syntax.yaml", "failing.yaml"], in: fixture("test"))
+        let broken = try await Triage.run(["test", "../lint/yaml-syntax.yaml", "failing.yaml"], in: fixture("test"))
         #expect(broken.status == 2, "one invalid file makes the whole run invalid")
         #expect(broken.stdout == "")
     }
 
-    @Test func selectingRules() throws {
-        let output = try Triage.run(["test", "--rule", "triage-overdue", "Rules/needs-triage.yaml"], in: Triage.packageRoot)
+    @Test func selectingRules() async throws {
+        let output = try await Triage.run(["test", "--rule", "triage-overdue", "Rules/needs-triage.yaml"], in: Triage.packageRoot)
         #expect(output.status == 0)
         #expect(output.stdout == "3 passed, 0 failed\n")
-        let unknown = try Triage.run(["test", "--rule", "needs-triag", "Rules/needs-triage.yaml"], in: Triage.packageRoot)
+        let unknown = try await Triage.run(["test", "--rule", "needs-triag", "Rules/needs-triage.yaml"], in: Triage.packageRoot)
         #expect(unknown.status == 2)
         #expect(unknown.stderr == "error: no rule named `needs-triag`; did you mean `needs-triage`?\n")
     }

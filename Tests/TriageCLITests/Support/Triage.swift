@@ -36,18 +36,32 @@ enum Triage {
     /// input (empty when nil).
     @discardableResult
     static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL = fixtures, timeout seconds: Double = 60,
-                    environment: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation) throws -> Output {
+                    environment: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation) async throws -> Output {
         try #require(FileManager.default.isExecutableFile(atPath: binary.path),
                      "\(binary.path) does not exist: run `swift build` before `swift test`", sourceLocation: sourceLocation)
-        return try Subprocess.run(binary, arguments, stdin: stdin, in: directory, timeout: seconds, environment: environment)
+        return try await Subprocess.run(binary, arguments, stdin: stdin, in: directory, timeout: seconds, environment: environment)
     }
 }
 
 /// A child process with pipes for all three standard streams and a timeout.
 enum Subprocess {
-    /// `environment` adds to (or replaces in) the inherited environment, after the tokens are removed.
+    /// Runs the process on a thread of its own and suspends until it is done: waiting in place would
+    /// hold one of the cooperative pool's threads (two on a 2-core machine) for the whole run and
+    /// starve every other test meanwhile.
     static func run(_ executable: URL, _ arguments: [String], stdin: Data? = nil, in directory: URL, timeout seconds: Double = 60,
-                    environment extra: [String: String] = [:]) throws -> Triage.Output {
+                    environment extra: [String: String] = [:]) async throws -> Triage.Output {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result {
+                    try runBlocking(executable, arguments, stdin: stdin, in: directory, timeout: seconds, environment: extra)
+                })
+            }
+        }
+    }
+
+    /// `environment` adds to (or replaces in) the inherited environment, after the tokens are removed.
+    static func runBlocking(_ executable: URL, _ arguments: [String], stdin: Data? = nil, in directory: URL, timeout seconds: Double = 60,
+                            environment extra: [String: String] = [:]) throws -> Triage.Output {
         _ = ignoreSIGPIPE
         let process = Process()
         process.executableURL = executable
