@@ -67,6 +67,25 @@ struct WriteTests {
         #expect(harness.tracker.items[0].posted.map(\.body) == ["hi"])
     }
 
+    @Test func aWriteWaitsOutASecondaryRateLimitLikeAReadAndIsAppliedOnce() async throws {
+        // GitHub's secondary limit on content creation: 403 with Retry-After, nothing applied.
+        let hits = Hits(), tracker = FakeIssueTracker(count: 5)
+        let server = try await TestHTTPServer.start { request in
+            if request.method == "POST", hits.hit(request.path) == 1 {
+                return TestHTTPResponse(status: 403, headers: [("Retry-After", "30")], json: #"{"message":"You have exceeded a secondary rate limit"}"#)
+            }
+            return tracker.respond(to: request, baseURL: "http://\(request.header("host") ?? "")")
+        }
+        let harness = RemoteHarness(server: server, tracker: tracker)
+        defer { Task { await harness.server.stop() } }
+        let provider = try harness.github(token: Self.token)
+        try await provider.perform(.comment(body: "hi"), onIssue: 1, pullRequest: false)
+        await provider.shutdown()
+        #expect(harness.recorder.sleeps == [30])
+        #expect(harness.tracker.items[0].posted.map(\.body) == ["hi"])
+        #expect(harness.recorder.log == ["GitHub rate limit reached; waiting 30s until it resets"])
+    }
+
     @Test func theLoginIsReadOnceAndOnlyWithAToken() async throws {
         let harness = try await RemoteHarness.start(count: 5)
         defer { Task { await harness.server.stop() } }
