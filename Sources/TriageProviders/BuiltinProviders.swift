@@ -26,8 +26,9 @@ public enum BuiltinProviders {
         FileIssueProvider(path: "-", keepGoing: configuration.keepGoing)
     }
 
-    /// What the REST providers supply: both lazy fields; writing is not implemented yet.
-    public static let remoteCapabilities = ProviderCapabilities(lazyData: [.comments, .labelEvents])
+    /// What the REST providers supply and perform: both lazy fields and every action.
+    public static let remoteCapabilities = ProviderCapabilities(lazyData: [.comments, .labelEvents],
+                                                                writeActions: Set(ProviderCapabilities.WriteAction.allCases))
 
     public static let github = ProviderFactory(
         name: "github", hosts: ["github.com"], summary: "GitHub REST API (github:OWNER/REPO; GitHub Enterprise with --api-url https://HOST/api/v3)",

@@ -5,26 +5,35 @@
 ///
 /// Issue `n` (1-based): every 10th is a pull request, every 3rd closed; every 5th carries `bug`,
 /// every 7th `question`; `n % 4` comments, the last one by `dependabot[bot]` when `n % 8 == 3`;
-/// created `n` hours after 2024-01-01, updated `n % 50` days later.
+/// created `n` hours after 2024-01-01, updated `n % 50` days later; nobody assigned.
+///
+/// Writes (`FakeIssueTracker+Writes.swift`) change the issues as the APIs do; copies of a tracker
+/// share its issues, so the server's handler and the test see the same state.
 public struct FakeIssueTracker: Sendable {
     public struct Item: Sendable {
         public var number: Int
         public var isPullRequest: Bool
         public var closed: Bool
         public var labels: [String]
+        /// Generated comments (see `commentAuthors`); `posted` come after them.
         public var comments: Int
         public var created: String
         public var updated: String
         public var author: String
+        public var assignees: [String] = []
+        /// Comments written through the API, oldest first.
+        public var posted: [(author: String, body: String)] = []
     }
 
-    public let items: [Item]
+    /// The issues as they are now.
+    public var items: [Item] { storage.state.withLock { $0.items } }
     public let owner = "acme", name = "app"
     public let pageSize: Int
+    let storage: FakeTrackerStorage
 
     public init(count: Int, pageSize: Int = 100) {
         self.pageSize = pageSize
-        items = (1...max(1, count)).map { n in
+        let items = (1...max(1, count)).map { n in
             var labels: [String] = []
             if n % 5 == 0 { labels.append("bug") }
             if n % 7 == 0 { labels.append("question") }
@@ -32,10 +41,12 @@ public struct FakeIssueTracker: Sendable {
             return Item(number: n, isPullRequest: n % 10 == 0, closed: n % 3 == 0, labels: labels, comments: n % 4,
                         created: Self.rfc3339(created), updated: Self.rfc3339(created + (n % 50) * 86_400), author: "user\(n % 13)")
         }.prefix(count).map { $0 }
+        storage = FakeTrackerStorage(items: items)
     }
 
     /// Answers a request for either API; 404 for anything else.
     public func respond(to request: TestHTTPRequest, baseURL: String) -> TestHTTPResponse {
+        if let answer = respondToWrite(request) { return answer }
         let path = request.path.split(separator: "/").map(String.init)
         if path.count == 4, path[0] == "repos", path[1] == owner, path[2] == name, path[3] == "issues" {
             return gitHubPage(request, baseURL: baseURL)
@@ -61,7 +72,9 @@ public struct FakeIssueTracker: Sendable {
 
     public var notFound: TestHTTPResponse { TestHTTPResponse(status: 404, json: #"{"message":"Not Found"}"#) }
 
-    func item(_ number: Int) -> Item? { number >= 1 && number <= items.count ? items[number - 1] : nil }
+    func item(_ number: Int) -> Item? {
+        storage.state.withLock { state in number >= 1 && number <= state.items.count ? state.items[number - 1] : nil }
+    }
 
     /// The items a list request selects, before paging.
     func selected(_ request: TestHTTPRequest, gitLabKind: Bool?) -> [Item] {
@@ -126,8 +139,8 @@ public struct FakeIssueTracker: Sendable {
         let pull = item.isPullRequest ? #","pull_request":{"url":"https://api.github.com/repos/acme/app/pulls/\#(item.number)"},"draft":false"# : ""
         return #"{"id":\#(1000 + item.number),"number":\#(item.number),"title":"Issue \#(item.number)","body":"Body of \#(item.number)","#
             + #""state":"\#(item.closed ? "closed" : "open")","user":{"login":"\#(item.author)","type":"User"},"#
-            + #""labels":[\#(item.labels.map { #"{"name":"\#($0)","color":"d73a4a"}"# }.joined(separator: ","))],"assignees":[],"#
-            + #""milestone":null,"comments":\#(item.comments),"locked":false,"author_association":"NONE","#
+            + #""labels":[\#(item.labels.map { #"{"name":"\#($0)","color":"d73a4a"}"# }.joined(separator: ","))],"assignees":[\#(item.assignees.map { #"{"login":"\#($0)"}"# }.joined(separator: ","))],"#
+            + #""milestone":null,"comments":\#(item.comments + item.posted.count),"locked":false,"author_association":"NONE","#
             + #""created_at":"\#(item.created)","updated_at":"\#(item.updated)","closed_at":\#(item.closed ? "\"\(item.updated)\"" : "null"),"#
             + #""html_url":"https://github.com/acme/app/\#(kind)/\#(item.number)","repository_url":"https://api.github.com/repos/acme/app""#
             + pull + "}"
@@ -139,8 +152,8 @@ public struct FakeIssueTracker: Sendable {
         let mr = item.isPullRequest ? #","merge_status":"can_be_merged","source_branch":"b\#(item.number)","target_branch":"main","draft":false"# : ""
         return #"{"id":\#(1000 + item.number),"iid":\#(item.number),"title":"Issue \#(item.number)","description":"Body of \#(item.number)","#
             + #""state":"\#(item.closed ? "closed" : "opened")","author":{"username":"\#(item.author)"},"#
-            + #""labels":[\#(item.labels.map { "\"\($0)\"" }.joined(separator: ","))],"assignees":[],"milestone":null,"#
-            + #""user_notes_count":\#(item.comments),"upvotes":0,"downvotes":0,"discussion_locked":false,"#
+            + #""labels":[\#(item.labels.map { "\"\($0)\"" }.joined(separator: ","))],"assignees":[\#(item.assignees.map { #"{"id":\#(Self.userID($0)),"username":"\#($0)"}"# }.joined(separator: ","))],"#
+            + #""milestone":null,"user_notes_count":\#(item.comments + item.posted.count),"upvotes":0,"downvotes":0,"discussion_locked":false,"#
             + #""created_at":"\#(item.created)","updated_at":"\#(item.updated)","closed_at":\#(item.closed ? "\"\(item.updated)\"" : "null"),"#
             + #""web_url":"https://gitlab.com/acme/app/-/\#(kind)/\#(item.number)","references":{"full":"acme/app\#(item.isPullRequest ? "!" : "#")\#(item.number)"}"#
             + mr + "}"
@@ -155,6 +168,9 @@ public struct FakeIssueTracker: Sendable {
         commentAuthors(item).enumerated().map { k, author in
             #"{"id":\#(k),"user":{"login":"\#(author)","type":"\#(author.hasSuffix("[bot]") ? "Bot" : "User")"},"#
                 + #""body":"comment \#(k)","created_at":"\#(item.created.settingMinutes(k + 1))","author_association":"NONE"}"#
+        } + item.posted.enumerated().map { k, comment in
+            #"{"id":\#(100 + k),"user":{"login":"\#(comment.author)","type":"User"},"body":\#(Self.jsonString(comment.body)),"#
+                + #""created_at":"\#(Self.postedAt)","author_association":"MEMBER"}"#
         }
     }
 
@@ -163,6 +179,9 @@ public struct FakeIssueTracker: Sendable {
         return [system] + commentAuthors(item).enumerated().map { k, author in
             #"{"id":\#(k),"system":false,"author":{"username":"\#(author)","bot":\#(author.hasSuffix("[bot]"))},"#
                 + #""body":"comment \#(k)","created_at":"\#(item.created.settingMinutes(k + 1))"}"#
+        } + item.posted.enumerated().map { k, comment in
+            #"{"id":\#(100 + k),"system":false,"author":{"username":"\#(comment.author)","bot":false},"#
+                + #""body":\#(Self.jsonString(comment.body)),"created_at":"\#(Self.postedAt)"}"#
         }
     }
 

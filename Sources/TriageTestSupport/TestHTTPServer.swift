@@ -9,6 +9,8 @@ public struct TestHTTPRequest: Sendable {
     /// Path and query, as sent (percent-encoding kept).
     public var uri: String
     public var headers: [(name: String, value: String)]
+    /// The request body (writes send JSON); empty for GET.
+    public var body: [UInt8] = []
 
     public var path: String { String(uri.split(separator: "?", maxSplits: 1).first ?? "") }
 
@@ -135,6 +137,7 @@ final class TestHTTPHandler: ChannelInboundHandler {
 
     private let state: ServerState
     private var head: HTTPRequestHead?
+    private var body: [UInt8] = []
 
     init(state: ServerState) {
         self.state = state
@@ -144,11 +147,13 @@ final class TestHTTPHandler: ChannelInboundHandler {
         switch unwrapInboundIn(data) {
         case let .head(head):
             self.head = head
-        case .body:
-            break
+            body = []
+        case let .body(buffer):
+            body += buffer.readableBytesView
         case .end:
             guard let head else { return }
-            let request = TestHTTPRequest(method: head.method.rawValue, uri: head.uri, headers: head.headers.map { ($0.name, $0.value) })
+            let request = TestHTTPRequest(method: head.method.rawValue, uri: head.uri, headers: head.headers.map { ($0.name, $0.value) },
+                                          body: body)
             let keepAlive = head.isKeepAlive
             let response = state.begin(request)
             let delay = state.latencyMilliseconds + response.delayMilliseconds

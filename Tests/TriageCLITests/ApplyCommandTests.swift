@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// `triage apply` through the binary. Writes themselves are tested against an in-memory tracker in
-/// TriageEngineTests; a file source cannot be written, so here the dry run and the refusals.
+/// `triage apply` through the binary on a file source, which cannot be written: the dry run and the
+/// refusals. Writes to GitHub and GitLab fakes are in `ApplyWriteTests`.
 struct ApplyCommandTests {
     static let samples = Triage.packageRoot.appendingPathComponent("Samples/issues.jsonl").path
     static let rules = Triage.packageRoot.appendingPathComponent("Rules").path

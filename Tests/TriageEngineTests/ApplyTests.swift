@@ -29,7 +29,7 @@ final class InMemoryTracker: IssueProvider, IssueWriter {
 
     struct WriteFailed: Error, CustomStringConvertible { var description: String { "HTTP 500" } }
 
-    func perform(_ operation: WriteOperation, onIssue number: Int) async throws {
+    func perform(_ operation: WriteOperation, onIssue number: Int, pullRequest: Bool) async throws {
         try state.withLock { state in
             let record = "#\(number) \(operation)"
             if state.failing.contains(record) { throw WriteFailed() }

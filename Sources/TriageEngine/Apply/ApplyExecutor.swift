@@ -10,10 +10,12 @@ public enum ApplyExecutor {
         var groupOfIssue: [Int: Int] = [:]
         for index in plan.entries.indices where index < budget {
             let number = plan.entries[index].issue.number
-            if let group = groupOfIssue[number] {
+            // GitLab numbers merge requests apart from issues: keep them in separate groups.
+            let key = plan.entries[index].isPullRequest ? -number : number
+            if let group = groupOfIssue[key] {
                 groups[group].append(index)
             } else {
-                groupOfIssue[number] = groups.count
+                groupOfIssue[key] = groups.count
                 groups.append([index])
             }
         }
@@ -28,7 +30,7 @@ public enum ApplyExecutor {
                     for index in indexes {
                         let entry = plan.entries[index]
                         do {
-                            try await writer.perform(entry.operation, onIssue: entry.issue.number)
+                            try await writer.perform(entry.operation, onIssue: entry.issue.number, pullRequest: entry.isPullRequest)
                             results.append((index, .done))
                         } catch {
                             results.append((index, .failed("\(error)")))

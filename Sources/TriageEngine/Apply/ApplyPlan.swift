@@ -5,11 +5,14 @@ public struct ApplyPlan: Sendable {
         public var issue: IssueReference
         public var rule: String
         public var operation: WriteOperation
+        /// Whether the issue is a pull (merge) request: GitLab writes those at another endpoint.
+        public var isPullRequest: Bool
 
-        public init(issue: IssueReference, rule: String, operation: WriteOperation) {
+        public init(issue: IssueReference, rule: String, operation: WriteOperation, isPullRequest: Bool = false) {
             self.issue = issue
             self.rule = rule
             self.operation = operation
+            self.isPullRequest = isPullRequest
         }
     }
 

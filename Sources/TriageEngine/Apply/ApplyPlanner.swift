@@ -46,7 +46,8 @@ public struct ApplyPlanner: Sendable {
             let rule = rules[index]
             var wrote = false
             func write(_ operation: WriteOperation) {
-                plan.entries.append(ApplyPlan.Entry(issue: reference, rule: rule.name, operation: operation))
+                plan.entries.append(ApplyPlan.Entry(issue: reference, rule: rule.name, operation: operation,
+                                                    isPullRequest: issue.kind == "pull_request"))
                 wrote = true
             }
             for action in rule.actions {

@@ -39,20 +39,6 @@ public enum WriteOperation: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// A provider that can change issues, as `triage apply` needs.
-public protocol IssueWriter: Sendable {
-    /// Performs one write on issue `number`. Throws when the provider refuses or fails.
-    func perform(_ operation: WriteOperation, onIssue number: Int) async throws
-
-    /// The account writes are made as, when known: only its comments count as already posted by a
-    /// rule, so nobody can suppress a rule's comment by pasting its marker.
-    var authenticatedLogin: String? { get }
-}
-
-extension IssueWriter {
-    public var authenticatedLogin: String? { nil }
-}
-
 /// The hidden marker every comment `triage apply` posts carries, so a later run recognises the
 /// comment and does not post it again (actions/stale posts the same comment on every run; this
 /// is the fix).

@@ -12,6 +12,8 @@ public import TriageLanguage
 ///
 /// Lazy fields: comments from `/issues/{n}/comments` (never requested when the list says there are
 /// none), label events from `/issues/{n}/events` (`labeled`/`unlabeled`).
+///
+/// Writes: see `GitHubIssueProvider+IssueWriter.swift`.
 public struct GitHubIssueProvider: IssueProvider, RemoteIssueProvider {
     public let owner: String
     public let repository: String
@@ -19,6 +21,8 @@ public struct GitHubIssueProvider: IssueProvider, RemoteIssueProvider {
     public let client: APIClient
     /// List pages fetched at once once the last page is known.
     public var pageConcurrency: Int
+    /// The login writes are made as, learned by `prepareForWrites()`.
+    let writerState = WriterState()
 
     /// - Parameter location: `owner/repo`.
     public init(location: String, apiBase: String? = nil, client: APIClient, pageConcurrency: Int = 8) throws {

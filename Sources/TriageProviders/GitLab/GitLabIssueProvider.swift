@@ -12,11 +12,15 @@ public import TriageLanguage
 ///
 /// Lazy fields: comments from `/notes` (system notes excluded, oldest first; never requested when
 /// `user_notes_count` is 0), label events from `/resource_label_events`.
+///
+/// Writes: see `GitLabIssueProvider+IssueWriter.swift`.
 public struct GitLabIssueProvider: IssueProvider, RemoteIssueProvider {
     public let projectPath: String
     public let apiBase: String
     public let client: APIClient
     public var pageConcurrency: Int
+    /// The username writes are made as and user ids by username, learned while writing.
+    let writerState = WriterState()
 
     /// - Parameter location: `group/…/project`.
     public init(location: String, apiBase: String? = nil, client: APIClient, pageConcurrency: Int = 8) throws {
@@ -59,12 +63,15 @@ public struct GitLabIssueProvider: IssueProvider, RemoteIssueProvider {
                            decoder: IssueJSONDecoder(fields: query.fields), pageConcurrency: pageConcurrency)
     }
 
-    private func itemURL(_ issue: Issue) -> String {
-        "\(projectURL)/\(issue.kind == "pull_request" ? "merge_requests" : "issues")/\(issue.number)"
+    private func itemURL(_ issue: Issue) -> String { itemURL(issue.number, pullRequest: issue.kind == "pull_request") }
+    private func itemResource(_ issue: Issue) -> String { itemResource(issue.number, pullRequest: issue.kind == "pull_request") }
+
+    func itemURL(_ number: Int, pullRequest: Bool) -> String {
+        "\(projectURL)/\(pullRequest ? "merge_requests" : "issues")/\(number)"
     }
 
-    private func itemResource(_ issue: Issue) -> String {
-        "\(issue.kind == "pull_request" ? "merge request !" : "issue #")\(issue.number) of \(resource)"
+    func itemResource(_ number: Int, pullRequest: Bool) -> String {
+        "\(pullRequest ? "merge request !" : "issue #")\(number) of \(resource)"
     }
 
     public func loadComments(of issue: Issue) async throws -> [IssueComment] {

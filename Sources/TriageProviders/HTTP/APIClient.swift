@@ -1,6 +1,6 @@
 import Synchronization
 
-/// Sends the GET requests of one provider for one run: adds auth and accept headers, retries what is
+/// Sends the requests of one provider for one run: adds auth and accept headers, retries what is
 /// worth retrying (`RetryPolicy`), waits out rate limits within `--max-wait`, turns the statuses a
 /// person can act on (401, 403, 404) into plain messages, counts API calls and traces each exchange
 /// with credentials redacted.
@@ -52,13 +52,23 @@ public final class APIClient: Sendable {
     /// GETs `url`, returning a 2xx response; `resource` names what is read ("repository acme/app")
     /// for the messages of 403 and 404.
     public func get(_ url: String, resource: String) async throws -> HTTPResponse {
+        try await send("GET", url, json: nil, resource: resource)
+    }
+
+    /// Sends a write (`POST`, `PUT`, `PATCH`, `DELETE`) with a JSON body, under the same rate-limit
+    /// waits as reads. Retries differ for `POST`, which is not idempotent: a timeout or a 500 may
+    /// come after the server created the comment, so only failures that prove nothing was applied
+    /// are retried (a connection failure, 502/503/504 from a gateway). A write left undone is
+    /// reported, and the next run plans it again; a duplicate comment could not be taken back.
+    public func send(_ method: String, _ url: String, json body: [UInt8]?, resource: String) async throws -> HTTPResponse {
+        let idempotent = method != "POST"
         var failures = 0, rateLimitWaits = 0
         while true {
             try Task.checkCancellation()
             let pause = pausedUntil.withLock { $0 } - policy.now()
             if pause > 0 { try await policy.sleep(pause) }
-            let request = HTTPRequest(url: url, headers: headers, timeoutSeconds: requestTimeoutSeconds)
-            trace?("→ GET \(redaction.scrub(url)) [\(redaction.describe(headers))]")
+            let request = HTTPRequest(method: method, url: url, headers: headers, body: body, timeoutSeconds: requestTimeoutSeconds)
+            trace?("→ \(method) \(redaction.scrub(url)) [\(redaction.describe(headers))]")
             callCount.add(1, ordering: .relaxed)
             let started = policy.now()
             let response: HTTPResponse
@@ -70,6 +80,10 @@ public final class APIClient: Sendable {
                 let reason = redaction.scrub(String(describing: error))
                 trace?("← \(reason) \(redaction.scrub(url))")
                 failures += 1
+                let retryable = idempotent || { if case HTTPTransportError.connection = error { true } else { false } }()
+                guard retryable else {
+                    throw APIError("\(hostName) \(method) failed (\(reason)); not retried, since it may have been applied: \(redaction.scrub(url))")
+                }
                 guard failures <= policy.maxRetries else {
                     throw APIError("\(hostName) request failed after \(failures) attempts (\(reason)): \(redaction.scrub(url))")
                 }
@@ -87,12 +101,16 @@ public final class APIClient: Sendable {
                 return response
             case 500..<600:
                 failures += 1
+                guard idempotent || [502, 503, 504].contains(response.status) else {
+                    throw APIError(message(for: response, resource: resource, url: url), status: response.status)
+                }
                 guard failures <= policy.maxRetries else {
-                    throw APIError("\(hostName) answered \(response.status) \(failures) times for \(redaction.scrub(url)); giving up")
+                    throw APIError("\(hostName) answered \(response.status) \(failures) times for \(redaction.scrub(url)); giving up",
+                                   status: response.status)
                 }
                 try await backoff(failures, reason: "\(response.status)", url: url)
             default:
-                throw APIError(message(for: response, resource: resource, url: url))
+                throw APIError(message(for: response, resource: resource, url: url), status: response.status)
             }
         }
     }
@@ -163,7 +181,12 @@ public final class APIClient: Sendable {
 /// A remote source failed in a way retrying does not fix; the message is for a person (exit 3).
 public struct APIError: Error, Sendable, CustomStringConvertible {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    /// The HTTP status that caused it, when one arrived (a writer tells "no such user" from an outage).
+    public var status: Int?
+    public init(_ message: String, status: Int? = nil) {
+        self.message = message
+        self.status = status
+    }
     public var description: String { message }
 }
 

@@ -30,8 +30,12 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         var outgoing = HTTPClientRequest(url: request.url)
-        outgoing.method = .GET
+        outgoing.method = HTTPMethod(rawValue: request.method)
         for header in request.headers { outgoing.headers.add(name: header.name, value: header.value) }
+        if let body = request.body {
+            outgoing.headers.replaceOrAdd(name: "Content-Type", value: "application/json")
+            outgoing.body = .bytes(body)
+        }
         let timeout = TimeAmount.milliseconds(Int64(request.timeoutSeconds * 1000))
         do {
             let response = try await client.execute(outgoing, timeout: timeout)

@@ -1,14 +1,21 @@
-/// One GET request as the providers send it: the transport sees nothing else, so a test double or
+/// One request as the providers send it: the transport sees nothing else, so a test double or
 /// another runtime's client only has to implement `send(_:)`.
 public struct HTTPRequest: Sendable {
+    /// `GET` for reads; `POST`, `PUT`, `PATCH`, `DELETE` for `triage apply`'s writes.
+    public var method: String
     public var url: String
     /// Header name/value pairs, in order; may hold a token, so never print them unredacted.
     public var headers: [(name: String, value: String)]
     /// Longest time the whole exchange may take before it counts as a timeout (retried).
     public var timeoutSeconds: Double
+    /// A JSON body (writes only); sent with `Content-Type: application/json`.
+    public var body: [UInt8]?
 
-    public init(url: String, headers: [(name: String, value: String)] = [], timeoutSeconds: Double = 30) {
+    public init(method: String = "GET", url: String, headers: [(name: String, value: String)] = [], body: [UInt8]? = nil,
+                timeoutSeconds: Double = 30) {
+        self.method = method
         self.url = url
+        self.body = body
         self.headers = headers
         self.timeoutSeconds = timeoutSeconds
     }
@@ -46,7 +53,7 @@ public enum HTTPTransportError: Error, Sendable, CustomStringConvertible {
     }
 }
 
-/// Sends GET requests. Implementations follow redirects themselves and throw `HTTPTransportError`
+/// Sends requests. Implementations follow redirects themselves and throw `HTTPTransportError`
 /// (or any error, treated as a connection failure) when no response arrives.
 public protocol HTTPTransport: Sendable {
     func send(_ request: HTTPRequest) async throws -> HTTPResponse

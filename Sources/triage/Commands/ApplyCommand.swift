@@ -52,6 +52,16 @@ struct ApplyCommand: AsyncParsableCommand {
         let actionRules = ruleSet.rules.filter { !$0.actions.isEmpty }
         if actionRules.isEmpty { throw UsageError("none of the selected rules has actions") }
         if yes { try Self.checkWritable(provider, rules: actionRules) }
+        // Also in a dry run, so that its plan is the one --yes would perform (the login decides
+        // which earlier comments count).
+        if let writer = provider as? any IssueWriter {
+            do {
+                try await writer.prepareForWrites()
+            } catch {
+                StandardStream.error.write("error: \(error)\n")
+                throw ExitCode(ExitStatus.sourceFailed)
+            }
+        }
 
         let fields = IssueFieldSet.all
         let query = QueryDerivation.query(for: actionRules, now: now, fields: fields)

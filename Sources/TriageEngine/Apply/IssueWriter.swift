@@ -1,0 +1,21 @@
+/// A provider that can change issues, as `triage apply` needs.
+public protocol IssueWriter: Sendable {
+    /// Called once before planning, when writes or a plan that must match them are wanted: a
+    /// provider learns here what it needs from the API first (the account it writes as), so that
+    /// `authenticatedLogin` can stay a plain property. The default does nothing.
+    func prepareForWrites() async throws
+
+    /// Performs one write on issue `number`. `pullRequest` tells which kind of item the number
+    /// names: GitLab numbers issues and merge requests separately and writes them at different
+    /// endpoints. Throws when the provider refuses or fails.
+    func perform(_ operation: WriteOperation, onIssue number: Int, pullRequest: Bool) async throws
+
+    /// The account writes are made as, when known: only its comments count as already posted by a
+    /// rule, so nobody can suppress a rule's comment by pasting its marker.
+    var authenticatedLogin: String? { get }
+}
+
+extension IssueWriter {
+    public func prepareForWrites() async throws {}
+    public var authenticatedLogin: String? { nil }
+}

@@ -1,0 +1,43 @@
+public import TriageEngine
+
+/// Writes through the REST API, one request per operation, on `/issues/{n}` (pull requests too:
+/// on GitHub every pull request is an issue):
+/// labels `POST …/labels` and `DELETE …/labels/{name}`, comments `POST …/comments`, close and
+/// reopen `PATCH …/issues/{n}` with `state` (and `state_reason` when the rule gives one),
+/// assignees `POST`/`DELETE …/assignees`.
+///
+/// The login comes from `GET /user`. A GitHub Actions `GITHUB_TOKEN` may not read it (403): the
+/// login then stays unknown and a rule's marker counts whoever posted it.
+extension GitHubIssueProvider: IssueWriter {
+    public func prepareForWrites() async throws {
+        guard client.hasToken, !writerState.prepared else { return }
+        do {
+            let response = try await client.get("\(apiBase)/user", resource: "the token's user")
+            writerState.setLogin(JSONBody.object(response)?.string("login"))
+        } catch let error as APIError where error.status == 403 {
+            writerState.setLogin(nil)
+        }
+    }
+
+    public var authenticatedLogin: String? { writerState.login }
+
+    public func perform(_ operation: WriteOperation, onIssue number: Int, pullRequest: Bool) async throws {
+        let issueURL = "\(repoURL)/issues/\(number)"
+        let what = "issue #\(number) of \(resource)"
+        func send(_ method: String, _ url: String, _ body: [String: Any]?) async throws {
+            _ = try await client.send(method, url, json: body.map(JSONBody.encode), resource: what)
+        }
+        switch operation {
+        case let .addLabels(labels): try await send("POST", "\(issueURL)/labels", ["labels": labels])
+        case let .removeLabel(label): try await send("DELETE", "\(issueURL)/labels/\(URLEncoding.encode(label))", nil)
+        case let .comment(body): try await send("POST", "\(issueURL)/comments", ["body": body])
+        case let .close(reason):
+            var body: [String: Any] = ["state": "closed"]
+            if let reason { body["state_reason"] = reason.rawValue }
+            try await send("PATCH", issueURL, body)
+        case .reopen: try await send("PATCH", issueURL, ["state": "open"])
+        case let .assign(logins): try await send("POST", "\(issueURL)/assignees", ["assignees": logins])
+        case let .unassign(logins): try await send("DELETE", "\(issueURL)/assignees", ["assignees": logins])
+        }
+    }
+}
