@@ -29,16 +29,13 @@ struct ApplyWriteTests {
     static let token = "ghp_APPLYSECRET_0123456789abcdef"
     static let bugs = [5, 10, 20, 25, 35], questions = [7, 14, 28, 35]
 
-    /// Runs `triage ARGUMENTS` off the cooperative pool, so the in-process server keeps answering.
+    /// Runs `triage ARGUMENTS` (the harness waits on a thread of its own, so the in-process server
+    /// keeps answering).
     static func triage(_ arguments: [String], environment: [String: String] = ["GITHUB_TOKEN": token]) async throws -> Triage.Output {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         try rules.write(to: directory.appendingPathComponent("rules.yaml"), atomically: true, encoding: .utf8)
-        return try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread {
-                continuation.resume(with: Result { try Triage.run(arguments, in: directory, timeout: 60, environment: environment) })
-            }
-        }
+        return try await Triage.run(arguments, in: directory, timeout: 60, environment: environment)
     }
 
     static func start() async throws -> (TestHTTPServer, FakeIssueTracker) {
