@@ -8,8 +8,9 @@ import Foundation
 /// anchored with `^` and/or made case-insensitive with `(?i)`, skip the regex engine and search the
 /// UTF-8 bytes directly, which covers most triage patterns (`^triage/`, `(?i)crash`). The shortcut
 /// only answers where it provably agrees with ICU: a `$` anchor (which ICU also lets match before
-/// a final line break) always goes to ICU, and so does a case-insensitive search in non-ASCII text
-/// (Unicode case folding, e.g. the Kelvin sign matching `k`).
+/// a final line break) always goes to ICU, and so does a case-insensitive search in text holding a
+/// character whose Unicode case folding yields ASCII letters (the Kelvin sign folds to `k`, `ß` to
+/// `ss`); a test checks every BMP character against ICU.
 public struct RegexMatcher: Hashable, Sendable {
     enum Strategy: Hashable, Sendable {
         case contains(needle: [UInt8], caseInsensitive: Bool)
@@ -51,7 +52,7 @@ public struct RegexMatcher: Hashable, Sendable {
     /// Whether the pattern matches anywhere in `string`, using the frame's ICU matchers when there
     /// are any (the evaluation hot path).
     func matches(_ string: String, in frame: EvaluationFrame?) throws(EvaluationInterrupt) -> Bool {
-        if strategy.caseInsensitive, !string.utf8.allSatisfy({ $0 < 0x80 }) {
+        if strategy.caseInsensitive, UTF8Search.withBytes(string, UTF8Search.mayFoldToASCII) {
             return try matchWithEngine(string, in: frame)
         }
         switch strategy {
@@ -68,7 +69,8 @@ public struct RegexMatcher: Hashable, Sendable {
         }
     }
 
-    private func matchWithEngine(_ string: String, in frame: EvaluationFrame?) throws(EvaluationInterrupt) -> Bool {
+    /// ICU's answer, bypassing the byte-search shortcuts (tests compare the two).
+    func matchWithEngine(_ string: String, in frame: EvaluationFrame?) throws(EvaluationInterrupt) -> Bool {
         #if canImport(_FoundationICU)
         if let frame, let pattern = regex.icu { return try frame.icuMatchers.find(pattern, in: string) }
         #endif

@@ -109,6 +109,33 @@ enum UTF8Search {
         return false
     }
 
+    /// Whether the text may hold a character that Unicode case folding turns into ASCII letters:
+    /// ß (C3 9F), İ (C4 B0), ŉ (C5 89), ſ (C5 BF), ǰ (C7 B0), ẖ…ẞ (E1 BA xx), the Kelvin sign and its
+    /// neighbours (E2 84 xx), and the Latin ligatures ﬀ…ﬆ (EF AC xx). Only then must a
+    /// case-insensitive ASCII search defer to ICU; the check errs on the side of deferring.
+    static func mayFoldToASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        var index = 0
+        while index + 1 < count {
+            let lead = bytes[index]
+            if lead >= 0xC3 {
+                let next = bytes[index + 1]
+                switch lead {
+                case 0xC3: if next == 0x9F { return true }
+                case 0xC4: if next == 0xB0 { return true }
+                case 0xC5: if next == 0x89 || next == 0xBF { return true }
+                case 0xC7: if next == 0xB0 { return true }
+                case 0xE1: if next == 0xBA { return true }
+                case 0xE2: if next == 0x84 { return true }
+                case 0xEF: if next == 0xAC { return true }
+                default: break
+                }
+            }
+            index += 1
+        }
+        return false
+    }
+
     @inline(__always)
     static func upperASCII(_ byte: UInt8) -> UInt8 {
         byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte & ~0x20 : byte
