@@ -60,17 +60,20 @@ public struct FileIssueSequence: AsyncSequence, Sendable {
 
     public final class Iterator: AsyncIteratorProtocol {
         let sequence: FileIssueSequence
-        let decoder: IssueJSONDecoder
         var reader: JSONRecordReader?
         var descriptor: Int32 = -1
         var finished = false
+        var decoder: ParallelRecordDecoder
+        var batch: ParallelRecordDecoder.Batch?
+        var position = 0
 
         init(sequence: FileIssueSequence) {
             self.sequence = sequence
-            decoder = IssueJSONDecoder(fields: sequence.fields)
+            decoder = ParallelRecordDecoder(decoder: IssueJSONDecoder(fields: sequence.fields), prefetch: 2, keepGoing: sequence.keepGoing)
         }
 
         deinit {
+            decoder.cancel()
             if descriptor > 2 { close(descriptor) }
         }
 
@@ -79,33 +82,31 @@ public struct FileIssueSequence: AsyncSequence, Sendable {
             if reader == nil { try open() }
             while true {
                 try Task.checkCancellation()
-                let next: (line: Int, issue: Result<Issue, IssueJSONError>)?
-                do throws(JSONRecordError) {
-                    next = try reader!.nextIssue(using: decoder)
-                } catch {
-                    // A JSON Lines reader can go on after a bad line; an array reader cannot.
-                    if sequence.keepGoing, !reader!.isFinished {
-                        sequence.skipped.increment()
-                        continue
+                if let current = batch, position < current.records.count {
+                    let record = current.records[position]
+                    position += 1
+                    switch record {
+                    case let .issue(issue):
+                        return issue
+                    case let .malformed(line, message):
+                        if sequence.keepGoing {
+                            sequence.skipped.increment()
+                            continue
+                        }
+                        finished = true
+                        throw FileSourceError(path: sequence.path, line: line, message: message)
                     }
+                }
+                if let error = batch?.framingError {
                     finished = true
                     throw FileSourceError(path: sequence.path, line: error.line, message: error.message)
                 }
-                guard let next else {
+                guard let next = await decoder.nextBatch(from: &reader!, skipped: sequence.skipped) else {
                     finished = true
                     return nil
                 }
-                switch next.issue {
-                case let .success(issue):
-                    return issue
-                case let .failure(error):
-                    if sequence.keepGoing {
-                        sequence.skipped.increment()
-                        continue
-                    }
-                    finished = true
-                    throw FileSourceError(path: sequence.path, line: next.line, message: error.description)
-                }
+                batch = next
+                position = 0
             }
         }
 
