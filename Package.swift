@@ -81,7 +81,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "TriageLanguageTests", dependencies: ["TriageLanguage", "TriageTestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "TriageYAMLTests", dependencies: ["TriageYAML"], swiftSettings: strictSettings),
+        .testTarget(name: "TriageYAMLTests", dependencies: ["TriageYAML", "TriageTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine", "TriageRules", "TriageTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "TriageRulesTests", dependencies: ["TriageRules", "TriageTestSupport"], swiftSettings: strictSettings),
         .testTarget(

@@ -1,21 +1,12 @@
 import Testing
+import TriageTestSupport
 import TriageLanguage
 
 /// print → parse gives back the same tree, for thousands of random trees.
 struct PrinterRoundTripTests {
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            var z = state
-            z = (z ^ (z >> 33)) &* 0xFF51AFD7ED558CCD
-            return z ^ (z >> 33)
-        }
-    }
-
     static let zero = SourceRange(start: 0, end: 0)
 
-    func randomExpression(depth: Int, using rng: inout SeededGenerator) -> Expression {
+    func randomExpression(depth: Int, using rng: inout SplitMix64) -> Expression {
         func node(_ kind: ExpressionKind) -> Expression { Expression(kind, Self.zero) }
         let leafOnly = depth <= 0
         switch Int.random(in: 0..<(leafOnly ? 4 : 12), using: &rng) {
@@ -53,7 +44,7 @@ struct PrinterRoundTripTests {
     }
 
     @Test func randomTreesSurviveTheRoundTrip() throws {
-        var rng = SeededGenerator(state: 20_241_127)
+        var rng = SplitMix64(seed: 20_241_127)
         for _ in 0..<5000 {
             let tree = randomExpression(depth: 5, using: &rng)
             let printed = ExpressionPrinter.print(tree)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageTestSupport
 import TriageLanguage
 import TriageProviders
 
@@ -268,22 +269,11 @@ import TriageProviders
 
 /// Randomly damaged inputs end in records, failures or errors, never a crash or a loop.
 @Suite struct JSONRecordReaderDamageTests {
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     @Test(arguments: ["github-paginate-issues.json", "gitlab-issues.json"])
     func damagedFilesTerminate(fixture: String) throws {
         let original = try Array(Data(contentsOf: URL(fileURLWithPath: Fixture.path(fixture))))
-        var random = SplitMix(state: 2024)
+        var random = SplitMix64(seed: 2024)
         let alphabet = Array("{}[]\",:\\ \n0a-".utf8) + [0x00, 0xFF]
         for round in 0..<60 {
             var bytes = original

@@ -1,22 +1,11 @@
 @testable import TriageYAML
 import Testing
+import TriageTestSupport
 
 /// Generated scalars of every style in several block and flow contexts: whenever libyaml
 /// accepts the document, re-scanning every scalar must reproduce libyaml's value (no fallback),
 /// and every value byte that was copied verbatim must point at that same byte in the source.
 @Suite struct ScalarSourceMapGeneratedTests {
-    /// Deterministic so a failure can be replayed.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let words = ["a", "bc", "é", "😀", "x:y", "#no", "a'b", "q\"r", "-", "1.5", "ü😀é"]
 
     /// A scalar in `style`; `{I}` stands for the indentation continuation lines need.
@@ -70,7 +59,7 @@ import Testing
     ]
 
     @Test func generatedScalarsAlwaysMapBack() throws {
-        var rng = SplitMix64(state: 20_240_601)
+        var rng = SplitMix64(seed: 20_240_601)
         var checked = 0
         var perStyle = [Int](repeating: 0, count: 4)
         for _ in 0..<3_000 {
