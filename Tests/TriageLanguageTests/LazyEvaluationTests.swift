@@ -95,3 +95,20 @@ struct LazyEvaluationTests {
         #expect(explained.error == "file has no comments")
     }
 }
+
+extension LazyEvaluationTests {
+    @Test func loadedDataIsPutInTimeOrderWhateverTheAPIAnswered() async throws {
+        let newestFirst = [
+            IssueComment(author: "bob", body: "second", created: day(2024, 5, 2)),
+            IssueComment(author: "alice", body: "first", created: day(2024, 5, 1)),
+        ]
+        let events = [
+            LabelEvent(label: "stale", action: .added, created: day(2024, 5, 30)),
+            LabelEvent(label: "stale", action: .added, created: day(2024, 1, 1)),
+        ]
+        let issue = makeIssue { $0.comments = 2; $0.labels = ["stale"] }
+        #expect(try await evaluate(#"last_comment.author == "bob" and commenters == ["alice", "bob"]"#, on: issue,
+                                   loader: CountingLoader(comments: newestFirst)))
+        #expect(try await evaluate(#"label_age("stale") == 2d"#, on: issue, loader: CountingLoader(events: events)))
+    }
+}

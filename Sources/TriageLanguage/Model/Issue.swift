@@ -27,6 +27,8 @@ public struct Issue: Hashable, Sendable {
     public var url: String
     public var repo: String
     /// All comments, oldest first, when the source carried them; `nil` when they must be loaded.
+    /// Sources that build issues (file decoding, rule tests) put them in time order; loaded data is
+    /// put in order by `EvaluationFrame.provide`.
     public var embeddedComments: [IssueComment]?
     /// All label events, oldest first, when the source carried them; `nil` when they must be loaded.
     public var embeddedLabelEvents: [LabelEvent]?

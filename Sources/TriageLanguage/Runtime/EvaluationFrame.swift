@@ -64,9 +64,10 @@ public final class EvaluationFrame {
         labelEvents = nil
     }
 
-    /// Supplies lazy data loaded by a provider.
-    public func provide(comments: [IssueComment]) { self.comments = comments }
-    public func provide(labelEvents: [LabelEvent]) { self.labelEvents = labelEvents }
+    /// Supplies lazy data loaded by a provider, in time order whatever order the API answered in
+    /// (`last_comment` is the last comment, `label_age` the last `added` event).
+    public func provide(comments: [IssueComment]) { self.comments = comments.stableSorted { $0.created < $1.created } }
+    public func provide(labelEvents: [LabelEvent]) { self.labelEvents = labelEvents.stableSorted { $0.created < $1.created } }
 
     /// The issue's comments, or a request to load them. Embedded comments and an issue with no
     /// comments need no request.
