@@ -60,12 +60,6 @@ public struct TypeChecker {
         }
     }
 
-    /// Checks any expression (a macro body, a test helper) and returns it with its diagnostics.
-    public mutating func checkExpression(_ expression: Expression) -> (CheckedExpression?, [Diagnostic]) {
-        let (checked, found) = withFreshDiagnostics { checker in checker.check(expression) }
-        return (found.contains { $0.severity == .error } || checked.type.isInvalid ? nil : checked, found)
-    }
-
     /// The diagnostics of macro `name`'s own text (checking it if nobody used it yet).
     public mutating func diagnostics(ofMacro name: String) -> [Diagnostic] {
         _ = macro(named: name, at: SourceRange(start: 0, end: 0))

@@ -32,17 +32,13 @@ public struct GitHubIssueProvider: IssueProvider, RemoteIssueProvider {
         }
         owner = String(parts[0])
         repository = String(parts[1])
-        var base = apiBase ?? "https://api.github.com"
-        while base.hasSuffix("/") { base.removeLast() }
-        self.apiBase = base
+        self.apiBase = Self.apiBase(apiBase, default: "https://api.github.com")
         self.client = client
         self.pageConcurrency = pageConcurrency
     }
 
     public var sourceDescription: String { "github:\(owner)/\(repository)" }
     public var capabilities: ProviderCapabilities { BuiltinProviders.remoteCapabilities }
-    public var apiCalls: Int { client.apiCalls }
-    public func shutdown() async { await client.shutdown() }
 
     var resource: String { "repository \(owner)/\(repository)" }
     var repoURL: String { "\(apiBase)/repos/\(URLEncoding.encode(owner))/\(URLEncoding.encode(repository))" }

@@ -29,17 +29,13 @@ public struct GitLabIssueProvider: IssueProvider, RemoteIssueProvider {
             throw SourceError("a GitLab source is GROUP/…/PROJECT, not `\(location)`")
         }
         projectPath = location
-        var base = apiBase ?? "https://gitlab.com/api/v4"
-        while base.hasSuffix("/") { base.removeLast() }
-        self.apiBase = base
+        self.apiBase = Self.apiBase(apiBase, default: "https://gitlab.com/api/v4")
         self.client = client
         self.pageConcurrency = pageConcurrency
     }
 
     public var sourceDescription: String { "gitlab:\(projectPath)" }
     public var capabilities: ProviderCapabilities { BuiltinProviders.remoteCapabilities }
-    public var apiCalls: Int { client.apiCalls }
-    public func shutdown() async { await client.shutdown() }
 
     var resource: String { "project \(projectPath)" }
     var projectURL: String { "\(apiBase)/projects/\(URLEncoding.encode(projectPath))" }

@@ -192,6 +192,20 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
 
 /// A provider that talks to an API: the CLI reports its call count and shuts its client down.
 public protocol RemoteIssueProvider: Sendable {
+    var client: APIClient { get }
     var apiCalls: Int { get }
     func shutdown() async
+}
+
+extension RemoteIssueProvider {
+    public var apiCalls: Int { client.apiCalls }
+    public func shutdown() async { await client.shutdown() }
+
+    /// The API base URL to use: `--api-url` when given, else the public service's, without a
+    /// trailing slash so paths can be appended.
+    static func apiBase(_ given: String?, default publicBase: String) -> String {
+        var base = given ?? publicBase
+        while base.hasSuffix("/") { base.removeLast() }
+        return base
+    }
 }
