@@ -4,11 +4,13 @@ import PackageDescription
 /// `triage`: a declarative rule-language issue-triage engine.
 ///
 /// Targets, bottom-up:
+/// - `TriageJSON`: one JSON value type: building, serializing (reports, write bodies) and strict parsing.
 /// - `TriageLanguage`: the expression language (pure, no I/O) and the issue model it reads.
 /// - `CYAML`: the system libyaml (Debian `libyaml-dev`).
 /// - `TriageYAML`: a position-preserving YAML node tree over libyaml.
 /// - `TriageRules`: rule files, lint checks, the `test` runner.
-/// - `TriageEngine`: provider protocol, registry, concurrent evaluator, reporters.
+/// - `TriageEngine`: provider protocol, registry, concurrent evaluator, the application layer
+///   (`CheckRun`, `ApplyRun`, `Explanation`) and reporters.
 /// - `TriageProviders`: GitHub, GitLab, files and stdin.
 /// - `triage`: the thin command-line front end.
 let strictSettings: [SwiftSetting] = [
@@ -22,6 +24,7 @@ let package = Package(
     products: [
         .executable(name: "triage", targets: ["triage"]),
         .executable(name: "triage-bench", targets: ["TriageBenchmarks"]),
+        .library(name: "TriageJSON", targets: ["TriageJSON"]),
         .library(name: "TriageLanguage", targets: ["TriageLanguage"]),
         .library(name: "TriageRules", targets: ["TriageRules"]),
         .library(name: "TriageEngine", targets: ["TriageEngine"]),
@@ -38,6 +41,7 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        .target(name: "TriageJSON", swiftSettings: strictSettings),
         .target(
             name: "TriageLanguage",
             swiftSettings: strictSettings,
@@ -45,12 +49,12 @@ let package = Package(
             linkerSettings: [.linkedLibrary("_FoundationICU", .when(platforms: [.linux]))]
         ),
         .target(name: "TriageYAML", dependencies: ["CYAML"], swiftSettings: strictSettings),
-        .target(name: "TriageRules", dependencies: ["TriageLanguage", "TriageYAML"], swiftSettings: strictSettings),
-        .target(name: "TriageEngine", dependencies: ["TriageLanguage", "TriageRules"], swiftSettings: strictSettings),
+        .target(name: "TriageRules", dependencies: ["TriageJSON", "TriageLanguage", "TriageYAML"], swiftSettings: strictSettings),
+        .target(name: "TriageEngine", dependencies: ["TriageJSON", "TriageLanguage", "TriageRules"], swiftSettings: strictSettings),
         .target(
             name: "TriageProviders",
             dependencies: [
-                "TriageLanguage", "TriageEngine",
+                "TriageJSON", "TriageLanguage", "TriageEngine",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -80,6 +84,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "TriageJSONTests", dependencies: ["TriageJSON"], swiftSettings: strictSettings),
         .testTarget(name: "TriageLanguageTests", dependencies: ["TriageLanguage", "TriageTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "TriageYAMLTests", dependencies: ["TriageYAML", "TriageTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine", "TriageRules", "TriageTestSupport"], swiftSettings: strictSettings),

@@ -28,8 +28,10 @@ public struct IssueOutcome: Sendable {
     /// The whole issue, when it matched and the engine was asked to keep matched issues.
     public var matchedIssue: Issue?
     /// Comments evaluation already loaded for this issue (kept with `matchedIssue`), so `apply`
-    /// never fetches them a second time.
+    /// never fetches them a second time; with `commentsForMatches`, the comments it asked for.
     public var loadedComments: [IssueComment]?
+    /// The comments `commentsForMatches` asked for could not be had: the source has none.
+    public var commentsUnavailable = false
 
     public init(issue: IssueReference, matchedRules: [Int], errors: [RuleEvaluationError], matchedIssue: Issue? = nil) {
         self.issue = issue
@@ -40,8 +42,11 @@ public struct IssueOutcome: Sendable {
 }
 
 /// A rule that could not be evaluated on one issue: never a silent false.
-public struct RuleEvaluationError: Hashable, Sendable, Codable {
+public struct RuleEvaluationError: Hashable, Sendable, Codable, CustomStringConvertible {
     public var rule: String
     public var number: Int
     public var message: String
+
+    /// `rule NAME on #N: MESSAGE`, as streamed on stderr next to `--format jsonl`.
+    public var description: String { "rule \(rule) on #\(number): \(message)" }
 }

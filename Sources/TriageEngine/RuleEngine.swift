@@ -19,13 +19,19 @@ public struct RuleEngine: Sendable {
         /// Hand out the whole issue with each outcome that matched (for `apply`, which plans from
         /// the issue's state); otherwise only what reports need is kept.
         public var keepMatchedIssues: Bool
+        /// Given a kept issue's matched rules, whether its comments must come with the outcome
+        /// (`apply` reads them to find a rule's earlier comment). They are loaded, when evaluation
+        /// did not already, through the same limiter and count as the rules' lazy loads.
+        public var commentsForMatches: (@Sendable (_ matchedRules: [Int]) -> Bool)?
 
-        public init(now: Timestamp, concurrency: Int, batchSize: Int = 64, lazyConcurrency: Int = 8, keepMatchedIssues: Bool = false) {
+        public init(now: Timestamp, concurrency: Int, batchSize: Int = 64, lazyConcurrency: Int = 8, keepMatchedIssues: Bool = false,
+                    commentsForMatches: (@Sendable (_ matchedRules: [Int]) -> Bool)? = nil) {
             self.now = now
             self.concurrency = max(1, concurrency)
             self.batchSize = max(1, batchSize)
             self.lazyConcurrency = max(1, lazyConcurrency)
             self.keepMatchedIssues = keepMatchedIssues
+            self.commentsForMatches = commentsForMatches
         }
     }
 
@@ -66,7 +72,7 @@ public struct RuleEngine: Sendable {
         let loader = ProviderDataLoader(provider: provider, limiter: AsyncLimiter(limit: options.lazyConcurrency))
         var statistics = Statistics()
         var iterator = provider.issues(matching: query).makeAsyncIterator()
-        let rules = self.rules, now = options.now, keep = options.keepMatchedIssues
+        let rules = self.rules, now = options.now, keep = options.keepMatchedIssues, attach = options.commentsForMatches
         try await withThrowingTaskGroup(of: (Int, [IssueOutcome]).self) { group in
             var nextBatch = 0, nextToEmit = 0, inFlight = 0
             var exhausted = false
@@ -92,7 +98,8 @@ public struct RuleEngine: Sendable {
                     nextBatch += 1
                     inFlight += 1
                     group.addTask {
-                        (index, try await RuleEngine.evaluate(batch, rules: rules, now: now, keepMatchedIssues: keep, loader: loader))
+                        (index, try await RuleEngine.evaluate(batch, rules: rules, now: now, keepMatchedIssues: keep,
+                                                      commentsForMatches: attach, loader: loader))
                     }
                 }
                 guard inFlight > 0, let (index, outcomes) = try await group.next() else { break }
@@ -117,6 +124,7 @@ public struct RuleEngine: Sendable {
     /// synchronous closures; the others load what they reach through `loader`. Throws only
     /// `CancellationError`: a load that fails because the run was cancelled is no per-issue error.
     static func evaluate(_ batch: [Issue], rules: [Rule], now: Timestamp, keepMatchedIssues: Bool = false,
+                         commentsForMatches: (@Sendable ([Int]) -> Bool)? = nil,
                          loader: some IssueDataLoader) async throws -> [IssueOutcome] {
         var outcomes: [IssueOutcome] = []
         outcomes.reserveCapacity(batch.count)
@@ -143,8 +151,8 @@ public struct RuleEngine: Sendable {
                     }
                 }
             }
+            if !lazyRules.isEmpty || commentsForMatches != nil { failedLoads.reset() }
             if !lazyRules.isEmpty {
-                failedLoads.reset()
                 for index in lazyRules {
                     do {
                         if try await conditions[index].evaluate(batch[issueIndex], in: frame, loader: issueLoader) { matched.append(index) }
@@ -159,10 +167,38 @@ public struct RuleEngine: Sendable {
             if keepMatchedIssues && !matched.isEmpty {
                 outcome.matchedIssue = batch[issueIndex]
                 outcome.loadedComments = frame.comments
+                // With an error the run fails and plans nothing: no fetch for it.
+                if let commentsForMatches, errors.isEmpty, commentsForMatches(matched) {
+                    try await attachComments(to: &outcome, of: batch[issueIndex], loader: issueLoader)
+                }
             }
             outcomes.append(outcome)
         }
         return outcomes
+    }
+}
+
+extension RuleEngine {
+    /// Puts the issue's comments on its outcome: embedded or already loaded by evaluation, else
+    /// loaded now through the run's loader. A source without comments marks the outcome instead of
+    /// failing (a dry run goes on); any other failure ends the run, as a failing stream does.
+    static func attachComments(to outcome: inout IssueOutcome, of issue: Issue, loader: some IssueDataLoader) async throws {
+        if let known = issue.embeddedComments ?? outcome.loadedComments {
+            outcome.loadedComments = known
+            return
+        }
+        guard issue.comments > 0 else {
+            outcome.loadedComments = []
+            return
+        }
+        do {
+            outcome.loadedComments = try await loader.comments(of: issue)
+        } catch is LazyDataUnavailable {
+            outcome.commentsUnavailable = true
+        } catch {
+            if Task.isCancelled { throw CancellationError() }
+            throw error
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TriageEngine
 
 /// The `triage` command line: thin subcommands over the library targets.
 ///
@@ -7,13 +8,11 @@ import Foundation
 /// ArgumentParser's default 64.
 @main
 struct Triage: AsyncParsableCommand {
-    static let version = "0.1.0"
-
     static let configuration = CommandConfiguration(
         commandName: "triage",
         abstract: "Declarative issue triage: rule files with a small typed expression language.",
         discussion: "Exit codes: 0 success, 1 findings or matches that fail, 2 invalid rules or usage, 3 the source failed.",
-        version: version,
+        version: TriageVersion.current,
         subcommands: [CheckCommand.self, LintCommand.self, TestCommand.self, ExplainCommand.self, ApplyCommand.self, ProvidersCommand.self]
     )
 

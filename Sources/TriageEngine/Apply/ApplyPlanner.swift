@@ -29,7 +29,12 @@ public struct ApplyPlanner: Sendable {
 
     /// Whether any matched rule on `outcome` would post a comment (its comments must then be read).
     public func needsComments(_ outcome: IssueOutcome) -> Bool {
-        outcome.matchedRules.contains { index in
+        needsComments(matchedRules: outcome.matchedRules)
+    }
+
+    /// Whether any of the matched rules (indexes into `rules`) would post a comment.
+    public func needsComments(matchedRules: [Int]) -> Bool {
+        matchedRules.contains { index in
             rules[index].actions.contains { if case .comment = $0 { true } else { false } }
         }
     }

@@ -1,3 +1,4 @@
+import TriageJSON
 import TriageRules
 
 /// Text and JSON for `triage apply`: the plan (dry run) or what was done.

@@ -14,6 +14,10 @@ public enum CheckFormat: String, CaseIterable, Sendable {
         case .markdown: MarkdownCheckReporter(context: context)
         }
     }
+
+    /// Whether the report lists rule evaluation errors; `jsonl` does not (a line per match), so
+    /// they go to stderr as they happen.
+    public var listsErrors: Bool { self != .jsonl }
 }
 
 /// What every reporter knows about the run before the first issue arrives.

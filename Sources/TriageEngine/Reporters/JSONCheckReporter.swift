@@ -1,3 +1,4 @@
+import TriageJSON
 import TriageRules
 
 /// `--format json`: `{"source", "now", "issues", "rules": [{"name", "severity", "matches": [...]}], "errors": [...]}`.

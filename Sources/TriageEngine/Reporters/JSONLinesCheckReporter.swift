@@ -1,3 +1,4 @@
+import TriageJSON
 import TriageRules
 
 /// `--format jsonl`: one object per match, `{"rule", "severity", "number", "title", "url"}`, in

@@ -8,7 +8,8 @@ import Synchronization
 ///
 /// Reading streams in chunks, so memory stays flat however large the file is. A malformed record
 /// is an error naming the file and line, unless `keepGoing` is set, in which case it is skipped and
-/// counted (`skippedRecords`).
+/// counted (`skippedRecords`, and in `runNotes`). `issue(number:)` reads the stream until it finds the
+/// number (the protocol's default): a file has no index.
 public struct FileIssueProvider: IssueProvider {
     public let path: String
     public let keepGoing: Bool
@@ -28,6 +29,8 @@ public struct FileIssueProvider: IssueProvider {
 
     /// Records skipped so far because they were malformed (only with `keepGoing`).
     public var skippedRecords: Int { skipped.value }
+
+    public var runNotes: ProviderRunNotes { ProviderRunNotes(skippedRecords: skipped.value) }
 
     public func issues(matching query: IssueQuery) -> FileIssueSequence {
         FileIssueSequence(path: path, fields: query.fields, keepGoing: keepGoing, skipped: skipped)

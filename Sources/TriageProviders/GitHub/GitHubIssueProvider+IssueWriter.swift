@@ -1,4 +1,5 @@
 public import TriageEngine
+import TriageJSON
 
 /// Writes through the REST API, one request per operation, on `/issues/{n}` (pull requests too:
 /// on GitHub every pull request is an issue):
@@ -13,7 +14,7 @@ extension GitHubIssueProvider: IssueWriter {
         guard client.hasToken, !writerState.prepared else { return }
         do {
             let response = try await client.get("\(apiBase)/user", resource: "the token's user")
-            writerState.setLogin(JSONBody.object(response)?.string("login"))
+            writerState.setLogin(JSONBody.value(response)?["login"]?.stringValue)
         } catch let error as APIError where error.status == 403 {
             writerState.setLogin(nil)
         }
@@ -24,20 +25,21 @@ extension GitHubIssueProvider: IssueWriter {
     public func perform(_ operation: WriteOperation, onIssue number: Int, pullRequest: Bool) async throws {
         let issueURL = "\(repoURL)/issues/\(number)"
         let what = "issue #\(number) of \(resource)"
-        func send(_ method: String, _ url: String, _ body: [String: Any]?) async throws {
+        func send(_ method: String, _ url: String, _ body: [(String, JSONValue)]?) async throws {
             _ = try await client.send(method, url, json: body.map(JSONBody.encode), resource: what)
         }
+        func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
         switch operation {
-        case let .addLabels(labels): try await send("POST", "\(issueURL)/labels", ["labels": labels])
+        case let .addLabels(labels): try await send("POST", "\(issueURL)/labels", [("labels", strings(labels))])
         case let .removeLabel(label): try await send("DELETE", "\(issueURL)/labels/\(URLEncoding.encode(label))", nil)
-        case let .comment(body): try await send("POST", "\(issueURL)/comments", ["body": body])
+        case let .comment(body): try await send("POST", "\(issueURL)/comments", [("body", .string(body))])
         case let .close(reason):
-            var body: [String: Any] = ["state": "closed"]
-            if let reason { body["state_reason"] = reason.rawValue }
+            var body: [(String, JSONValue)] = [("state", "closed")]
+            if let reason { body.append(("state_reason", .string(reason.rawValue))) }
             try await send("PATCH", issueURL, body)
-        case .reopen: try await send("PATCH", issueURL, ["state": "open"])
-        case let .assign(logins): try await send("POST", "\(issueURL)/assignees", ["assignees": logins])
-        case let .unassign(logins): try await send("DELETE", "\(issueURL)/assignees", ["assignees": logins])
+        case .reopen: try await send("PATCH", issueURL, [("state", "open")])
+        case let .assign(logins): try await send("POST", "\(issueURL)/assignees", [("assignees", strings(logins))])
+        case let .unassign(logins): try await send("DELETE", "\(issueURL)/assignees", [("assignees", strings(logins))])
         }
     }
 }

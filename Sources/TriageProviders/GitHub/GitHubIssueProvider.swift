@@ -1,4 +1,5 @@
 public import TriageEngine
+import TriageJSON
 public import TriageLanguage
 
 /// Issues and pull requests of one GitHub repository through the REST API
@@ -9,6 +10,8 @@ public import TriageLanguage
 ///
 /// `draft`: the list API sends `draft` on pull requests; when it is absent (older GitHub Enterprise)
 /// it is taken as false rather than spending a `GET /pulls/{n}` per pull request.
+///
+/// One issue (`explain`): `GET /repos/{owner}/{repo}/issues/{n}`, which serves pull requests too.
 ///
 /// Lazy fields: comments from `/issues/{n}/comments` (never requested when the list says there are
 /// none), label events from `/issues/{n}/events` (`labeled`/`unlabeled`).
@@ -56,18 +59,25 @@ public struct GitHubIssueProvider: IssueProvider, RemoteIssueProvider {
                            decoder: IssueJSONDecoder(fields: query.fields), pageConcurrency: pageConcurrency)
     }
 
+    public func issue(number: Int) async throws -> Issue {
+        guard let issue = try await fetchIssue(at: "\(repoURL)/issues/\(number)", resource: "issue #\(number) of \(resource)") else {
+            throw IssueNotFound(number: number, source: sourceDescription)
+        }
+        return issue
+    }
+
     public func loadComments(of issue: Issue) async throws -> [IssueComment] {
         if let embedded = issue.embeddedComments { return embedded }
         guard issue.comments > 0 else { return [] }
         let objects = try await client.getAllObjects("\(repoURL)/issues/\(issue.number)/comments?per_page=100",
                                                      resource: "issue #\(issue.number) of \(resource)")
         return objects.compactMap { object in
-            guard let created = object.timestamp("created_at") else { return nil }
-            let user = object.object("user")
-            let login = user?.string("login") ?? ""
-            let bot = user?.string("type") == "Bot" || login.hasSuffix("[bot]")
-            return IssueComment(author: login, body: object.string("body") ?? "", created: created,
-                                association: object.string("author_association"), bot: bot)
+            guard let created = object["created_at"]?.timestampValue else { return nil }
+            let user = object["user"]
+            let login = user?["login"]?.stringValue ?? ""
+            let bot = user?["type"]?.stringValue == "Bot" || login.hasSuffix("[bot]")
+            return IssueComment(author: login, body: object["body"]?.stringValue ?? "", created: created,
+                                association: object["author_association"]?.stringValue, bot: bot)
         }
     }
 
@@ -77,12 +87,12 @@ public struct GitHubIssueProvider: IssueProvider, RemoteIssueProvider {
                                                      resource: "issue #\(issue.number) of \(resource)")
         return objects.compactMap { object in
             let action: LabelEvent.Action
-            switch object.string("event") {
+            switch object["event"]?.stringValue {
             case "labeled": action = .added
             case "unlabeled": action = .removed
             default: return nil
             }
-            guard let name = object.object("label")?.string("name"), let created = object.timestamp("created_at") else { return nil }
+            guard let name = object["label"]?["name"]?.stringValue, let created = object["created_at"]?.timestampValue else { return nil }
             return LabelEvent(label: name, action: action, created: created)
         }
     }

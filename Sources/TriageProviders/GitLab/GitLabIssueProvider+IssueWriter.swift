@@ -1,4 +1,5 @@
 public import TriageEngine
+import TriageJSON
 
 /// Writes through the REST API v4 on `/issues/{iid}`, or `/merge_requests/{iid}` for merge requests
 /// (GitLab numbers the two apart, hence the `pullRequest` flag): labels, state and assignees with
@@ -12,7 +13,7 @@ extension GitLabIssueProvider: IssueWriter {
     public func prepareForWrites() async throws {
         guard client.hasToken, !writerState.prepared else { return }
         let response = try await client.get("\(apiBase)/user", resource: "the token's user")
-        writerState.setLogin(JSONBody.object(response)?.string("username"))
+        writerState.setLogin(JSONBody.value(response)?["username"]?.stringValue)
     }
 
     public var authenticatedLogin: String? { writerState.login }
@@ -20,34 +21,35 @@ extension GitLabIssueProvider: IssueWriter {
     public func perform(_ operation: WriteOperation, onIssue number: Int, pullRequest: Bool) async throws {
         let url = itemURL(number, pullRequest: pullRequest)
         let what = itemResource(number, pullRequest: pullRequest)
-        func send(_ method: String, _ url: String, _ body: [String: Any]) async throws {
+        func send(_ method: String, _ url: String, _ body: [(String, JSONValue)]) async throws {
             _ = try await client.send(method, url, json: JSONBody.encode(body), resource: what)
         }
+        func ids(_ values: [Int]) -> JSONValue { .array(values.map(JSONValue.int)) }
         switch operation {
-        case let .addLabels(labels): try await send("PUT", url, ["add_labels": labels.joined(separator: ",")])
-        case let .removeLabel(label): try await send("PUT", url, ["remove_labels": label])
-        case let .comment(body): try await send("POST", "\(url)/notes", ["body": body])
-        case .close: try await send("PUT", url, ["state_event": "close"])
-        case .reopen: try await send("PUT", url, ["state_event": "reopen"])
+        case let .addLabels(labels): try await send("PUT", url, [("add_labels", .string(labels.joined(separator: ",")))])
+        case let .removeLabel(label): try await send("PUT", url, [("remove_labels", .string(label))])
+        case let .comment(body): try await send("POST", "\(url)/notes", [("body", .string(body))])
+        case .close: try await send("PUT", url, [("state_event", "close")])
+        case .reopen: try await send("PUT", url, [("state_event", "reopen")])
         case let .assign(usernames):
             let current = try await assignees(url, resource: what)
-            var ids = current.map(\.id)
+            var assigneeIDs = current.map(\.id)
             for username in usernames where !current.contains(where: { $0.username == username }) {
-                ids.append(try await userID(username))
+                assigneeIDs.append(try await userID(username))
             }
-            try await send("PUT", url, ["assignee_ids": ids])
+            try await send("PUT", url, [("assignee_ids", ids(assigneeIDs))])
         case let .unassign(usernames):
             let current = try await assignees(url, resource: what)
-            try await send("PUT", url, ["assignee_ids": current.filter { !usernames.contains($0.username) }.map(\.id)])
+            try await send("PUT", url, [("assignee_ids", ids(current.filter { !usernames.contains($0.username) }.map(\.id)))])
         }
     }
 
     /// The item's assignees now, as ids with usernames.
     private func assignees(_ url: String, resource: String) async throws -> [(id: Int, username: String)] {
         let response = try await client.get(url, resource: resource)
-        let objects = (JSONBody.object(response)?["assignees"] as? [Any])?.compactMap { $0 as? [String: Any] } ?? []
+        let objects = JSONBody.value(response)?["assignees"]?.arrayValue ?? []
         return objects.compactMap { object in
-            guard let id = object["id"] as? Int, let username = object.string("username") else { return nil }
+            guard let id = object["id"]?.intValue, let username = object["username"]?.stringValue else { return nil }
             return (id, username)
         }
     }
@@ -56,7 +58,8 @@ extension GitLabIssueProvider: IssueWriter {
     private func userID(_ username: String) async throws -> Int {
         if let known = writerState.userID(username) { return known }
         let response = try await client.get("\(apiBase)/users?username=\(URLEncoding.encode(username))", resource: "user \(username)")
-        guard let id = JSONBody.objects(response)?.first(where: { $0.string("username")?.lowercased() == username.lowercased() })?["id"] as? Int else {
+        let users = JSONBody.value(response)?.arrayValue ?? []
+        guard let id = users.first(where: { $0["username"]?.stringValue?.lowercased() == username.lowercased() })?["id"]?.intValue else {
             throw APIError("GitLab has no user `\(username)` to assign")
         }
         writerState.setUserID(id, for: username)

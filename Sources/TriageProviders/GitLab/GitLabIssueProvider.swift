@@ -1,4 +1,5 @@
 public import TriageEngine
+import TriageJSON
 public import TriageLanguage
 
 /// Issues and merge requests of one GitLab project through the REST API v4
@@ -9,6 +10,10 @@ public import TriageLanguage
 /// of every state, since GitLab splits closed MRs into `closed` and `merged`), `labels`,
 /// `updated_after`. Pages are sorted by creation, oldest first. Pagination follows `Link`, else
 /// `x-next-page` (GitLab omits `Link`'s `last` on very large lists).
+///
+/// One issue (`explain --issue N`): GitLab numbers issues and merge requests apart, so N is looked
+/// up as issue #N first (`GET /projects/{path}/issues/{iid}`) and, when there is none, as merge
+/// request !N (`GET …/merge_requests/{iid}`): one request for an issue, two for a merge request.
 ///
 /// Lazy fields: comments from `/notes` (system notes excluded, oldest first; never requested when
 /// `user_notes_count` is 0), label events from `/resource_label_events`.
@@ -70,17 +75,27 @@ public struct GitLabIssueProvider: IssueProvider, RemoteIssueProvider {
         "\(pullRequest ? "merge request !" : "issue #")\(number) of \(resource)"
     }
 
+    public func issue(number: Int) async throws -> Issue {
+        for pullRequest in [false, true] {
+            if let item = try await fetchIssue(at: itemURL(number, pullRequest: pullRequest),
+                                               resource: itemResource(number, pullRequest: pullRequest)) {
+                return item
+            }
+        }
+        throw IssueNotFound(number: number, source: sourceDescription)
+    }
+
     public func loadComments(of issue: Issue) async throws -> [IssueComment] {
         if let embedded = issue.embeddedComments { return embedded }
         guard issue.comments > 0 else { return [] }
         let objects = try await client.getAllObjects("\(itemURL(issue))/notes?sort=asc&order_by=created_at&per_page=100",
                                                      resource: itemResource(issue))
         return objects.compactMap { object in
-            guard object.bool("system") != true, let created = object.timestamp("created_at") else { return nil }
-            let author = object.object("author")
-            let username = author?.string("username") ?? ""
-            let bot = author?.bool("bot") == true || username.hasSuffix("[bot]") || username.hasPrefix("project_") && username.contains("_bot")
-            return IssueComment(author: username, body: object.string("body") ?? "", created: created, association: nil, bot: bot)
+            guard object["system"]?.boolValue != true, let created = object["created_at"]?.timestampValue else { return nil }
+            let author = object["author"]
+            let username = author?["username"]?.stringValue ?? ""
+            let bot = author?["bot"]?.boolValue == true || username.hasSuffix("[bot]") || username.hasPrefix("project_") && username.contains("_bot")
+            return IssueComment(author: username, body: object["body"]?.stringValue ?? "", created: created, association: nil, bot: bot)
         }
     }
 
@@ -89,12 +104,12 @@ public struct GitLabIssueProvider: IssueProvider, RemoteIssueProvider {
         let objects = try await client.getAllObjects("\(itemURL(issue))/resource_label_events?per_page=100", resource: itemResource(issue))
         return objects.compactMap { object in
             let action: LabelEvent.Action
-            switch object.string("action") {
+            switch object["action"]?.stringValue {
             case "add": action = .added
             case "remove": action = .removed
             default: return nil
             }
-            guard let name = object.object("label")?.string("name"), let created = object.timestamp("created_at") else { return nil }
+            guard let name = object["label"]?["name"]?.stringValue, let created = object["created_at"]?.timestampValue else { return nil }
             return LabelEvent(label: name, action: action, created: created)
         }
     }

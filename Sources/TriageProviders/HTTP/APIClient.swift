@@ -160,17 +160,9 @@ public final class APIClient: Sendable {
         }
     }
 
-    /// The `message` (GitHub) or `message`/`error` (GitLab) of an error body, scrubbed and shortened.
+    /// What the server says in an error body (see `ServerErrorMessage`), scrubbed and shortened.
     private func serverMessage(_ response: HTTPResponse) -> String? {
-        guard !response.body.isEmpty else { return nil }
-        let text = String(decoding: response.body.prefix(2000), as: UTF8.self)
-        for key in ["\"message\"", "\"error\""] {
-            guard let keyRange = text.range(of: key), let open = text[keyRange.upperBound...].firstIndex(of: "\""),
-                  let close = text[text.index(after: open)...].firstIndex(of: "\"") else { continue }
-            let value = String(text[text.index(after: open)..<close])
-            return redaction.scrub(String(value.prefix(200)))
-        }
-        return nil
+        ServerErrorMessage.of(response.body).map { redaction.scrub(String($0.prefix(200))) }
     }
 
     private func formatSeconds(_ seconds: Double) -> String {
@@ -188,24 +180,4 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
         self.status = status
     }
     public var description: String { message }
-}
-
-/// A provider that talks to an API: the CLI reports its call count and shuts its client down.
-public protocol RemoteIssueProvider: Sendable {
-    var client: APIClient { get }
-    var apiCalls: Int { get }
-    func shutdown() async
-}
-
-extension RemoteIssueProvider {
-    public var apiCalls: Int { client.apiCalls }
-    public func shutdown() async { await client.shutdown() }
-
-    /// The API base URL to use: `--api-url` when given, else the public service's, without a
-    /// trailing slash so paths can be appended.
-    static func apiBase(_ given: String?, default publicBase: String) -> String {
-        var base = given ?? publicBase
-        while base.hasSuffix("/") { base.removeLast() }
-        return base
-    }
 }

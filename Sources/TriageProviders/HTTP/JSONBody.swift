@@ -1,20 +1,16 @@
-import Foundation
+import TriageJSON
 
-/// Request bodies of writes. Keys are sorted so a write's bytes are the same on every run (traces
-/// and recorded test requests compare equal), and slashes stay unescaped as people wrote them.
+/// Request bodies of writes and the small objects of writers' reads, as `JSONValue`. Writers list
+/// keys in a fixed order, so a write's bytes are the same on every run (traces and recorded test
+/// requests compare equal), and slashes stay unescaped as people wrote them.
 enum JSONBody {
-    static func encode(_ object: [String: Any]) -> [UInt8] {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-        return Array(data)
+    /// An object body from its entries, in the order given.
+    static func encode(_ entries: [(String, JSONValue)]) -> [UInt8] {
+        JSONValue.object(entries).bytes
     }
 
-    /// The top-level object of a response body, or nil when it is not one.
-    static func object(_ response: HTTPResponse) -> [String: Any]? {
-        try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]
-    }
-
-    /// The top-level array of objects of a response body, or nil when it is not one.
-    static func objects(_ response: HTTPResponse) -> [[String: Any]]? {
-        (try? JSONSerialization.jsonObject(with: Data(response.body)) as? [Any])?.compactMap { $0 as? [String: Any] }
+    /// The parsed body of a response, or nil when it is not JSON.
+    static func value(_ response: HTTPResponse) -> JSONValue? {
+        try? JSONValue.parse(response.body)
     }
 }

@@ -1,3 +1,4 @@
+import TriageJSON
 import TriageLanguage
 
 /// The output formats of `triage lint` (SPEC §5).

@@ -1,3 +1,5 @@
+import TriageJSON
+
 /// SARIF 2.1.0 for code-scanning upload: one run, `tool.driver.rules` describing every code that
 /// appears, results with regions (1-based lines; columns in Unicode scalars, declared through
 /// `columnKind`).

@@ -1,11 +1,9 @@
 import ArgumentParser
 import Foundation
 import TriageEngine
-import TriageLanguage
-import TriageProviders
 import TriageRules
 
-/// `triage check --rules FILE… [--source S]`: evaluate rules over a source, read-only.
+/// `triage check --rules FILE… [--source S]`: evaluate rules over a source, read-only (`CheckRun`).
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -30,78 +28,33 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let ruleSet = try RuleFiles.load(options.rules, selecting: options.selectedRules)
-        let now = try options.evaluationInstant()
-        let provider = try SourceResolution.provider(for: options, defaultSource: ruleSet.defaultSource)
-        try await SourceResolution.closing(provider) {
-            try await check(ruleSet, now: now, provider: provider)
-        }
-    }
-
-    private func check(_ ruleSet: RuleSet, now: Timestamp, provider: any IssueProvider) async throws {
-        let fields = ruleSet.fieldsRead.union(IssueFieldSet([.number, .title, .url]))
-        let query = QueryDerivation.query(for: ruleSet.rules, now: now, fields: fields)
-        let engine = RuleEngine(rules: ruleSet.rules, options: .init(now: now, concurrency: concurrency))
-        var reporter = format.value.makeReporter(context: CheckContext(source: provider.sourceDescription, now: now, rules: ruleSet.rules))
-        let remote = provider as? any RemoteIssueProvider
-        var apiCalls: (@Sendable () -> Int)?
-        if let remote { apiCalls = { remote.apiCalls } }
-        let progress = ProgressLine(enabled: StandardStream.error.isTerminal, apiCalls: apiCalls)
-        let started = Date()
-        var matchedSeverities = Set<Severity>()
-        let statistics: RuleEngine.Statistics
-        do {
-            statistics = try await engine.run(provider: provider, query: query) { outcome in
-                if let text = reporter.record(outcome) { StandardStream.output.write(text) }
-                for index in outcome.matchedRules { matchedSeverities.insert(ruleSet.rules[index].severity) }
-                if !outcome.errors.isEmpty, format.value == .jsonl {
-                    for error in outcome.errors { StandardStream.error.write("error: rule \(error.rule) on #\(error.number): \(error.message)\n") }
+        let run = CheckRun(ruleSet: ruleSet, now: try options.evaluationInstant(), concurrency: concurrency)
+        let format = format.value
+        let result = try await SourceResolution.withProvider(for: options, defaultSource: ruleSet.defaultSource) { provider in
+            var reporter = format.makeReporter(context: run.context(source: provider.sourceDescription))
+            let progress = ProgressLine(enabled: StandardStream.error.isTerminal, apiCalls: { provider.runNotes.apiCalls })
+            do {
+                let result = try await run.run(provider: provider) { outcome in
+                    if let text = reporter.record(outcome) { StandardStream.output.write(text) }
+                    if !format.listsErrors { for error in outcome.errors { StandardStream.error.write("error: \(error)\n") } }
+                    progress.tick()
                 }
-                progress.tick()
+                progress.clear()
+                StandardStream.output.write(reporter.finish(result.summary))
+                return result
+            } catch {
+                progress.clear()
+                throw RunFailure.exit(for: error)
             }
-        } catch {
-            progress.clear()
-            StandardStream.output.flush()
-            if error is CancellationError || Task.isCancelled { throw ExitCode(ExitStatus.interrupted) }
-            StandardStream.error.write("error: \(error)\n")
-            throw ExitCode(ExitStatus.sourceFailed)
         }
-        progress.clear()
-        let summary = CheckSummary(statistics: statistics, elapsedSeconds: Date().timeIntervalSince(started), apiCalls: remote?.apiCalls)
-        StandardStream.output.write(reporter.finish(summary))
         StandardStream.output.flush()
-        if let skipped = (provider as? FileIssueProvider)?.skippedRecords, skipped > 0 {
-            StandardStream.error.write("warning: skipped \(skipped) malformed record\(skipped == 1 ? "" : "s") (--keep-going)\n")
-        }
-        if statistics.errors > 0 {
-            let whereListed = format.value == .jsonl ? "listed above on stderr" : "listed in the report"
-            StandardStream.error.write("error: \(statistics.errors) rule evaluation\(statistics.errors == 1 ? "" : "s") failed (\(whereListed))\n")
+        RunFailure.printWarnings(result.notes)
+        let errors = result.summary.statistics.errors
+        if errors > 0 {
+            let whereListed = format.listsErrors ? "listed in the report" : "listed above on stderr"
+            StandardStream.error.write("error: \(errors) rule evaluation\(errors == 1 ? "" : "s") failed (\(whereListed))\n")
             throw ExitCode(ExitStatus.sourceFailed)
         }
-        if let threshold = failOn.severity, matchedSeverities.contains(where: { $0 >= threshold }) {
-            throw ExitCode(ExitStatus.findings)
-        }
-    }
-}
-
-struct CheckFormatOption: ExpressibleByArgument {
-    var value: CheckFormat
-    init?(argument: String) {
-        guard let format = CheckFormat(rawValue: argument) else { return nil }
-        value = format
-    }
-    static let text = CheckFormatOption(argument: "text")!
-    static var allValueStrings: [String] { CheckFormat.allCases.map(\.rawValue) }
-}
-
-enum FailOn: String, ExpressibleByArgument, CaseIterable {
-    case none, info, warning, error
-
-    var severity: Severity? {
-        switch self {
-        case .none: nil
-        case .info: .info
-        case .warning: .warning
-        case .error: .error
-        }
+        if result.hasMatches(atOrAbove: failOn.severity) { throw ExitCode(ExitStatus.findings) }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TriageEngine
 import TriageLanguage
 import TriageRules
 
@@ -30,7 +31,7 @@ struct LintCommand: AsyncParsableCommand {
             throw ExitCode(ExitStatus.usage)
         }
         let useColor = color.enabled(for: StandardStream.output)
-        StandardStream.output.write(format.value.render(diagnostics, useColor: useColor, toolVersion: Triage.version))
+        StandardStream.output.write(format.value.render(diagnostics, useColor: useColor, toolVersion: TriageVersion.current))
         StandardStream.output.flush()
         if diagnostics.contains(where: { $0.code == RuleFileCode.unreadableFile.rawValue }) {
             throw ExitCode(ExitStatus.usage)
@@ -48,6 +49,7 @@ struct LintFormatOption: ExpressibleByArgument {
     }
     static let text = LintFormatOption(argument: "text")!
     static var allValueStrings: [String] { LintFormat.allCases.map(\.rawValue) }
+    var defaultValueDescription: String { value.rawValue }
 }
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TriageEngine
 import TriageLanguage
 import TriageRules
 
@@ -8,13 +9,13 @@ struct SourceOptions: ParsableArguments {
     @Option(name: .customLong("rules"), help: "A rule file or a directory of them (repeatable).")
     var rules: [String] = []
 
-    @Option(help: "Where issues come from: github:OWNER/REPO, gitlab:GROUP/PROJECT, a web URL, file:PATH, or - for stdin. Default: the rule file's `source:`.")
+    @Option(help: ArgumentHelp("Where issues come from: \(SourceResolution.registry.sourceForms.joined(separator: ", ")), or a web URL. Default: the rule file's `source:`."))
     var source: String?
 
-    @Option(help: "The provider for a URL on a host nobody registered (github, gitlab).")
+    @Option(help: ArgumentHelp("The provider for a URL on a host nobody registered (\(SourceResolution.registry.webProviderNames.joined(separator: ", ")))."))
     var provider: String?
 
-    @Option(name: .customLong("api-url"), help: "Another API base URL (GitHub Enterprise, self-managed GitLab).")
+    @Option(name: .customLong("api-url"), help: "Another API base URL (a self-hosted instance). Default: the provider's public API, or the web URL's host.")
     var apiURL: String?
 
     @Option(help: "The evaluation instant (2024-06-01 or 2024-06-01T12:00:00Z). Default: now.")

@@ -11,12 +11,12 @@ final class ProgressLine: Sendable {
     }
 
     private let enabled: Bool
-    /// API calls so far, for remote sources.
-    private let apiCalls: (@Sendable () -> Int)?
+    /// API calls so far; nil for sources that make none.
+    private let apiCalls: @Sendable () -> Int?
     private let started = Date()
     private let state = Mutex(State())
 
-    init(enabled: Bool, apiCalls: (@Sendable () -> Int)? = nil) {
+    init(enabled: Bool, apiCalls: @escaping @Sendable () -> Int? = { nil }) {
         self.enabled = enabled
         self.apiCalls = apiCalls
     }
@@ -30,7 +30,7 @@ final class ProgressLine: Sendable {
             state.lastDraw = now
             state.drawn = true
             let rate = Double(state.count) / max(0.001, now.timeIntervalSince(started))
-            return "\r\u{1B}[2K\(state.count) issues read (\(Int(rate))/s)" + (apiCalls.map { ", \($0()) API calls" } ?? "")
+            return "\r\u{1B}[2K\(state.count) issues read (\(Int(rate))/s)" + (apiCalls().map { ", \($0) API calls" } ?? "")
         }
         if let line { StandardStream.error.write(line) }
     }

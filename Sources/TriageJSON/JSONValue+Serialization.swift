@@ -1,23 +1,4 @@
-/// A JSON document with ordered object keys, serialized by hand so reports list keys in the order
-/// the SPEC gives and byte-identical output across runs is guaranteed.
-public indirect enum JSONValue: Hashable, Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {
-    case null
-    case bool(Bool)
-    case int(Int)
-    case string(String)
-    case array([JSONValue])
-    case object([(String, JSONValue)])
-
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(integerLiteral value: Int) { self = .int(value) }
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
-
-    /// `.string(value)`, or `.null` for nil.
-    public static func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
-
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.serialized() == rhs.serialized() }
-    public func hash(into hasher: inout Hasher) { hasher.combine(serialized()) }
-
+extension JSONValue {
     /// Compact JSON (one line), or indented by two spaces when `pretty`.
     public func serialized(pretty: Bool = false) -> String {
         var output = ""
@@ -25,11 +6,16 @@ public indirect enum JSONValue: Hashable, Sendable, ExpressibleByStringLiteral, 
         return output
     }
 
+    /// The compact serialization as UTF-8 bytes (a request body).
+    public var bytes: [UInt8] { Array(serialized().utf8) }
+
     private func write(into output: inout String, pretty: Bool, indent: Int) {
         switch self {
         case .null: output += "null"
         case let .bool(value): output += value ? "true" : "false"
         case let .int(value): output += String(value)
+        // JSON has no infinities or NaN; Swift's shortest round-trip form is valid JSON otherwise.
+        case let .double(value): output += value.isFinite ? String(value) : "null"
         case let .string(value): JSONValue.writeString(value, into: &output)
         case let .array(items):
             if items.isEmpty { output += "[]"; return }
@@ -56,7 +42,8 @@ public indirect enum JSONValue: Hashable, Sendable, ExpressibleByStringLiteral, 
         }
     }
 
-    /// Appends `value` as a JSON string literal (quotes included).
+    /// Appends `value` as a JSON string literal (quotes included). Control characters, DEL and the
+    /// JavaScript line separators U+2028/U+2029 are escaped; slashes and other text are not.
     public static func writeString(_ value: String, into output: inout String) {
         // Fast path: most strings need no escaping and are appended whole.
         if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {

@@ -1,0 +1,101 @@
+public import TriageLanguage
+public import TriageRules
+import Foundation
+
+/// `apply` as a library call: the rules with actions over a provider's issues, planned
+/// idempotently (`ApplyPlanner`) and, when `perform`, executed (`ApplyExecutor`). Comments the
+/// planner needs come through the engine's own loader, limited and counted with the lazy loads.
+public struct ApplyRun: Sendable {
+    public struct Options: Sendable {
+        public var now: Timestamp
+        /// Write (`--yes`); otherwise only plan.
+        public var perform: Bool
+        /// A rule that would act on more issues than this writes nothing, unless `force`.
+        public var maxIssuesPerRule: Int?
+        public var force: Bool
+        /// At most this many write requests.
+        public var maxOperations: Int?
+        /// Issues written to at once.
+        public var writeConcurrency: Int
+        /// Issue batches evaluated at once.
+        public var evaluationConcurrency: Int
+
+        /// `evaluationConcurrency` defaults to the number of cores.
+        public init(now: Timestamp, perform: Bool, maxIssuesPerRule: Int? = nil, force: Bool = false, maxOperations: Int? = nil,
+                    writeConcurrency: Int = 4, evaluationConcurrency: Int? = nil) {
+            self.now = now
+            self.perform = perform
+            self.maxIssuesPerRule = maxIssuesPerRule
+            self.force = force
+            self.maxOperations = maxOperations
+            self.writeConcurrency = writeConcurrency
+            self.evaluationConcurrency = evaluationConcurrency ?? ProcessInfo.processInfo.activeProcessorCount
+        }
+    }
+
+    /// What a finished run hands back.
+    public struct Result: Sendable {
+        public var plan: ApplyPlan
+        /// What happened to each write; nil for a dry run.
+        public var execution: ApplyResult?
+        /// Matched issues whose comments the source could not supply: their comments were planned
+        /// without looking for an earlier one.
+        public var uncheckedComments: Int
+        public var notes: ProviderRunNotes
+    }
+
+    /// Only the rules with actions.
+    public let rules: [Rule]
+    public let options: Options
+
+    /// Throws `ApplyRunError.noActionRules` when none of `rules` has actions.
+    public init(rules: [Rule], options: Options) throws(ApplyRunError) {
+        self.rules = rules.filter { !$0.actions.isEmpty }
+        self.options = options
+        if self.rules.isEmpty { throw .noActionRules }
+    }
+
+    /// Throws when `provider` cannot perform every action of the rules; checked before anything is
+    /// written. `writableProviders` names the providers that can, for the message.
+    public func checkWritable(_ provider: any IssueProvider, writableProviders: [String] = []) throws(ApplyRunError) {
+        guard provider is any IssueWriter else { throw .notWritable(source: provider.sourceDescription, writableProviders: writableProviders) }
+        let supported = provider.capabilities.writeActions
+        for rule in rules {
+            for action in rule.actions {
+                guard let needed = ProviderCapabilities.WriteAction(rawValue: action.keyword), supported.contains(needed) else {
+                    throw .unsupportedAction(rule: rule.name, action: action.keyword, source: provider.sourceDescription)
+                }
+            }
+        }
+    }
+
+    /// Plans (and with `perform`, writes). Throws `ApplyRunError.evaluationFailed` when a rule could
+    /// not be evaluated on an issue (nothing is written then), and what the provider throws.
+    public func run(provider: any IssueProvider) async throws -> Result {
+        if options.perform { try checkWritable(provider) }
+        let writer = provider as? any IssueWriter
+        // Also in a dry run, so that its plan is the one `perform` would carry out (the login
+        // decides which earlier comments count).
+        try await writer?.prepareForWrites()
+        var planner = ApplyPlanner(rules: rules, now: options.now, maxIssuesPerRule: options.maxIssuesPerRule, force: options.force,
+                                   markerAuthor: writer?.authenticatedLogin)
+        let needsComments: @Sendable ([Int]) -> Bool = { [planner] matched in planner.needsComments(matchedRules: matched) }
+        let engine = RuleEngine(rules: rules, options: .init(now: options.now, concurrency: options.evaluationConcurrency,
+                                                             keepMatchedIssues: true, commentsForMatches: needsComments))
+        let query = QueryDerivation.query(for: rules, now: options.now, fields: IssueFieldSet.all)
+        var uncheckedComments = 0
+        let statistics = try await engine.run(provider: provider, query: query) { outcome in
+            guard let issue = outcome.matchedIssue else { return }
+            if outcome.commentsUnavailable { uncheckedComments += 1 }
+            planner.add(issue, matchedRules: outcome.matchedRules, comments: outcome.loadedComments ?? [])
+        }
+        if statistics.errors > 0 { throw ApplyRunError.evaluationFailed(statistics.errors) }
+        let plan = planner.finish()
+        var execution: ApplyResult?
+        if options.perform, let writer {
+            execution = await ApplyExecutor.execute(plan, writer: writer, maxOperations: options.maxOperations,
+                                                    concurrency: options.writeConcurrency)
+        }
+        return Result(plan: plan, execution: execution, uncheckedComments: uncheckedComments, notes: provider.runNotes)
+    }
+}

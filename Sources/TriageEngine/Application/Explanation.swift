@@ -1,0 +1,53 @@
+public import TriageLanguage
+public import TriageRules
+
+/// `explain` as a library call: for one issue, each rule's verdict and its condition trees with
+/// the value of every part. The issue is fetched with `issue(number:)` (one request for an API),
+/// lazy data straight from the provider. `ExplanationReport` renders it.
+public struct Explanation: Sendable {
+    /// One rule's verdict on the issue.
+    public struct RuleVerdict: Sendable {
+        public var rule: Rule
+        /// nil when the rule could not be evaluated (`failure` says why).
+        public var matched: Bool?
+        public var failure: String?
+        /// One tree per condition part, in the rule's order.
+        public var trees: [ExplainedNode]
+    }
+
+    public var issue: Issue
+    public var now: Timestamp
+    public var verdicts: [RuleVerdict]
+
+    /// Rules that could not be evaluated on the issue (a source failure, as with `check`).
+    public var failures: Int { verdicts.count { $0.failure != nil } }
+
+    /// Explains issue `number` of `provider`. Throws `IssueNotFound` when there is none, and what
+    /// the provider throws.
+    public static func explain(number: Int, rules: [Rule], now: Timestamp, provider: any IssueProvider) async throws -> Explanation {
+        let issue = try await provider.issue(number: number)
+        let loader = DirectLoader(provider: provider)
+        let frame = EvaluationFrame(issue: issue, now: now)
+        var verdicts: [RuleVerdict] = []
+        for rule in rules {
+            var verdict = RuleVerdict(rule: rule, trees: [])
+            do {
+                verdict.matched = try await rule.condition.evaluate(in: frame, loader: loader)
+            } catch {
+                verdict.failure = "\(error)"
+            }
+            for part in rule.conditionParts {
+                verdict.trees.append(await ConditionExplainer.explain(part.checked, in: frame, loader: loader))
+            }
+            verdicts.append(verdict)
+        }
+        return Explanation(issue: issue, now: now, verdicts: verdicts)
+    }
+}
+
+/// Lazy data straight from the provider: one issue needs no limiter.
+private struct DirectLoader: IssueDataLoader {
+    let provider: any IssueProvider
+    func comments(of issue: Issue) async throws -> [IssueComment] { try await provider.loadComments(of: issue) }
+    func labelEvents(of issue: Issue) async throws -> [LabelEvent] { try await provider.loadLabelEvents(of: issue) }
+}

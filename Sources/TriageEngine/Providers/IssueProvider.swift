@@ -1,0 +1,54 @@
+public import TriageLanguage
+
+/// A source of issues: GitHub, GitLab, a file, stdin, or anything a library user registers.
+///
+/// The engine and the CLI only ever see `any IssueProvider`: a provider streams normalized issues,
+/// loads the lazy fields (comments, label events) on demand where it can, fetches one issue by
+/// number, reports what the run cost (`runNotes`) and releases what it holds (`shutdown()`). Only
+/// the first four requirements have no default, so a provider of one's own stays a few lines.
+public protocol IssueProvider: Sendable {
+    associatedtype Issues: AsyncSequence & Sendable where Issues.Element == Issue
+
+    /// A human-readable name of what is being read, e.g. `github:apple/swift` or `file:issues.jsonl`.
+    var sourceDescription: String { get }
+
+    /// What this provider can do beyond listing issues.
+    var capabilities: ProviderCapabilities { get }
+
+    /// Streams the issues that may match `query`, in the source's order. A provider may return more
+    /// issues than the query asks for (filters are hints), never fewer.
+    func issues(matching query: IssueQuery) -> Issues
+
+    /// All comments of `issue`, oldest first.
+    func loadComments(of issue: Issue) async throws -> [IssueComment]
+
+    /// All label events of `issue`, oldest first.
+    func loadLabelEvents(of issue: Issue) async throws -> [LabelEvent]
+
+    /// Issue (or pull request) `number` with every field, fetched directly where the source can
+    /// (one request for an API) so that `explain` does not walk a whole repository. Throws
+    /// `IssueNotFound` when the source has no such issue. The default reads the stream until it
+    /// finds the number, which is what a file or stdin can do.
+    func issue(number: Int) async throws -> Issue
+
+    /// What the run has cost and skipped so far (API calls, malformed records); read for progress
+    /// and after the run. The default is empty.
+    var runNotes: ProviderRunNotes { get }
+
+    /// Releases what the provider holds (an HTTP client's connections and threads); called once
+    /// when the run is over, whether it succeeded or not. The default does nothing.
+    func shutdown() async
+}
+
+extension IssueProvider {
+    public func issue(number: Int) async throws -> Issue {
+        for try await issue in issues(matching: IssueQuery(fields: .all)) where issue.number == number {
+            return issue
+        }
+        throw IssueNotFound(number: number, source: sourceDescription)
+    }
+
+    public var runNotes: ProviderRunNotes { ProviderRunNotes() }
+
+    public func shutdown() async {}
+}

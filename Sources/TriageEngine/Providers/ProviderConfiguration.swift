@@ -1,0 +1,25 @@
+/// Everything a provider needs to be built for one run.
+public struct ProviderConfiguration: Sendable {
+    /// What to read: `owner/repo`, `group/sub/project`, a file path, `-` for stdin.
+    public var location: String
+    /// Another API base URL (a self-hosted instance, a test server).
+    public var apiURL: String?
+    /// Environment variables (tokens come from here, never from rule files).
+    public var environment: [String: String]
+    /// Skip malformed records instead of failing (file sources).
+    public var keepGoing: Bool
+    /// Longest wait for a rate limit to reset, in seconds.
+    public var maxWaitSeconds: Int
+    /// Where the provider's notes and request trace go.
+    public var logger: ProviderLogger
+
+    public init(location: String, apiURL: String? = nil, environment: [String: String] = [:], keepGoing: Bool = false,
+                maxWaitSeconds: Int = 900, logger: ProviderLogger = .standardError()) {
+        self.location = location
+        self.apiURL = apiURL
+        self.environment = environment
+        self.keepGoing = keepGoing
+        self.maxWaitSeconds = maxWaitSeconds
+        self.logger = logger
+    }
+}

@@ -1,0 +1,19 @@
+/// What a provider has to say about a run, in a form any front end can print without knowing the
+/// provider: the summary line's API call count, and warnings such as skipped records.
+public struct ProviderRunNotes: Hashable, Sendable {
+    /// Requests sent to an API so far, retries included; nil for sources that make none.
+    public var apiCalls: Int?
+    /// Malformed records skipped instead of failing the run (`--keep-going`).
+    public var skippedRecords: Int
+
+    public init(apiCalls: Int? = nil, skippedRecords: Int = 0) {
+        self.apiCalls = apiCalls
+        self.skippedRecords = skippedRecords
+    }
+
+    /// What a person should be told after the run, one line each, without a `warning:` prefix.
+    public var warnings: [String] {
+        guard skippedRecords > 0 else { return [] }
+        return ["skipped \(skippedRecords) malformed record\(skippedRecords == 1 ? "" : "s") (--keep-going)"]
+    }
+}

@@ -1,0 +1,64 @@
+import TriageJSON
+import TriageLanguage
+import TriageRules
+
+/// Text and JSON for `triage explain`.
+public enum ExplanationReport {
+    /// The issue, then per rule its verdict and indented condition trees.
+    public static func text(_ explanation: Explanation) -> String {
+        let issue = explanation.issue
+        var output = "#\(issue.number) \(issue.title)\n"
+        if !issue.url.isEmpty { output += "\(issue.url)\n" }
+        output += "evaluated at \(explanation.now.rfc3339)\n\n"
+        for verdict in explanation.verdicts {
+            let rule = verdict.rule
+            let summary = verdict.matched.map { $0 ? "✓ matches" : "✗ does not match" } ?? "error: \(verdict.failure ?? "")"
+            output += "\(rule.name) [\(rule.severity.rawValue)]: \(summary)\n"
+            for (part, tree) in zip(rule.conditionParts, verdict.trees) {
+                // The tree prints the condition canonically; show the author's text too when it differs.
+                let written = part.source.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                if written != tree.source { output += "  when: \(written)\n" }
+                output += tree.render(indent: "  ") + "\n"
+            }
+            output += "\n"
+        }
+        return output
+    }
+
+    /// `{"issue": {"number", "title", "url"}, "now", "rules": [{"name", "severity", "matched", "error"?, "conditions"}]}`.
+    public static func json(_ explanation: Explanation) -> String {
+        func node(_ tree: ExplainedNode) -> JSONValue {
+            var entries: [(String, JSONValue)] = [("source", .string(tree.source))]
+            entries.append(("value", tree.value.map { value(of: $0) } ?? .null))
+            if let error = tree.error { entries.append(("error", .string(error))) }
+            entries.append(("children", .array(tree.children.map(node))))
+            return .object(entries)
+        }
+        let rules: [JSONValue] = explanation.verdicts.map { verdict in
+            var entries: [(String, JSONValue)] = [("name", .string(verdict.rule.name)), ("severity", .string(verdict.rule.severity.rawValue)),
+                                                  ("matched", verdict.matched.map(JSONValue.bool) ?? .null)]
+            if let failure = verdict.failure { entries.append(("error", .string(failure))) }
+            entries.append(("conditions", .array(verdict.trees.map(node))))
+            return .object(entries)
+        }
+        let issue = explanation.issue
+        let document: JSONValue = .object([
+            ("issue", .object([("number", .int(issue.number)), ("title", .string(issue.title)), ("url", .string(issue.url))])),
+            ("now", .string(explanation.now.rfc3339)), ("rules", .array(rules)),
+        ])
+        return document.serialized(pretty: true) + "\n"
+    }
+
+    /// A value as JSON: booleans, numbers and strings as themselves, the rest as source text.
+    static func value(of value: Value) -> JSONValue {
+        switch value {
+        case .null: .null
+        case let .bool(x): .bool(x)
+        case let .int(x): .int(x)
+        case let .string(x): .string(x)
+        case let .strings(x): .array(x.map(JSONValue.string))
+        case let .ints(x): .array(x.map(JSONValue.int))
+        default: .string(value.description)
+        }
+    }
+}

@@ -1,0 +1,25 @@
+public import TriageEngine
+
+extension BuiltinProviders {
+    /// `github:OWNER/REPO` or a `github.com` URL; any other host with `--provider github` is a GitHub
+    /// Enterprise server, whose API is at `/api/v3` on the same host.
+    public static let github = ProviderFactory(
+        name: "github", hosts: ["github.com"], summary: "GitHub REST API (github:OWNER/REPO; GitHub Enterprise with --api-url https://HOST/api/v3)",
+        sourceForm: "github:OWNER/REPO", capabilities: remoteCapabilities,
+        readWebURL: { url in
+            // github.com/o/r/issues/5, /pulls, /pull/7 → o/r
+            let location = ProjectWebPath.of(url, subpages: ["issues", "pulls", "pull"])
+            return WebSource(location: location, apiURL: url.host == "github.com" ? nil : "\(url.origin)/api/v3")
+        }
+    ) { configuration in
+        let environment = configuration.environment
+        let token = [environment["GITHUB_TOKEN"], environment["GH_TOKEN"]].compactMap { $0 }.first { !$0.isEmpty }
+        let client = APIClient(
+            hostName: "GitHub", tokenVariables: "GITHUB_TOKEN or GH_TOKEN", token: token,
+            authHeader: { (name: "Authorization", value: "Bearer \($0)") },
+            extraHeaders: [(name: "Accept", value: "application/vnd.github+json"), (name: "X-GitHub-Api-Version", value: "2022-11-28")],
+            transport: AsyncHTTPClientTransport(), policy: RetryPolicy(maxWaitSeconds: configuration.maxWaitSeconds),
+            log: configuration.logger.note, trace: configuration.logger.trace)
+        return try GitHubIssueProvider(location: configuration.location, apiBase: configuration.apiURL, client: client)
+    }
+}

@@ -1,0 +1,24 @@
+public import TriageEngine
+
+extension BuiltinProviders {
+    /// `gitlab:GROUP/…/PROJECT` or a `gitlab.com` URL; any other host with `--provider gitlab` is a
+    /// self-managed instance, whose API is at `/api/v4` on the same host.
+    public static let gitlab = ProviderFactory(
+        name: "gitlab", hosts: ["gitlab.com"], summary: "GitLab REST API v4 (gitlab:GROUP/PROJECT; self-managed with --api-url https://HOST/api/v4)",
+        sourceForm: "gitlab:GROUP/PROJECT", capabilities: remoteCapabilities,
+        readWebURL: { url in
+            // gitlab.com/g/sub/p/-/issues/5 → g/sub/p; the older form g/p/issues/5 → g/p
+            let location = ProjectWebPath.of(url, subpages: ["issues", "merge_requests"])
+            return WebSource(location: location, apiURL: url.host == "gitlab.com" ? nil : "\(url.origin)/api/v4")
+        }
+    ) { configuration in
+        let environment = configuration.environment
+        let token = environment["GITLAB_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        let client = APIClient(
+            hostName: "GitLab", tokenVariables: "GITLAB_TOKEN", token: token,
+            authHeader: { (name: "PRIVATE-TOKEN", value: $0) },
+            transport: AsyncHTTPClientTransport(), policy: RetryPolicy(maxWaitSeconds: configuration.maxWaitSeconds),
+            log: configuration.logger.note, trace: configuration.logger.trace)
+        return try GitLabIssueProvider(location: configuration.location, apiBase: configuration.apiURL, client: client)
+    }
+}
