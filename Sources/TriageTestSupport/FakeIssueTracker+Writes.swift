@@ -21,7 +21,8 @@ final class FakeTrackerStorage: Sendable {
 /// `triage-bot`), state and assignees change; every applied write is recorded.
 ///
 /// Also the reads writers need: `GET /user` (401 without a token), GitLab's `GET /users?username=`
-/// (users `alice`, `bob`, `carol`, `triage-bot`, `user0`…`user12`) and a single GitLab item.
+/// (users `alice`, `bob`, `carol`, `triage-bot`, `user0`…`user12`); a single item is a read any
+/// provider makes (`FakeIssueTracker.respond`).
 extension FakeIssueTracker {
     /// One applied write: method, path (percent-encoding kept) and the JSON body with sorted keys
     /// ("" when there was none).
@@ -74,10 +75,6 @@ extension FakeIssueTracker {
                 let username = (request.query["username"] ?? "").removingPercentEncoding
                 let found = Self.knownUsers.contains(username) ? #"{"id":\#(Self.userID(username)),"username":"\#(username)"}"# : ""
                 return TestHTTPResponse(json: "[\(found)]")
-            }
-            if path.count == 6, path[0] == "api", path[3] == "\(owner)%2F\(name)", let n = Int(path[5]), let item = item(n),
-               item.isPullRequest == (path[4] == "merge_requests") {
-                return TestHTTPResponse(json: gitLabJSON(item))
             }
             return nil
         }

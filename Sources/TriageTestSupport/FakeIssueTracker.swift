@@ -1,7 +1,9 @@
 /// A repository of generated issues served in GitHub REST and GitLab REST v4 shape by a
 /// `TestHTTPServer`: list pages with real pagination headers (GitHub's `Link` pointing at
 /// `/repositories/{id}/issues`, as api.github.com does; GitLab's `Link`, `x-next-page`,
-/// `x-total-pages`), comments/notes and label events. Filters `state` and `labels` like the APIs.
+/// `x-total-pages`), single issues (GitHub `GET /repos/{o}/{r}/issues/{n}`, which serves pull requests
+/// too; GitLab `GET /projects/{id}/issues/{iid}` or `/merge_requests/{iid}`, each only for its kind),
+/// comments/notes and label events. Filters `state` and `labels` like the APIs.
 ///
 /// Issue `n` (1-based): every 10th is a pull request, every 3rd closed; every 5th carries `bug`,
 /// every 7th `question`; `n % 4` comments, the last one by `dependabot[bot]` when `n % 8 == 3`;
@@ -53,6 +55,14 @@ public struct FakeIssueTracker: Sendable {
         }
         if path.count == 3, path[0] == "repositories", path[1] == "42", path[2] == "issues" {
             return gitHubPage(request, baseURL: baseURL)
+        }
+        if path.count == 5, path[0] == "repos", path[1] == owner, path[2] == name, path[3] == "issues", let n = Int(path[4]) {
+            return item(n).map { TestHTTPResponse(json: gitHubJSON($0)) } ?? notFound
+        }
+        if path.count == 6, path[0] == "api", path[1] == "v4", path[2] == "projects", path[3] == "\(owner)%2F\(name)",
+           path[4] == "issues" || path[4] == "merge_requests", let n = Int(path[5]) {
+            guard let item = item(n), item.isPullRequest == (path[4] == "merge_requests") else { return notFound }
+            return TestHTTPResponse(json: gitLabJSON(item))
         }
         if path.count == 6, path[0] == "repos", path[1] == owner, path[2] == name, path[3] == "issues", let n = Int(path[4]), let item = item(n) {
             if path[5] == "comments" { return TestHTTPResponse(json: "[" + gitHubComments(item).joined(separator: ",") + "]") }
