@@ -6,7 +6,7 @@ public enum LintFormat: String, CaseIterable, Sendable {
     case text, json, sarif, github
 
     /// Renders all findings (sorted by file, line, column) in this format.
-    public func render(_ diagnostics: [FileDiagnostic], useColor: Bool = false, toolVersion: String = "0.1.0") -> String {
+    public func render(_ diagnostics: [FileDiagnostic], useColor: Bool = false, toolVersion: String) -> String {
         let sorted = diagnostics.sorted { ($0.file, $0.start, $0.code) < ($1.file, $1.start, $1.code) }
         switch self {
         case .text: return LintTextRenderer(useColor: useColor).render(sorted)

@@ -27,7 +27,7 @@ struct ApplyCommand: AsyncParsableCommand {
     @Flag(help: "Write even for rules over --max-per-rule.")
     var force = false
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format.")
     var format: ApplyFormat = .text
 
     @Option(help: "Issues written to at once.")

@@ -13,13 +13,13 @@ struct CheckCommand: AsyncParsableCommand {
 
     @OptionGroup var options: SourceOptions
 
-    @Option(help: "Output format: text, json, jsonl, markdown.")
+    @Option(help: "Output format.")
     var format: CheckFormatOption = .text
 
-    @Option(help: "Issue batches evaluated at once. Default: the number of cores.")
+    @Option(help: "Issue batches evaluated at once (the number of cores by default).")
     var concurrency: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when a rule of this severity or higher matches: none, info, warning, error.")
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a rule of this severity or higher matches.")
     var failOn: FailOn = .error
 
     func validate() throws {

@@ -14,7 +14,7 @@ struct ExplainCommand: AsyncParsableCommand {
     @Option(help: "The issue (or pull request) number.")
     var issue: Int
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format.")
     var format: ExplainFormat = .text
 
     enum ExplainFormat: String, ExpressibleByArgument, CaseIterable { case text, json }

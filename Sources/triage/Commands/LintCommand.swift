@@ -14,13 +14,13 @@ struct LintCommand: AsyncParsableCommand {
     @Argument(help: "Rule files, or directories whose *.yaml / *.yml files are linted.")
     var paths: [String]
 
-    @Option(help: "Output format: text, json, sarif, github.")
+    @Option(help: "Output format.")
     var format: LintFormatOption = .text
 
     @Flag(help: "Make warnings fail the run too.")
     var strict = false
 
-    @Option(help: "Colors in text output: auto (on a terminal), always, never.")
+    @Option(help: "Colors in text output (auto: on a terminal).")
     var color: ColorChoice = .auto
 
     func run() async throws {

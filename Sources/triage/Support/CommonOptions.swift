@@ -55,7 +55,7 @@ enum RuleFiles {
         let loaded = RuleLoader.load(paths: paths)
         let errors = loaded.diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty {
-            StandardStream.error.write(LintFormat.text.render(errors, useColor: StandardStream.error.isTerminal))
+            StandardStream.error.write(LintFormat.text.render(errors, useColor: StandardStream.error.isTerminal, toolVersion: TriageVersion.current))
             throw ExitCode(ExitStatus.usage)
         }
         var ruleSet = loaded.ruleSet
