@@ -41,6 +41,8 @@ public struct ApplyRun: Sendable {
         /// Matched issues whose comments the source could not supply: their comments were planned
         /// without looking for an earlier one.
         public var uncheckedComments: Int
+        /// The evaluation's counts; `lazyLoads` includes the comments read for planning.
+        public var statistics: RuleEngine.Statistics
         public var notes: ProviderRunNotes
     }
 
@@ -96,6 +98,7 @@ public struct ApplyRun: Sendable {
             execution = await ApplyExecutor.execute(plan, writer: writer, maxOperations: options.maxOperations,
                                                     concurrency: options.writeConcurrency)
         }
-        return Result(plan: plan, execution: execution, uncheckedComments: uncheckedComments, notes: provider.runNotes)
+        return Result(plan: plan, execution: execution, uncheckedComments: uncheckedComments, statistics: statistics,
+                      notes: provider.runNotes)
     }
 }
