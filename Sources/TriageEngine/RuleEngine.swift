@@ -121,8 +121,9 @@ public struct RuleEngine: Sendable {
     }
 
     /// Evaluates every rule on every issue of a batch. Rules without lazy fields run as plain
-    /// synchronous closures; the others load what they reach through `loader`. Throws only
-    /// `CancellationError`: a load that fails because the run was cancelled is no per-issue error.
+    /// synchronous closures; the others load what they reach through `loader`. Throws
+    /// `CancellationError` (a load that fails because the run was cancelled is no per-issue error)
+    /// and a failure to read the comments `commentsForMatches` asked for.
     static func evaluate(_ batch: [Issue], rules: [Rule], now: Timestamp, keepMatchedIssues: Bool = false,
                          commentsForMatches: (@Sendable ([Int]) -> Bool)? = nil,
                          loader: some IssueDataLoader) async throws -> [IssueOutcome] {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import TriageEngine
-import TriageProviders
 
 /// `triage providers`: the registered providers and what they can do.
 struct ProvidersCommand: AsyncParsableCommand {
@@ -8,7 +7,7 @@ struct ProvidersCommand: AsyncParsableCommand {
 
     func run() async throws {
         var output = ""
-        for factory in BuiltinProviders.registry().factories {
+        for factory in SourceResolution.registry.factories {
             output += "\(factory.name)\n  \(factory.summary)\n"
             if !factory.hosts.isEmpty { output += "  hosts: \(factory.hosts.joined(separator: ", "))\n" }
             let lazy = factory.capabilities.lazyData.map(\.rawValue).sorted()
