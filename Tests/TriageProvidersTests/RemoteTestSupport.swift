@@ -110,15 +110,8 @@ func readingError<P: IssueProvider & RemoteIssueProvider>(_ provider: P, query: 
     }
 }
 
-/// Rules from a rule file's text.
-func loadRules(_ yaml: String) -> RuleSet {
-    let loaded = RuleLoader.load([(path: "remote-test.yaml", bytes: Array(yaml.utf8))])
-    #expect(loaded.diagnostics.filter { $0.severity == .error }.isEmpty, "\(loaded.diagnostics.map(\.message))")
-    return loaded.ruleSet
-}
-
 /// Runs `rules` over `provider` as `triage check` does; returns `rule:number` for each match.
-func matches(of rules: RuleSet, in provider: any IssueProvider, now: Timestamp = Timestamp(year: 2024, month: 6, day: 1)!) async throws -> [String] {
+func matches(of rules: RuleSet, in provider: any IssueProvider, now: Timestamp = testNow) async throws -> [String] {
     let fields = rules.fieldsRead.union(IssueFieldSet([.number, .title, .url]))
     let query = QueryDerivation.query(for: rules.rules, now: now, fields: fields)
     let engine = RuleEngine(rules: rules.rules, options: .init(now: now, concurrency: 2))
