@@ -38,11 +38,11 @@ struct RemoteHarness {
 
     /// Starts a server for `count` issues in pages of `pageSize`; `scenario` may answer a request
     /// instead of the tracker, whose answer it gets (return nil to keep that).
-    static func start(count: Int = 250, pageSize: Int = 20, latencyMilliseconds: Int = 0,
+    static func start(count: Int = 250, pageSize: Int = 20,
                       scenario: @escaping @Sendable (_ request: TestHTTPRequest, _ normal: TestHTTPResponse) -> TestHTTPResponse? = { _, _ in nil }
     ) async throws -> RemoteHarness {
         let tracker = FakeIssueTracker(count: count, pageSize: pageSize)
-        let server = try await TestHTTPServer.start(latencyMilliseconds: latencyMilliseconds) { request in
+        let server = try await TestHTTPServer.start { request in
             let normal = tracker.respond(to: request, baseURL: "http://\(request.header("host") ?? "127.0.0.1")")
             return scenario(request, normal) ?? normal
         }

@@ -49,6 +49,8 @@ struct WriteTests {
             #expect(harness.requests(containing: "/issues/1/comments").count == 1)
             #expect(harness.server.requests.filter { $0.method == "PATCH" }.count == 4)
             #expect(harness.tracker.writes.isEmpty)
+            // The log and the trace said something (retries, every exchange), just never the token.
+            #expect(!harness.recorder.log.isEmpty && !harness.recorder.trace.isEmpty)
             #expect(!harness.recorder.log.joined().contains(Self.token) && !harness.recorder.trace.joined().contains(Self.token))
         }
     }
