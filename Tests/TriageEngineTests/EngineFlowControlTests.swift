@@ -40,7 +40,7 @@ struct EngineFlowControlTests {
         #expect(handled.count >= 500 - (2 + 1) * 3, "handled \(handled.count) of the 500 issues before the failure")
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(5)))
     func aProviderErrorDoesNotWaitForSlowEvaluationsInFlight() async throws {
         // Issues 1 and 2 are in flight, their comment loads never answering by themselves, when the
         // stream fails (it fails only once both loads have started). A run that waited for them
@@ -68,7 +68,7 @@ struct EngineFlowControlTests {
 
     // MARK: Cancellation
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(5)))
     func cancellingStopsAnEndlessSourceThatIgnoresCancellation() async throws {
         let rules = validRuleSet("""
             rules:
@@ -84,7 +84,7 @@ struct EngineFlowControlTests {
         #expect(throws: CancellationError.self) { try outcome.get() }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(5)))
     func cancellingStopsSlowLazyLoadsInFlight() async throws {
         let provider = CountingProvider(issues: Self.commentedIssues(100), commentLoad: { _ in .hanging })
         let engine = RuleEngine(rules: Self.lazyRule, options: .init(now: testNow, concurrency: 4, batchSize: 2))
@@ -97,7 +97,7 @@ struct EngineFlowControlTests {
         #expect(provider.commentLoads.total <= 8)
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(5)))
     func cancellingWhileWaitingOnTheProviderThrowsInsteadOfReportingAPartialRun() async throws {
         let engine = RuleEngine(rules: Self.lazyRule, options: .init(now: testNow, concurrency: 2, batchSize: 4))
         let provider = SilentProvider(first: Array(makeIssues(6)))
@@ -112,7 +112,7 @@ struct EngineFlowControlTests {
 
     // MARK: Back-pressure
 
-    @Test(.timeLimit(.minutes(1)), arguments: [(1, 1), (2, 3), (4, 8), (8, 1)])
+    @Test(.timeLimit(.minutes(5)), arguments: [(1, 1), (2, 3), (4, 8), (8, 1)])
     func readingNeverRunsFarAheadOfTheOutput(concurrency: Int, batchSize: Int) async throws {
         // Issue #1's load is held until the other batches that may run beside its own have loaded
         // everything, so the reorder buffer is full while the first batch is still unfinished.

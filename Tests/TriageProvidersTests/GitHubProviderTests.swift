@@ -28,7 +28,7 @@ struct GitHubProviderTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(5)))
     func fetchesRemainingPagesConcurrentlyOnceTheLastIsKnown() async throws {
         // The four requests after the first page are held until all four have arrived: a provider
         // that fetched them one at a time would never get an answer (and hit the time limit).
@@ -362,7 +362,7 @@ struct SharedRateLimitTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(5)))
     func aRequestStartedDuringAWaitHoldsBackInsteadOfSpendingACall() async throws {
         let hits = Hits()
         let reset = Int(remoteTestNow) + 300
