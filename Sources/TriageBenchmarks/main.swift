@@ -100,6 +100,12 @@ let compileRounds = 200
 let compileTime = seconds { for _ in 0..<compileRounds { _ = loadRules("rules-50.yaml") } }
 print(String(format: "  load + check + compile rules-50.yaml: %.2f ms per file (50 rules)", compileTime / Double(compileRounds) * 1000))
 
+let largeFile = Array(largeRuleFile(rules: 5_000).utf8)
+var largeFileRules = 0
+let largeFileTime = seconds { largeFileRules = RuleLoader.load([(path: "large.yaml", bytes: largeFile)]).ruleSet.rules.count }
+precondition(largeFileRules == 5_000, "the large rule file did not load")
+print(String(format: "  load + check + compile a %.1f MB file of 5,000 rules: %.0f ms", Double(largeFile.count) / 1e6, largeFileTime * 1000))
+
 let issues = makeIssues(issueCount)
 let cores = ProcessInfo.processInfo.activeProcessorCount
 for (name, file) in [("1 rule", "rules-1.yaml"), ("50 rules", "rules-50.yaml")] {

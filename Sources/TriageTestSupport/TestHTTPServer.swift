@@ -29,14 +29,17 @@ public struct TestHTTPRequest: Sendable {
     }
 }
 
-/// What the test server answers; `delayMilliseconds` adds to the server's latency, and
-/// `dropConnection` closes the connection without answering (a connection reset for the client).
+/// What the test server answers; `delayMilliseconds` adds to the server's latency,
+/// `dropConnection` closes the connection without answering (a connection reset for the client),
+/// and `heldUntil` keeps the answer back until that gate opens (an event, not a time), so a test can
+/// hold requests in flight until as many as it expects have arrived.
 public struct TestHTTPResponse: Sendable {
     public var status: Int
     public var headers: [(name: String, value: String)]
     public var body: [UInt8]
     public var delayMilliseconds: Int
     public var dropConnection: Bool
+    public var heldUntil: Gate?
 
     public init(status: Int = 200, headers: [(name: String, value: String)] = [], body: [UInt8] = [], delayMilliseconds: Int = 0,
                 dropConnection: Bool = false) {
@@ -45,6 +48,7 @@ public struct TestHTTPResponse: Sendable {
         self.body = body
         self.delayMilliseconds = delayMilliseconds
         self.dropConnection = dropConnection
+        heldUntil = nil
     }
 
     public init(status: Int = 200, headers: [(name: String, value: String)] = [], json: String, delayMilliseconds: Int = 0) {
@@ -94,6 +98,21 @@ public final class TestHTTPServer: Sendable {
 
     public func stop() async {
         try? await channel.close()
+    }
+
+    /// Runs `body`, then stops the server and waits until it has stopped, whether `body` returned
+    /// or threw: a test never ends with its server still listening (a `defer { Task { stop } }`
+    /// would leave the stop running after the test).
+    public func serving<R>(_ body: () async throws -> R) async throws -> R {
+        let result: R
+        do {
+            result = try await body()
+        } catch {
+            await stop()
+            throw error
+        }
+        await stop()
+        return result
     }
 }
 
@@ -159,10 +178,22 @@ final class TestHTTPHandler: ChannelInboundHandler {
             let delay = state.latencyMilliseconds + response.delayMilliseconds
             let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
             let serverState = self.state
-            context.eventLoop.scheduleTask(in: .milliseconds(Int64(delay))) {
-                serverState.finished()
-                let (handler, context) = bound.value
-                handler.write(response, keepAlive: keepAlive, context: context)
+            let eventLoop = context.eventLoop
+            let answer: @Sendable () -> Void = {
+                eventLoop.scheduleTask(in: .milliseconds(Int64(delay))) {
+                    serverState.finished()
+                    let (handler, context) = bound.value
+                    handler.write(response, keepAlive: keepAlive, context: context)
+                }
+            }
+            if let gate = response.heldUntil {
+                Task {
+                    // A server stopped while the gate is shut never answers; the client sees the connection close.
+                    guard (try? await gate.wait()) != nil else { return }
+                    eventLoop.execute(answer)
+                }
+            } else {
+                answer()
             }
         }
     }

@@ -223,8 +223,10 @@ import Testing
         let output = try await Self.check(["--rules", "rules.yaml", "--source", "file:malformed.jsonl", "--format", "jsonl"] + Self.now)
         #expect(output.status == 3)
         #expect(output.stderr == "error: malformed.jsonl:4: incomplete JSON object: JSON Lines needs one whole object per line (put pretty-printed objects in a JSON array, or use jq -c)\n")
-        // Whatever was streamed before the failure is correct.
-        #expect(Self.expectedLines.starts(with: output.stdoutLines))
+        // Nothing is printed: the three issues before the bad line are still in the engine's first
+        // batch when the source fails, and a failed source discards the work in flight. (A prefix
+        // check of the expected lines would pass on any empty output.)
+        #expect(output.stdout == "")
     }
 
     @Test func malformedLineOnStandardInput() async throws {

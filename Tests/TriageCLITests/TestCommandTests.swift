@@ -20,6 +20,7 @@ import Testing
             let text = try String(contentsOf: rules.appendingPathComponent(file), encoding: .utf8)
             expectLines += text.split(separator: "\n").filter { $0.trimmingPrefix(while: \.isWhitespace).hasPrefix("expect:") }.count
         }
+        #expect(expectLines > 0, "no `expect:` lines found under \(rules.path)")
         #expect(Int(counts.output.1) == expectLines)
 
         let verbose = try await Triage.run(["test", "--verbose", "Rules"], in: Triage.packageRoot)

@@ -3,54 +3,7 @@ import Testing
 import TriageEngine
 import TriageLanguage
 import TriageRules
-
-/// An issue tracker in memory that records writes and changes its issues like a real API would.
-final class InMemoryTracker: IssueProvider, IssueWriter {
-    private let state: Mutex<(issues: [TriageLanguage.Issue], comments: [Int: [IssueComment]], writes: [String], failing: Set<String>)>
-
-    init(issues: [TriageLanguage.Issue], failing: Set<String> = []) {
-        state = Mutex((issues, [:], [], failing))
-    }
-
-    var sourceDescription: String { "memory" }
-    var capabilities: ProviderCapabilities { ProviderCapabilities(writeActions: Set(ProviderCapabilities.WriteAction.allCases)) }
-    var writes: [String] { state.withLock { $0.writes } }
-
-    func issues(matching query: IssueQuery) -> AsyncStream<TriageLanguage.Issue> {
-        let snapshot = state.withLock { $0.issues }
-        return AsyncStream { continuation in
-            for issue in snapshot { continuation.yield(issue) }
-            continuation.finish()
-        }
-    }
-
-    func loadComments(of issue: TriageLanguage.Issue) async throws -> [IssueComment] { state.withLock { $0.comments[issue.number] ?? [] } }
-    func loadLabelEvents(of issue: TriageLanguage.Issue) async throws -> [LabelEvent] { [] }
-
-    struct WriteFailed: Error, CustomStringConvertible { var description: String { "HTTP 500" } }
-
-    func perform(_ operation: WriteOperation, onIssue number: Int, pullRequest: Bool) async throws {
-        try state.withLock { state in
-            let record = "#\(number) \(operation)"
-            if state.failing.contains(record) { throw WriteFailed() }
-            state.writes.append(record)
-            guard let index = state.issues.firstIndex(where: { $0.number == number }) else { return }
-            var issue = state.issues[index]
-            switch operation {
-            case let .addLabels(labels): issue.labels += labels
-            case let .removeLabel(label): issue.labels.removeAll { $0 == label }
-            case let .comment(body):
-                state.comments[number, default: []].append(IssueComment(author: "triage-bot", body: body, created: issue.created))
-                issue.comments += 1
-            case .close: issue.state = "closed"
-            case .reopen: issue.state = "open"
-            case let .assign(logins): issue.assignees += logins
-            case let .unassign(logins): issue.assignees.removeAll { logins.contains($0) }
-            }
-            state.issues[index] = issue
-        }
-    }
-}
+import TriageTestSupport
 
 struct ApplyTests {
     static let rulesYAML = """
@@ -86,7 +39,7 @@ struct ApplyTests {
     }
 
     static func rules() throws -> [Rule] {
-        let loaded = RuleLoader.load([(path: "apply.yaml", bytes: Array(rulesYAML.utf8))])
+        let loaded = loadRuleFile(rulesYAML, path: "apply.yaml")
         #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.map(\.message))")
         return loaded.ruleSet.rules
     }
@@ -142,6 +95,7 @@ struct ApplyTests {
         #expect(tracker.writes.count == 4)
         #expect(result.done == 4)
         #expect(result.notDone == plan.entries.count - 4)
+        #expect(result.entries.count == plan.entries.count)
         #expect(result.entries.prefix(4).allSatisfy { $0.status == .done })
         #expect(result.entries.dropFirst(4).allSatisfy { $0.status == .notDone })
     }
@@ -178,7 +132,7 @@ struct ApplyTests {
             when: draft == false
             actions: [{label: [x, y]}, {close: true}]
         """
-        let rules = RuleLoader.load([(path: "r.yaml", bytes: Array(yaml.utf8))]).ruleSet.rules
+        let rules = loadRuleFile(yaml, path: "r.yaml").ruleSet.rules
         var planner = ApplyPlanner(rules: rules, now: Self.now)
         planner.add(Self.issues()[3], matchedRules: [0, 1], comments: [])
         #expect(planner.finish().entries.map(\.operation) == [.addLabels(["x"]), .close(reason: nil), .addLabels(["y"])])

@@ -1,4 +1,5 @@
 import Testing
+import TriageTestSupport
 import TriageEngine
 import TriageLanguage
 import TriageRules
@@ -7,7 +8,7 @@ import TriageRules
 /// never for issues without comments; a fetch that fails is an error for that issue and rule.
 struct EngineLazyDataTests {
     /// Three rules read `last_comment`, each behind a cheap guard; the fourth reads nothing lazy.
-    static let rules = compileRules("""
+    static let rules = validRuleSet("""
         rules:
           - name: author-replied
             when: state == "open" and last_comment.author == author
@@ -19,7 +20,7 @@ struct EngineLazyDataTests {
               - last_comment != null and last_comment.bot
           - name: bugs
             when: '"bug" in labels'
-        """)
+        """).rules
 
     static let issues = makeIssues(600)
 
@@ -40,32 +41,34 @@ struct EngineLazyDataTests {
         #expect(!Self.issues.contains { $0.comments == 0 && loads[$0.number] != nil }, "loaded comments of an issue with none")
         #expect(provider.labelEventLoads.total == 0)
         #expect(run.statistics.lazyLoads == expected.count)
+        #expect(run.outcomes.map(\.number) == Self.issues.map(\.number))
         #expect(run.outcomes.allSatisfy { $0.errors.isEmpty })
     }
 
     @Test func issuesWithoutCommentsSeeNullWithoutAnyLoad() async throws {
-        let rules = compileRules("""
+        let rules = validRuleSet("""
             rules:
               - name: silent
                 when: last_comment == null and len(commenters) == 0
-            """)
+            """).rules
         let issues = (1...50).map { TriageLanguage.Issue(number: $0, comments: 0, created: testNow, updated: testNow) }
         let provider = CountingProvider(issues: issues)
         let run = try await collect(RuleEngine(rules: rules, options: .init(now: testNow, concurrency: 2, batchSize: 4)), provider)
-        #expect(run.outcomes.allSatisfy { $0.matched == [0] })
+        #expect(run.outcomes.map(\.matched) == Array(repeating: [0], count: issues.count))
         #expect(provider.commentLoads.total == 0)
         #expect(run.statistics.lazyLoads == 0)
     }
 
     @Test func labelEventsLoadOnlyForIssuesCarryingTheLabel() async throws {
-        let rules = compileRules("""
+        let rules = validRuleSet("""
             rules:
               - name: long-bug
                 when: state == "open" and label_age("bug") > 7d
-            """)
+            """).rules
         let provider = CountingProvider(issues: Self.issues)
         let run = try await collect(RuleEngine(rules: rules, options: .init(now: testNow, concurrency: 4, batchSize: 5)), provider)
         let expected = Set(Self.issues.filter { $0.state == "open" && $0.labels.contains("bug") }.map(\.number))
+        try #require(!expected.isEmpty, "the fixture has open bugs")
         #expect(Set(provider.labelEventLoads.counts.keys) == expected)
         #expect(provider.labelEventLoads.counts.values.allSatisfy { $0 == 1 })
         #expect(provider.commentLoads.total == 0)
@@ -87,6 +90,8 @@ struct EngineLazyDataTests {
         let loaded = try await collect(RuleEngine(rules: Self.rules, options: .init(now: testNow, concurrency: 2, batchSize: 8)),
                                        CountingProvider(issues: Self.issues))
         #expect(run.outcomes == loaded.outcomes, "embedded and loaded comments give different matches")
+        #expect(loaded.outcomes.count == Self.issues.count)
+        #expect(loaded.outcomes.contains { $0.matched.contains(0) }, "no issue matched a comment rule: the comparison proves nothing")
     }
 
     @Test func failedLoadsBecomePerIssueErrorsNotAThrownRun() async throws {
@@ -112,6 +117,7 @@ struct EngineLazyDataTests {
             #expect(outcome.matched == (issue.labels.contains("bug") ? [3] : []))
         }
         let failedIssues = Self.issues.filter { failing.contains($0.number) && Self.reachesLastComment($0) && $0.comments > 0 }
+        try #require(!failedIssues.isEmpty, "some failing issue needs its comments")
         #expect(run.statistics.errors == run.outcomes.reduce(0) { $0 + $1.errors.count })
         #expect(run.statistics.errors >= failedIssues.count)
         // "At most once per issue per run" holds for failures too: a failed fetch is not retried by
@@ -122,11 +128,11 @@ struct EngineLazyDataTests {
     }
 
     @Test func aProviderWithoutCommentDataReportsLazyDataUnavailable() async throws {
-        let rules = compileRules("""
+        let rules = validRuleSet("""
             rules:
               - name: author-replied
                 when: state == "open" and last_comment.author == author
-            """)
+            """).rules
         let issues = [
             TriageLanguage.Issue(number: 1, state: "open", comments: 3, created: testNow, updated: testNow),
             TriageLanguage.Issue(number: 2, state: "open", comments: 0, created: testNow, updated: testNow),
@@ -140,7 +146,7 @@ struct EngineLazyDataTests {
     }
 
     @Test func statisticsCountIssuesMatchesErrorsAndLoads() async throws {
-        let rules = compileRules("""
+        let rules = validRuleSet("""
             rules:
               - name: open
                 when: state == "open"
@@ -148,7 +154,7 @@ struct EngineLazyDataTests {
                 when: '"bug" in labels'
               - name: replied
                 when: state == "open" and last_comment.author == author
-            """)
+            """).rules
         let issues = makeIssues(100)
         let provider = CountingProvider(issues: issues, failingComments: [1, 2])
         let run = try await collect(RuleEngine(rules: rules, options: .init(now: testNow, concurrency: 4, batchSize: 3)), provider)
@@ -162,24 +168,5 @@ struct EngineLazyDataTests {
         #expect(run.statistics.errors == failed.count)
         #expect(run.statistics.lazyLoads == loaded.count)
         #expect(run.statistics.matches == run.outcomes.reduce(0) { $0 + $1.matched.count })
-    }
-}
-
-/// A source with no lazy data at all, like a file of issues without embedded comments.
-struct NoLazyDataProvider: IssueProvider {
-    var issues: [TriageLanguage.Issue]
-    var sourceDescription: String { "memory:plain" }
-    var capabilities: ProviderCapabilities { ProviderCapabilities() }
-    func issues(matching query: IssueQuery) -> AsyncStream<TriageLanguage.Issue> {
-        AsyncStream { continuation in
-            for issue in issues { continuation.yield(issue) }
-            continuation.finish()
-        }
-    }
-    func loadComments(of issue: TriageLanguage.Issue) async throws -> [IssueComment] {
-        throw LazyDataUnavailable(data: .comments, source: sourceDescription)
-    }
-    func loadLabelEvents(of issue: TriageLanguage.Issue) async throws -> [LabelEvent] {
-        throw LazyDataUnavailable(data: .labelEvents, source: sourceDescription)
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+import TriageTestSupport
 import TriageEngine
 import TriageLanguage
 import TriageRules
@@ -8,7 +9,7 @@ import TriageRules
 struct EngineOrderingTests {
     /// Rules of very different cost: a cheap comparison, a regex over every label and the body, a
     /// lazy field (an awaited, sometimes slow load), and a time comparison.
-    static let rules = compileRules("""
+    static let rules = validRuleSet("""
         rules:
           - name: open-bugs
             when: state == "open" and "bug" in labels
@@ -18,7 +19,7 @@ struct EngineOrderingTests {
             when: state == "open" and last_comment != null and last_comment.author == author
           - name: stale-pr
             when: kind == "pull_request" and idle > 20d
-        """)
+        """).rules
 
     static let issues = makeIssues(1_200)
 
@@ -32,9 +33,10 @@ struct EngineOrderingTests {
         return matched
     }
 
-    /// Slow comment loads for every 7th issue, so later batches regularly finish first.
+    /// Late comment loads for every 7th issue (they yield the thread a few hundred times first), so
+    /// later batches regularly finish first.
     static func provider() -> CountingProvider {
-        CountingProvider(issues: issues, commentDelay: { issue in issue.number % 7 == 0 ? (issue.number % 5 + 1) * 300 : 0 })
+        CountingProvider(issues: issues, commentLoad: { issue in issue.number % 7 == 0 ? .yielding(count: (issue.number % 5 + 1) * 100) : .immediate })
     }
 
     @Test(arguments: [1, 2, 8], [1, 3, 64])

@@ -3,32 +3,7 @@ import Testing
 import TriageEngine
 import TriageLanguage
 import TriageRules
-
-/// The instant every engine test evaluates at.
-let testNow = Timestamp(year: 2024, month: 6, day: 1)!
-
-/// Compiles rules written as a rule file; any load error fails the test that asked.
-func compileRules(_ yaml: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> [Rule] {
-    let loaded = RuleLoader.load([(path: "engine-test.yaml", bytes: Array(yaml.utf8))])
-    #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.map { "\($0.location) \($0.code): \($0.message)" })",
-            sourceLocation: sourceLocation)
-    return loaded.ruleSet.rules
-}
-
-/// A thread-safe integer box shared between a provider, its iterator and the test.
-final class Tally: Sendable {
-    private let storage = Mutex(0)
-    var value: Int { storage.withLock { $0 } }
-    @discardableResult func increment() -> Int { storage.withLock { $0 += 1; return $0 } }
-}
-
-/// A thread-safe tally per key (calls per issue number).
-final class KeyedTally: Sendable {
-    private let storage = Mutex<[Int: Int]>([:])
-    var counts: [Int: Int] { storage.withLock { $0 } }
-    func increment(_ key: Int) { storage.withLock { $0[key, default: 0] += 1 } }
-    var total: Int { counts.values.reduce(0, +) }
-}
+import TriageTestSupport
 
 /// Issues `1...count` with varied fields: state, kind, labels, comment counts, update times.
 func makeIssues(_ count: Int) -> [TriageLanguage.Issue] {
@@ -42,54 +17,6 @@ func makeIssues(_ count: Int) -> [TriageLanguage.Issue] {
             created: testNow - .days(Int64(number % 90 + 1)), updated: testNow - .days(Int64(number % 45)),
             url: "https://example.test/issues/\(number)")
     }
-}
-
-/// What the in-memory providers answer for lazy data: comments derived from the issue number.
-func commentsFor(_ issue: TriageLanguage.Issue) -> [IssueComment] {
-    (0..<issue.comments).map { index in
-        IssueComment(author: index == issue.comments - 1 ? (issue.number % 2 == 0 ? issue.author : "maintainer") : "someone",
-                     body: "comment \(index)", created: issue.created + .days(Int64(index)))
-    }
-}
-
-/// An in-memory provider that serves comments, optionally slowly for some issues (so batches finish
-/// out of order), and counts every lazy load.
-struct CountingProvider: IssueProvider {
-    var issues: [TriageLanguage.Issue]
-    /// Microseconds to sleep before answering `loadComments` for an issue (0: answer at once).
-    var commentDelay: @Sendable (TriageLanguage.Issue) -> Int = { _ in 0 }
-    /// Issues whose comment load fails.
-    var failingComments: Set<Int> = []
-    let commentLoads = KeyedTally()
-    let labelEventLoads = KeyedTally()
-
-    var sourceDescription: String { "memory:counting" }
-    var capabilities: ProviderCapabilities { ProviderCapabilities(lazyData: [.comments, .labelEvents]) }
-
-    func issues(matching query: IssueQuery) -> AsyncStream<TriageLanguage.Issue> {
-        AsyncStream { continuation in
-            for issue in issues { continuation.yield(issue) }
-            continuation.finish()
-        }
-    }
-
-    func loadComments(of issue: TriageLanguage.Issue) async throws -> [IssueComment] {
-        commentLoads.increment(issue.number)
-        let delay = commentDelay(issue)
-        if delay > 0 { try await Task.sleep(for: .microseconds(delay)) }
-        if failingComments.contains(issue.number) { throw CommentsBroke(number: issue.number) }
-        return commentsFor(issue)
-    }
-
-    func loadLabelEvents(of issue: TriageLanguage.Issue) async throws -> [LabelEvent] {
-        labelEventLoads.increment(issue.number)
-        return issue.labels.map { LabelEvent(label: $0, action: .added, created: issue.created) }
-    }
-}
-
-struct CommentsBroke: Error, CustomStringConvertible {
-    var number: Int
-    var description: String { "comments of #\(number) could not be fetched (HTTP 502)" }
 }
 
 /// One issue's outcome in a comparable shape.
@@ -113,12 +40,6 @@ func collect(_ engine: RuleEngine, _ provider: some IssueProvider, query: IssueQ
     var outcomes: [OutcomeSummary] = []
     let statistics = try await engine.run(provider: provider, query: query) { outcomes.append(OutcomeSummary($0)) }
     return (outcomes, statistics)
-}
-
-/// How a raced operation ended.
-enum RaceResult<T: Sendable>: Sendable {
-    case finished(Result<T, any Error>)
-    case timedOut
 }
 
 /// A one-shot slot that an unstructured task fills and a waiter can abandon, so that waiting on an
@@ -188,44 +109,17 @@ private final class Latch<T: Sendable>: Sendable {
     }
 }
 
-/// Waits for `task` at most `seconds`, racing it against a timer in a task group. Waiting is
-/// abandonable, so an operation that ignores cancellation and never ends cannot hang the test: it
-/// reports `.timedOut` (and the runaway task is cancelled and left behind).
-func race<T: Sendable>(_ task: Task<T, any Error>, seconds: Double) async -> RaceResult<T> {
+/// The result of `task`, or nil when this wait is cancelled first (by the test's `.timeLimit`).
+/// Waiting is abandonable, so an operation that ignores cancellation and never ends fails its test
+/// at the time limit instead of hanging the suite (the runaway task is cancelled and left behind).
+/// No clock is read here: a run that ends is seen the moment it ends.
+func result<T: Sendable>(of task: Task<T, any Error>) async -> Result<T, any Error>? {
     let latch = Latch<T>()
     Task {
         let result = await task.result
         latch.fill(result)
     }
-    let outcome = await withTaskGroup(of: RaceResult<T>?.self) { group in
-        group.addTask { await latch.wait().map { RaceResult.finished($0) } }
-        group.addTask {
-            try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
-            return Task.isCancelled ? nil : .timedOut
-        }
-        var first: RaceResult<T>?
-        while first == nil, let next = await group.next() {
-            first = next
-        }
-        group.cancelAll()
-        return first ?? .timedOut
-    }
-    if case .timedOut = outcome { task.cancel() }
+    let outcome = await latch.wait()
+    if outcome == nil { task.cancel() }
     return outcome
-}
-
-struct ConditionNeverHeld: Error, CustomStringConvertible {
-    var description: String { "the awaited condition did not hold within the time limit" }
-}
-
-/// Polls `condition` until it holds; throws after `seconds` so a broken engine cannot hang a test.
-/// The bound is generous because the whole suite shares two cooperative threads with the CLI tests,
-/// which block one each while their subprocess runs: on a 2-core machine a poll can wait seconds
-/// for its turn although the engine under test is fine.
-func waitUntil(seconds: Double = 60, _ condition: () -> Bool) async throws {
-    let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
-    while !condition() {
-        guard ContinuousClock.now < deadline else { throw ConditionNeverHeld() }
-        try await Task.sleep(for: .milliseconds(2))
-    }
 }

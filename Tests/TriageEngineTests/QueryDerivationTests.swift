@@ -19,7 +19,7 @@ import TriageRules
 ///   the intersection, `updatedSince`: the earliest); macros and `when:` lists are looked through.
 struct QueryDerivationTests {
     static func query(_ yaml: String, fields: IssueFieldSet = .all) -> IssueQuery {
-        QueryDerivation.query(for: compileRules(yaml), now: testNow, fields: fields)
+        QueryDerivation.query(for: validRuleSet(yaml).rules, now: testNow, fields: fields)
     }
 
     @Test func everyRuleRequiringOpenPushesDownOpen() {

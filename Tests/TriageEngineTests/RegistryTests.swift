@@ -1,23 +1,7 @@
 import Testing
 import TriageEngine
 import TriageLanguage
-
-/// A provider of one's own, in a few lines: what the README shows library users.
-struct InMemoryProvider: IssueProvider {
-    var issues: [TriageLanguage.Issue]
-    var sourceDescription: String { "memory" }
-    var capabilities: ProviderCapabilities { ProviderCapabilities() }
-
-    func issues(matching query: IssueQuery) -> AsyncStream<TriageLanguage.Issue> {
-        AsyncStream { continuation in
-            for issue in issues { continuation.yield(issue) }
-            continuation.finish()
-        }
-    }
-
-    func loadComments(of issue: TriageLanguage.Issue) async throws -> [IssueComment] { [] }
-    func loadLabelEvents(of issue: TriageLanguage.Issue) async throws -> [LabelEvent] { [] }
-}
+import TriageTestSupport
 
 struct RegistryTests {
     @Test func aCustomProviderRegistersByNameAndHost() throws {

@@ -1,11 +1,12 @@
 import Testing
+import TriageTestSupport
 import TriageEngine
 import TriageLanguage
 import TriageRules
 
 /// The four `check` formats on one small fixed run, compared byte for byte.
 struct ReporterTests {
-    static let rules = compileRules("""
+    static let rules = validRuleSet("""
         rules:
           - name: needs-triage
             description: Open issues nobody has *labelled* yet
@@ -16,7 +17,7 @@ struct ReporterTests {
           - name: author-replied
             severity: info
             when: state == "open" and last_comment.author == author
-        """)
+        """).rules
 
     static let issues = [
         TriageLanguage.Issue(number: 7, title: "App crashes | on [start] `main`", state: "open", comments: 2,
@@ -161,7 +162,7 @@ struct ReporterTests {
     }
 
     @Test func textSummaryOfLongRunsInSeconds() async throws {
-        let rules = compileRules("rules: [{name: all, when: 'true'}]")
+        let rules = validRuleSet("rules: [{name: all, when: 'true'}]").rules
         let engine = RuleEngine(rules: rules, options: .init(now: testNow, concurrency: 1))
         var reporter = CheckFormat.text.makeReporter(context: CheckContext(source: "memory:plain", now: testNow, rules: rules))
         let statistics = try await engine.run(provider: NoLazyDataProvider(issues: [Self.issues[1]]), query: IssueQuery.everything) { outcome in

@@ -1,9 +1,6 @@
 import TriageLanguage
 import TriageTestSupport
 
-/// 2024-06-01T00:00:00Z, the `now` of most evaluation tests.
-let testNow = Timestamp(year: 2024, month: 6, day: 1)!
-
 func day(_ y: Int, _ m: Int, _ d: Int) -> Timestamp { Timestamp(year: y, month: m, day: d)! }
 
 /// An issue with neutral defaults (open, created = updated = now), adjusted by `configure`.

@@ -1,4 +1,5 @@
 import Testing
+import TriageTestSupport
 import TriageLanguage
 
 /// Lazy fields cost API calls: they are loaded only when evaluation reaches them, once per issue.

@@ -43,7 +43,9 @@ import TriageProviders
     }
 
     @Test func recordedIssuesAreDetectedAsGitHub() throws {
-        for record in try Fixture.records("github-paginate-issues.json") {
+        let records = try Fixture.records("github-paginate-issues.json")
+        #expect(records.count == Self.recorded.count)
+        for record in records {
             let detected = try record.bytes.withUnsafeBytes { try IssueJSONDecoder().shape(of: $0) }
             #expect(detected == .github)
         }

@@ -38,11 +38,11 @@ struct RemoteHarness {
 
     /// Starts a server for `count` issues in pages of `pageSize`; `scenario` may answer a request
     /// instead of the tracker, whose answer it gets (return nil to keep that).
-    static func start(count: Int = 250, pageSize: Int = 20, latencyMilliseconds: Int = 0,
+    static func start(count: Int = 250, pageSize: Int = 20,
                       scenario: @escaping @Sendable (_ request: TestHTTPRequest, _ normal: TestHTTPResponse) -> TestHTTPResponse? = { _, _ in nil }
     ) async throws -> RemoteHarness {
         let tracker = FakeIssueTracker(count: count, pageSize: pageSize)
-        let server = try await TestHTTPServer.start(latencyMilliseconds: latencyMilliseconds) { request in
+        let server = try await TestHTTPServer.start { request in
             let normal = tracker.respond(to: request, baseURL: "http://\(request.header("host") ?? "127.0.0.1")")
             return scenario(request, normal) ?? normal
         }
@@ -110,15 +110,8 @@ func readingError<P: IssueProvider & RemoteIssueProvider>(_ provider: P, query: 
     }
 }
 
-/// Rules from a rule file's text.
-func loadRules(_ yaml: String) -> RuleSet {
-    let loaded = RuleLoader.load([(path: "remote-test.yaml", bytes: Array(yaml.utf8))])
-    #expect(loaded.diagnostics.filter { $0.severity == .error }.isEmpty, "\(loaded.diagnostics.map(\.message))")
-    return loaded.ruleSet
-}
-
 /// Runs `rules` over `provider` as `triage check` does; returns `rule:number` for each match.
-func matches(of rules: RuleSet, in provider: any IssueProvider, now: Timestamp = Timestamp(year: 2024, month: 6, day: 1)!) async throws -> [String] {
+func matches(of rules: RuleSet, in provider: any IssueProvider, now: Timestamp = testNow) async throws -> [String] {
     let fields = rules.fieldsRead.union(IssueFieldSet([.number, .title, .url]))
     let query = QueryDerivation.query(for: rules.rules, now: now, fields: fields)
     let engine = RuleEngine(rules: rules.rules, options: .init(now: now, concurrency: 2))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageTestSupport
 import TriageLanguage
 import TriageRules
 
@@ -27,18 +28,18 @@ struct BadInputTests {
 
     @Test(arguments: ["", "\n\n", "# only a comment\n# and another\n", "---\n", "---\n...\n", "   \n   \n"])
     func emptyFilesSayTheyAreEmpty(text: String) {
-        let diagnostic = Self.expectOne(load(text), "empty-file", 1, 1)
+        let diagnostic = Self.expectOne(loadRuleFile(text), "empty-file", 1, 1)
         #expect(diagnostic?.message.contains("rules:") == true)
     }
 
     @Test func aFileWithRulesButNoneInIt() {
-        #expect(load("rules: []\n").diagnostics.isEmpty)
-        Self.expectOne(load("rules:\n"), "wrong-type", 1, 7)
+        #expect(loadRuleFile("rules: []\n").diagnostics.isEmpty)
+        Self.expectOne(loadRuleFile("rules:\n"), "wrong-type", 1, 7)
     }
 
     @Test(arguments: ["- a\n- b\n", "just text\n", "42\n"])
     func aRootThatIsNoMappingIsTheWrongType(text: String) {
-        let diagnostic = Self.expectOne(load(text), "wrong-type", 1, 1)
+        let diagnostic = Self.expectOne(loadRuleFile(text), "wrong-type", 1, 1)
         #expect(diagnostic?.message.contains("a rule file must be a mapping") == true)
     }
 
@@ -84,21 +85,21 @@ struct BadInputTests {
     }
 
     @Test func aByteOrderMarkIsNotAColumn() {
-        let loaded = load("\u{FEFF}rules:\n  - name: a\n    when: lockd\n")
+        let loaded = loadRuleFile("\u{FEFF}rules:\n  - name: a\n    when: lockd\n")
         #expect(positions(loaded.diagnostics) == ["3:11 unknown-name"])
-        let first = load("\u{FEFF}verison: 1\nrules: []\n")
+        let first = loadRuleFile("\u{FEFF}verison: 1\nrules: []\n")
         #expect(positions(first.diagnostics) == ["1:1 unknown-key"], "a BOM is invisible in editors, so it takes no column")
     }
 
     @Test func windowsLineEndingsKeepPositions() {
-        let loaded = load("rules:\r\n  - name: a\r\n    when: >-\r\n      draft\r\n      and lockd\r\n")
+        let loaded = loadRuleFile("rules:\r\n  - name: a\r\n    when: >-\r\n      draft\r\n      and lockd\r\n")
         #expect(positions(loaded.diagnostics) == ["5:11 unknown-name"])
     }
 
     // MARK: YAML structure
 
     @Test func aSecondDocumentIsAnError() {
-        let diagnostic = Self.expectOne(load("rules: []\n---\nrules: []\n"), "yaml-syntax", 2, 1)
+        let diagnostic = Self.expectOne(loadRuleFile("rules: []\n---\nrules: []\n"), "yaml-syntax", 2, 1)
         #expect(diagnostic?.message.isEmpty == false)
     }
 
@@ -109,13 +110,13 @@ struct BadInputTests {
         ("rules:\n  - name: a\n    when: draft\n\t\n", 4),
     ])
     func tabsForIndentationSayToUseSpaces(text: String, line: Int) {
-        let diagnostic = Self.expectOne(load(text), "yaml-syntax", line, 1)
+        let diagnostic = Self.expectOne(loadRuleFile(text), "yaml-syntax", line, 1)
         #expect(diagnostic?.suggestion?.contains("spaces") == true, "\(diagnostic?.message ?? "") / \(diagnostic?.suggestion ?? "no suggestion")")
     }
 
     @Test(arguments: [#"when: "bug" in labels"#, #"when: title ~ "type: bug""#, "when: state == \"open\" and title ~ \"fix: \""])
     func expressionsYAMLMisreadsSayHowToWriteThem(when: String) {
-        let loaded = load("rules:\n  - name: a\n    \(when)\n")
+        let loaded = loadRuleFile("rules:\n  - name: a\n    \(when)\n")
         #expect(loaded.diagnostics.count == 1, "\(describe(loaded.diagnostics))")
         let diagnostic = loaded.diagnostics.first
         #expect(diagnostic?.code == "yaml-syntax")
@@ -124,7 +125,7 @@ struct BadInputTests {
     }
 
     @Test func anUnclosedFlowCollection() {
-        let loaded = load("rules: [{name: a, when: draft}\n")
+        let loaded = loadRuleFile("rules: [{name: a, when: draft}\n")
         #expect(loaded.diagnostics.count == 1)
         #expect(loaded.diagnostics.first?.code == "yaml-syntax")
         #expect(loaded.diagnostics.first?.start.line == 2)
@@ -134,9 +135,9 @@ struct BadInputTests {
 
     @Test func tenThousandNestedFlowSequencesFailFast() {
         let text = "rules: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n"
-        let started = ContinuousClock.now
-        let loaded = load(text)
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // Failing fast means failing at the nesting limit, not after parsing everything: the
+        // error's position says where the loader stopped. Load times are in `triage-bench`.
+        let loaded = loadRuleFile(text)
         #expect(loaded.diagnostics.count == 1, "\(describe(loaded.diagnostics))")
         let diagnostic = loaded.diagnostics.first
         #expect(diagnostic?.code == "yaml-syntax")
@@ -148,7 +149,7 @@ struct BadInputTests {
     @Test func deeplyNestedBlockMappingsFailFast() {
         var text = ""
         for depth in 0..<1_000 { text += String(repeating: " ", count: depth) + "a:\n" }
-        let loaded = load(text)
+        let loaded = loadRuleFile(text)
         #expect(loaded.diagnostics.count == 1, "\(describe(loaded.diagnostics))")
         #expect(loaded.diagnostics.first?.code == "yaml-syntax")
         #expect((loaded.diagnostics.first?.start.line ?? 0) > 1)
@@ -160,9 +161,9 @@ struct BadInputTests {
             text += "lol\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
         }
         text += "rules: []\n"
-        let started = ContinuousClock.now
-        let loaded = load(text)
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // Stopped at the alias that went over the budget (its line, below), not after expanding
+        // 10^10 nodes. Load times are in `triage-bench`.
+        let loaded = loadRuleFile(text)
         #expect(loaded.diagnostics.count == 1, "\(describe(loaded.diagnostics))")
         let diagnostic = loaded.diagnostics.first
         #expect(diagnostic?.code == "yaml-syntax")
@@ -193,13 +194,10 @@ struct BadInputTests {
                 """
         }
         #expect(text.utf8.count > 5_000_000)
-        let started = ContinuousClock.now
-        let loaded = load(text)
-        let elapsed = ContinuousClock.now - started
+        // How long this takes is measured by `triage-bench` (BENCHMARKS.md), not asserted here.
+        let loaded = loadRuleFile(text)
         #expect(loaded.diagnostics.isEmpty, "\(describe(Array(loaded.diagnostics.prefix(5))))")
         #expect(loaded.ruleSet.rules.count == 5_000)
         #expect(loaded.ruleSet.rules.last?.name == "rule-4999")
-        // Generous for a debug build on a busy machine; a release build takes a fraction.
-        #expect(elapsed < .seconds(30), "loading took \(elapsed)")
     }
 }

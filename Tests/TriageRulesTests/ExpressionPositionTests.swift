@@ -1,4 +1,5 @@
 import Testing
+import TriageTestSupport
 import TriageLanguage
 import TriageRules
 
@@ -251,7 +252,7 @@ struct ExpressionPositionTests {
     }
 
     @Test func diagnosticsInSecondFileNameThatFile() {
-        let first = load("rules: [{name: a, when: draft}]", path: "a.yaml")
+        let first = loadRuleFile("rules: [{name: a, when: draft}]", path: "a.yaml")
         #expect(first.diagnostics.isEmpty)
         let loaded = RuleLoader.load([
             (path: "a.yaml", bytes: Array("rules: [{name: a, when: draft}]".utf8)),

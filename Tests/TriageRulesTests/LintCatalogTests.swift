@@ -1,4 +1,5 @@
 import Testing
+import TriageTestSupport
 import TriageLanguage
 import TriageRules
 
@@ -11,7 +12,7 @@ struct LintCatalogTests {
     }
 
     static func lint(_ yaml: String) -> (loaded: LoadedRules, findings: [FileDiagnostic]) {
-        let loaded = RuleLoader.load([(path: "example.yaml", bytes: Array(yaml.utf8))])
+        let loaded = loadRuleFile(yaml, path: "example.yaml")
         return (loaded, Linter.lint(loaded))
     }
 
@@ -56,6 +57,7 @@ struct LintCatalogTests {
 
     @Test(arguments: codes)
     func aRuleCanSuppressEveryCheckOnItsExamples(code: String) {
+        #expect(!Self.check(code).triggeringExamples.isEmpty, "\(code) has no example to suppress")
         for example in Self.check(code).triggeringExamples {
             let suppressed = example + "\nlint: {ignore: [\(code)]}\n"
             let (loaded, findings) = Self.lint(suppressed)

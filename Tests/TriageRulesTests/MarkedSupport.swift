@@ -13,7 +13,7 @@ struct MarkedRuleFile {
     init(_ marked: String, path: String = "rules.yaml") {
         let extracted = extractMarkers(marked)
         source = extracted.source
-        loaded = load(extracted.source, path: path)
+        loaded = loadRuleFile(extracted.source, path: path)
         let text = SourceText(extracted.source)
         positions = extracted.markers.mapValues { text.lineColumn(ofOffset: $0) }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageTestSupport
 import TriageRules
 
 /// The rule files shown in README.md load, lint clean and pass their tests, so the documentation
@@ -25,13 +26,16 @@ struct ReadmeExamplesTests {
     @Test func readmeRuleFilesAreValid() async throws {
         let examples = try Self.examples()
         #expect(examples.count >= 2)
+        var testsRun = 0
         for example in examples {
-            let loaded = RuleLoader.load([(path: "README.yaml", bytes: Array(example.utf8))])
+            let loaded = loadRuleFile(example, path: "README.yaml")
             #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.map(\.message))\n\(example)")
             #expect(Linter.lint(loaded).isEmpty, "\(Linter.lint(loaded).map(\.message))\n\(example)")
             for result in await RuleTestRunner.run(loaded.ruleSet.rules) {
+                testsRun += 1
                 #expect(result.passed, "\(result.title)\n\(example)")
             }
         }
+        #expect(testsRun > 0, "the README's examples carry rule tests; none ran")
     }
 }

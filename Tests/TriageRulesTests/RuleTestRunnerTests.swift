@@ -1,4 +1,5 @@
 import Testing
+import TriageTestSupport
 import TriageLanguage
 import TriageRules
 
@@ -6,7 +7,7 @@ import TriageRules
 /// the test's `comments:` and `label_events:` feeding the lazy fields.
 struct RuleTestRunnerTests {
     static func run(_ yaml: String) async -> [RuleTestResult] {
-        let loaded = load(yaml)
+        let loaded = loadRuleFile(yaml)
         #expect(loaded.diagnostics.isEmpty, "\(describe(loaded.diagnostics))")
         return await RuleTestRunner.run(loaded.ruleSet.rules)
     }

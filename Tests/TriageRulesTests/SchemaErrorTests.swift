@@ -1,4 +1,5 @@
 import Testing
+import TriageTestSupport
 import TriageLanguage
 import TriageRules
 
@@ -186,7 +187,7 @@ struct SchemaErrorTests {
     }
 
     @Test func wellFormedActionsDecode() {
-        let loaded = load("""
+        let loaded = loadRuleFile("""
             rules:
               - name: a
                 when: draft
@@ -219,7 +220,7 @@ struct SchemaErrorTests {
     }
 
     @Test func aListOfQuotedNumbersIsAListOfStrings() {
-        let loaded = load("""
+        let loaded = loadRuleFile("""
             lists:
               codes: ["1", "2", three]
               numbers: [1, 2, 3]
@@ -258,7 +259,7 @@ struct SchemaErrorTests {
             """)
         let diagnostic = expectSingle(file, "invalid-version")
         #expect(diagnostic?.suggestion == "1")
-        #expect(load("version: 1\nrules: [{name: a, when: draft}]").diagnostics.isEmpty)
+        #expect(loadRuleFile("version: 1\nrules: [{name: a, when: draft}]").diagnostics.isEmpty)
     }
 
     @Test func anUnknownLintCodeInASuppression() {
@@ -292,7 +293,7 @@ struct SchemaErrorTests {
 
     @Test(arguments: ["idle > 1d", "created < now", #"label_age("bug") > 1d"#, "m", #"any(labels, l => age > 1d)"#])
     func everyTimeDependenceNeedsNow(condition: String) {
-        let loaded = load("""
+        let loaded = loadRuleFile("""
             macros:
               m: idle < 2d
             rules:

@@ -29,8 +29,9 @@ struct StarterRulesTests {
         }
     }
 
-    @Test func everyRuleHasAMatchingAndANonMatchingTest() {
+    @Test func everyRuleHasAMatchingAndANonMatchingTest() throws {
         let loaded = RuleLoader.load(paths: [Self.rulesDirectory])
+        try #require(!loaded.ruleSet.rules.isEmpty, "no starter rules loaded from \(Self.rulesDirectory)")
         for rule in loaded.ruleSet.rules {
             #expect(rule.tests.contains { $0.expectMatch }, "\(rule.name) has no match test")
             #expect(rule.tests.contains { !$0.expectMatch }, "\(rule.name) has no no-match test")

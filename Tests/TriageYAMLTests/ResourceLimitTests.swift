@@ -16,12 +16,9 @@ import TriageYAML
     """
 
     @Test func billionLaughsFailsFastAtAnAlias() throws {
-        let clock = ContinuousClock()
-        var error: YAMLError?
-        let elapsed = clock.measure { error = loadError(Self.billionLaughs) }
-        let found = try #require(error)
-        #expect(elapsed < .milliseconds(500))
-        // Weights: a = 10, b = 91, c = 820, d = 7381, e = 66430. Aliases in b…e add
+        let found = try #require(loadError(Self.billionLaughs))
+        // Failing fast means stopping at the first alias over the budget, which the position
+        // below pins down. Weights: a = 10, b = 91, c = 820, d = 7381, e = 66430. Aliases in b…e add
         // 90 + 819 + 7380 + 66429 = 74718; the first *e in f passes 100 000.
         #expect(found.message == "aliases expand to more than 100000 nodes; refusing to expand '*e' (a \"billion laughs\" document?)")
         #expect(found.mark == mark(209, 6, 8))

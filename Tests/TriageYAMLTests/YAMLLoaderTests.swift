@@ -136,7 +136,7 @@ import TriageYAML
         #expect(root.at("a")?.scalar?.tag == "!!str")
         #expect(root.at("b")?.scalar?.tag == "!local")
         #expect(root.at("c")?.scalar?.tag == "tag:example.com,2024:z")
-        #expect(root.at("d")?.scalar?.tag == nil)
+        #expect(try #require(root.at("d")?.scalar).tag == nil)
         // The node starts at its tag, as in libyaml.
         #expect(root.at("a")?.start == mark(3, 1, 4))
     }
@@ -149,7 +149,8 @@ import TriageYAML
     }
 
     /// Stands in for the "50 MB loads or errors without a hang" requirement at ~5 MB, to keep
-    /// the suite fast; the work is linear in the input, so 10x more is 10x the time.
+    /// the suite fast; the work is linear in the input, so 10x more is 10x the time. The time
+    /// itself is measured by `triage-bench` (BENCHMARKS.md), not asserted here.
     @Test func aFiveMegabyteFileLoads() throws {
         var text = "rules:\n"
         var count = 0
@@ -157,16 +158,13 @@ import TriageYAML
             text += "  - name: rule-\(count) é😀\n    when: state == \"open\" and age > \(count)d\n    labels: [a, b]\n"
             count += 1
         }
-        let clock = ContinuousClock()
-        var root: YAMLNode?
-        let elapsed = try clock.measure { root = try YAMLLoader.load(text) }
+        let root = try YAMLLoader.load(text)
         let rules = try #require(root?.at("rules")?.sequence)
         #expect(rules.items.count == count)
         let last = try #require(rules.items.last?.at("when")?.scalar)
         #expect(last.value == "state == \"open\" and age > \(count - 1)d")
         #expect(last.start.line == count * 3)
         #expect(last.start.column == 11)
-        #expect(elapsed < .seconds(60))
     }
 
     @Test func aLargeFileWithAnErrorNearTheEndFailsThere() throws {

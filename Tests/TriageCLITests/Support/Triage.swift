@@ -3,8 +3,10 @@ import Testing
 
 /// Runs the built `triage` executable as a subprocess, the way a user or CI does.
 ///
-/// The binary is `<package root>/.build/debug/triage`: `swift build` puts it there, and `swift test`
-/// builds it too because it is a product of the package. Output is read from pipes on background
+/// The binary is the one SwiftPM built together with this test product: `swift test` builds every
+/// product of the package and puts executables and the test product in one bin directory
+/// (`<scratch path>/<triple>/<configuration>`), so it is found next to the running tests whatever
+/// the configuration (`-c release`) or `--scratch-path`. Output is read from pipes on background
 /// threads while the process runs, so a large output cannot fill a pipe and deadlock; every run has
 /// a timeout after which the process is killed and the test fails.
 enum Triage {
@@ -12,7 +14,23 @@ enum Triage {
     static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     static let packageRoot = testsDirectory.deletingLastPathComponent().deletingLastPathComponent()
     static let fixtures = testsDirectory.appendingPathComponent("Fixtures")
-    static let binary = packageRoot.appendingPathComponent(".build/debug/triage")
+    /// The directories that may hold the test product, hence the executables built with it: on
+    /// Linux the test product is an executable in the bin directory; on macOS it is a
+    /// `.xctest` bundle in it, loaded by a runner that lives elsewhere.
+    static let binDirectoryCandidates: [URL] = {
+        var directories: [URL] = []
+        for bundle in [Bundle.main, Bundle(for: BundleToken.self)] {
+            if let executable = bundle.executableURL { directories.append(executable.deletingLastPathComponent()) }
+            directories.append(bundle.bundleURL)
+            directories.append(bundle.bundleURL.deletingLastPathComponent())
+        }
+        directories.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
+        var seen: Set<String> = []
+        return directories.filter { seen.insert($0.standardizedFileURL.path).inserted }
+    }()
+    /// The `triage` executable next to the test product, or nil when it was not built.
+    static let binary: URL? = binDirectoryCandidates.lazy.map { $0.appendingPathComponent("triage") }
+        .first { FileManager.default.isExecutableFile(atPath: $0.path) }
 
     struct Output: Sendable, CustomStringConvertible {
         var status: Int32
@@ -37,11 +55,16 @@ enum Triage {
     @discardableResult
     static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL = fixtures, timeout seconds: Double = 60,
                     environment: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation) async throws -> Output {
-        try #require(FileManager.default.isExecutableFile(atPath: binary.path),
-                     "\(binary.path) does not exist: run `swift build` before `swift test`", sourceLocation: sourceLocation)
+        let binary = try #require(binary, """
+            no `triage` executable next to the test product (looked in \(binDirectoryCandidates.map(\.path).joined(separator: ", "))): \
+            build it with the same configuration and scratch path as the tests (`swift build --build-tests`, or plain `swift test`)
+            """, sourceLocation: sourceLocation)
         return try await Subprocess.run(binary, arguments, stdin: stdin, in: directory, timeout: seconds, environment: environment)
     }
 }
+
+/// A class of this module, so that `Bundle(for:)` finds the bundle the tests were loaded from.
+private final class BundleToken {}
 
 /// A child process with pipes for all three standard streams and a timeout.
 enum Subprocess {
