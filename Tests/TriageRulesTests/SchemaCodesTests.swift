@@ -1,8 +1,9 @@
 import Foundation
 import Testing
-import TriageRules
+import TriageLanguage
 
-/// `Grammar/rules.schema.json` offers editors exactly the codes `lint: {ignore: [...]}` accepts.
+/// `Grammar/rules.schema.json` offers editors exactly the codes `lint: {ignore: [...]}` accepts: the
+/// `DiagnosticCode` registry.
 struct SchemaCodesTests {
     @Test func theSchemaListsEveryLintCode() throws {
         let data = try Data(contentsOf: repositoryRoot.appendingPathComponent("Grammar/rules.schema.json"))
@@ -11,6 +12,6 @@ struct SchemaCodesTests {
         let lint = try #require(definitions["lint"] as? [String: Any])
         let ignore = try #require((lint["properties"] as? [String: Any])?["ignore"] as? [String: Any])
         let codes = try #require((ignore["items"] as? [String: Any])?["enum"] as? [String])
-        #expect(codes == RuleCodes.all.sorted())
+        #expect(codes == DiagnosticCode.allCases.map(\.rawValue).sorted())
     }
 }
