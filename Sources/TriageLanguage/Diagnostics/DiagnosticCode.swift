@@ -59,17 +59,8 @@ public enum DiagnosticCode: String, Hashable, Sendable, CaseIterable, Codable {
     case unguardedLazyField = "unguarded-lazy-field"
     case untestedRule = "untested-rule"
 
-    /// Which layer reports a code.
-    public enum Domain: String, Hashable, Sendable {
-        /// The expression language: parser and type checker.
-        case expression
-        /// The rule-file format (YAML structure, names, actions, tests).
-        case ruleFile = "rule-file"
-        /// `triage lint`'s checks: legal rules that are probably wrong.
-        case lint
-    }
-
-    public var domain: Domain {
+    /// Which layer reports the code.
+    public var domain: DiagnosticDomain {
         switch self {
         case .unexpectedCharacter, .unterminatedString, .invalidEscape, .invalidNumber, .invalidDuration, .invalidTime, .notAnOperator,
              .unexpectedToken, .unclosedDelimiter, .chainedComparison, .nestingTooDeep, .emptyExpression, .unknownName, .unknownFunction,
