@@ -4,7 +4,13 @@
 /// Adding a field: add its stored property to `Issue`, a case to `IssueField` and its entry here
 /// (the switch makes the pair compulsory), then its JSON mapping in `TriageProviders/JSON`.
 public enum FieldCatalog {
-    static func descriptor(of field: IssueField) -> FieldDescriptor {
+    /// The field's descriptor, built once.
+    static func descriptor(of field: IssueField) -> FieldDescriptor { byField[field]! }
+
+    private static let byField = Dictionary(uniqueKeysWithValues: IssueField.allCases.map { ($0, entry($0)) })
+
+    /// The table itself: one entry per field.
+    private static func entry(_ field: IssueField) -> FieldDescriptor {
         switch field {
         case .number: FieldDescriptor(field, .int { $0.pointee.number }, test: .int({ $0.number = $1 }))
         case .title: FieldDescriptor(field, .string { $0.pointee.title }, test: .text({ $0.title = $1 }))
@@ -25,12 +31,12 @@ public enum FieldCatalog {
         case .created: FieldDescriptor(field, .time { $0.pointee.created }, test: .time({ $0.created = $1 }))
         case .updated: FieldDescriptor(field, .time { $0.pointee.updated }, test: .time({ $0.updated = $1 }))
         case .closed: FieldDescriptor(field, .optionalTime { $0.pointee.closed }, test: .optionalTime({ $0.closed = $1 }))
-        case .age: FieldDescriptor(field, .elapsedSince(.created) { $0.pointee.created }, test: .computed(from: .created))
-        case .idle: FieldDescriptor(field, .elapsedSince(.updated) { $0.pointee.updated }, test: .computed(from: .updated))
+        case .age: FieldDescriptor(field, .elapsed(since: .created) { $0.pointee.created }, test: .computed(from: .created))
+        case .idle: FieldDescriptor(field, .elapsed(since: .updated) { $0.pointee.updated }, test: .computed(from: .updated))
         case .url: FieldDescriptor(field, .string { $0.pointee.url }, test: .text({ $0.url = $1 }))
         case .repo: FieldDescriptor(field, .string { $0.pointee.repo }, test: .text({ $0.repo = $1 }))
-        case .lastComment: FieldDescriptor(field, .commentFromComments { $0.last }, test: .notInIssue)
-        case .commenters: FieldDescriptor(field, .stringsFromComments(distinctAuthors), test: .notInIssue)
+        case .lastComment: FieldDescriptor(field, .comment(fromComments: { $0.last }), test: .notInIssue)
+        case .commenters: FieldDescriptor(field, .strings(fromComments: distinctAuthors), test: .notInIssue)
         }
     }
 

@@ -24,35 +24,21 @@ public struct FieldDescriptor: Sendable {
     public var isLazy: Bool { lazyData != nil }
     /// Whether `{{ name }}` may appear in a comment template (lazy fields may not: rendering a
     /// comment must not cost API calls).
-    public var isTemplatable: Bool { !isLazy }
+    public var isTemplatable: Bool { accessor.template != nil }
 
     /// The stored fields a decoder must fill in for this one to read right: itself, the time an
     /// elapsed field counts from, the comment count a lazy comment field checks first.
     public var fieldsRead: IssueFieldSet {
         var fields = IssueFieldSet([field])
-        switch accessor {
-        case let .elapsedSince(origin, _): fields.insert(origin)
-        case .commentFromComments, .stringsFromComments: fields.insert(.comments)
-        default: break
-        }
+        if let origin = accessor.elapsedSince { fields.insert(origin) }
+        if lazyData == .comments { fields.insert(.comments) }
         return fields
     }
 
     /// The `{{ name }}` text for an issue: strings verbatim, lists comma-separated, times in
     /// RFC 3339, durations in days, null as nothing. Nil for fields templates cannot use.
     public func templateText(for issue: Issue, now: Timestamp) -> String? {
-        withUnsafePointer(to: issue) { i in
-            switch accessor {
-            case let .int(read): String(read(i))
-            case let .string(read): read(i)
-            case let .optionalString(read): read(i) ?? ""
-            case let .strings(read): read(i).joined(separator: ", ")
-            case let .bool(read): String(read(i))
-            case let .time(read): read(i).rfc3339
-            case let .optionalTime(read): read(i)?.rfc3339 ?? ""
-            case let .elapsedSince(_, read): (now - read(i)).daysText
-            case .commentFromComments, .stringsFromComments: nil
-            }
-        }
+        guard let template = accessor.template else { return nil }
+        return withUnsafePointer(to: issue) { template($0, now) }
     }
 }
