@@ -51,10 +51,10 @@ public struct ExpressionFacts: Hashable, Sendable {
         case .member, .not, .negate:
             cost = childCost + 1
         case let .call(function, arguments):
-            if function == .labelAge {
-                fieldsRead.formUnion(IssueFieldSet([.labels, .created]))
-                lazyData.insert(.labelEvents)
-                dependsOnNow = true
+            fieldsRead.formUnion(function.fieldsRead)
+            dependsOnNow = dependsOnNow || function.dependsOnNow
+            if let kind = function.lazyData {
+                lazyData.insert(kind)
                 cost = 1000 + childCost
             } else if function.takesLambda {
                 cost = arguments[0].facts.cost + 4 * arguments[1].facts.cost + 5

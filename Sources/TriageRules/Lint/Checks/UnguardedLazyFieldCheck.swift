@@ -34,7 +34,7 @@ struct UnguardedLazyFieldCheck: LintCheck {
             var field = "lazy data"
             lazy.forEachNode { node in
                 if case let .field(name) = node.node, name.descriptor.isLazy, field == "lazy data" { field = "`\(name.rawValue)`" }
-                if case .call(.labelAge, _) = node.node, field == "lazy data" { field = "`label_age`" }
+                if case let .call(function, _) = node.node, function.lazyData != nil, field == "lazy data" { field = "`\(function.rawValue)`" }
             }
             findings.append(file.diagnostic(code, "\(field) costs an API call per issue and nothing cheaper filters issues first",
                                             severity: severity, at: lazy.range, in: part, rule: rule.name,
