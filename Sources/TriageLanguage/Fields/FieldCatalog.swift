@@ -2,7 +2,10 @@
 /// test decoder and the decoders' projection all read it.
 ///
 /// Adding a field: add its stored property to `Issue`, a case to `IssueField` and its entry here
-/// (the switch makes the pair compulsory), then its JSON mapping in `TriageProviders/JSON`.
+/// (the switch makes the pair compulsory), then its JSON mapping in `TriageProviders/JSON` and its
+/// name in `Grammar/rules.schema.json` (reserved names, and test `issue` keys when a test may set
+/// it; `SchemaCodesTests` checks both). The checker, compiler, templates, rule tests, projection
+/// and `FieldCatalogTests` pick it up from the entry.
 public enum FieldCatalog {
     /// The field's descriptor, built once.
     static func descriptor(of field: IssueField) -> FieldDescriptor { byField[field]! }
