@@ -2,6 +2,7 @@ import Testing
 import TriageEngine
 import TriageLanguage
 import TriageRules
+import TriageTestSupport
 
 /// `ApplyRun`: `apply` as a library call plans what the engine and planner plan, reads the comments
 /// planning needs through the engine's limited, counted loader, and refuses what cannot be written.
@@ -34,19 +35,19 @@ struct ApplyRunTests {
     @Test func aFailingCommentLoadFailsTheRun() async throws {
         var provider = CountingProvider(issues: makeIssues(8))
         provider.failingComments = [5]
-        let rules = compileRules("""
+        let rules = validRuleSet("""
             rules:
               - name: greet
                 when: comments > 0
                 actions: [{comment: "hello"}]
-            """)
+            """).rules
         await #expect(throws: CommentsBroke.self) {
             _ = try await ApplyRun(rules: rules, options: Self.options(perform: false)).run(provider: provider)
         }
     }
 
     @Test func refusesRulesWithoutActionsAndSourcesThatCannotWrite() throws {
-        let withoutActions = compileRules("rules:\n  - name: plain\n    when: state == \"open\"\n")
+        let withoutActions = validRuleSet("rules:\n  - name: plain\n    when: state == \"open\"\n").rules
         #expect(throws: ApplyRunError.noActionRules) { try ApplyRun(rules: withoutActions, options: Self.options(perform: true)) }
         let run = try ApplyRun(rules: try ApplyTests.rules(), options: Self.options(perform: true))
         let provider = CountingProvider(issues: [])

@@ -72,6 +72,6 @@ public struct ProviderRegistry: Sendable {
     private func unknownProvider(_ name: String) -> SourceError {
         let names = factories.map(\.name)
         let suggestion = Suggestions.closest(to: name, in: names)
-        return SourceError("unknown provider `\(name)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? "") + " (known: \(names.joined(separator: ", ")))")
+        return SourceError("unknown provider `\(name)`" + Suggestions.didYouMean(suggestion) + " (known: \(names.joined(separator: ", ")))")
     }
 }

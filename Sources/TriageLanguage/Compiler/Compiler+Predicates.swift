@@ -2,6 +2,7 @@
 /// regex matches and membership.
 extension Compiler {
     func compileBool(_ expression: CheckedExpression) -> Predicate {
+        if case let .field(field) = expression.node, let predicate = Compiler.fieldBool(field) { return predicate }
         switch expression.node {
         case let .literal(value):
             let result = value.isTrue
@@ -31,10 +32,6 @@ extension Compiler {
             }
         case let .call(function, arguments) where expression.type.base == .bool:
             return compileCallPredicate(function, arguments)
-        case .field(.draft):
-            return { i, f in i.pointee.draft }
-        case .field(.locked):
-            return { i, f in i.pointee.locked }
         default:
             let value = compileValue(expression)
             return { i, f throws(EvaluationInterrupt) in try value(i, f).isTrue }

@@ -23,10 +23,6 @@ struct Compiler {
             return { _, _ in value }
         case let .field(field):
             return Compiler.fieldValue(field)
-        case .lazyField(.lastComment):
-            return { i, f throws(EvaluationInterrupt) in try f.loadedComments(i).last.map(Value.comment) ?? .null }
-        case .lazyField(.commenters):
-            return { i, f throws(EvaluationInterrupt) in .strings(Compiler.commenters(try f.loadedComments(i))) }
         case .now:
             return { i, f in .time(f.now) }
         case let .local(name):
@@ -88,33 +84,6 @@ struct Compiler {
         return (inner, nextSlot)
     }
 
-    static func fieldValue(_ field: IssueField) -> Evaluator {
-        switch field {
-        case .number: { i, f in .int(i.pointee.number) }
-        case .title: { i, f in .string(i.pointee.title) }
-        case .body: { i, f in .string(i.pointee.body) }
-        case .state: { i, f in .string(i.pointee.state) }
-        case .kind: { i, f in .string(i.pointee.kind) }
-        case .draft: { i, f in .bool(i.pointee.draft) }
-        case .author: { i, f in .string(i.pointee.author) }
-        case .authorAssociation: { i, f in i.pointee.authorAssociation.map(Value.string) ?? .null }
-        case .labels: { i, f in .strings(i.pointee.labels) }
-        case .assignees: { i, f in .strings(i.pointee.assignees) }
-        case .milestone: { i, f in i.pointee.milestone.map(Value.string) ?? .null }
-        case .comments: { i, f in .int(i.pointee.comments) }
-        case .reactions: { i, f in .int(i.pointee.reactions) }
-        case .upvotes: { i, f in .int(i.pointee.upvotes) }
-        case .locked: { i, f in .bool(i.pointee.locked) }
-        case .created: { i, f in .time(i.pointee.created) }
-        case .updated: { i, f in .time(i.pointee.updated) }
-        case .closed: { i, f in i.pointee.closed.map(Value.time) ?? .null }
-        case .age: { i, f in .duration(f.now - i.pointee.created) }
-        case .idle: { i, f in .duration(f.now - i.pointee.updated) }
-        case .url: { i, f in .string(i.pointee.url) }
-        case .repo: { i, f in .string(i.pointee.repo) }
-        }
-    }
-
     static func member(_ member: CommentMember, of comment: IssueComment) -> Value {
         switch member {
         case .author: .string(comment.author)
@@ -123,16 +92,6 @@ struct Compiler {
         case .association: comment.association.map(Value.string) ?? .null
         case .bot: .bool(comment.bot)
         }
-    }
-
-    /// Distinct comment authors, oldest first.
-    static func commenters(_ comments: [IssueComment]) -> [String] {
-        var seen = Set<String>()
-        var authors: [String] = []
-        for comment in comments where seen.insert(comment.author).inserted {
-            authors.append(comment.author)
-        }
-        return authors
     }
 
     private func compileListLiteral(_ items: [CheckedExpression], type: ValueType) -> Evaluator {

@@ -2,12 +2,18 @@
 public enum ConditionCompiler {
     /// Compiles `source` against `checker`'s environment; diagnostics refer to offsets in `source`.
     public static func compile(_ source: String, checker: inout TypeChecker) -> (CompiledCondition?, [Diagnostic]) {
+        let (checked, diagnostics) = check(source, checker: &checker)
+        return (checked.map(CompiledCondition.init), diagnostics)
+    }
+
+    /// Parses and checks `source` without compiling it, for callers that combine several checked
+    /// parts into one condition and compile that once.
+    public static func check(_ source: String, checker: inout TypeChecker) -> (CheckedExpression?, [Diagnostic]) {
         switch Parser.parse(source) {
         case let .failure(list):
             return (nil, list.diagnostics)
         case let .success(expression):
-            let (checked, diagnostics) = checker.checkCondition(expression)
-            return (checked.map(CompiledCondition.init), diagnostics)
+            return checker.checkCondition(expression)
         }
     }
 
@@ -16,8 +22,7 @@ public enum ConditionCompiler {
     public static func combine(_ parts: [CheckedExpression]) -> CompiledCondition {
         precondition(!parts.isEmpty, "a condition needs at least one part")
         guard parts.count > 1 else { return CompiledCondition(parts[0]) }
-        let combined = CheckedExpression(.logical(.and, parts), type: .bool, range: parts[0].range,
-                                         usesLazyData: parts.contains { $0.usesLazyData }, cost: parts.reduce(1) { $0 + $1.cost })
+        let combined = CheckedExpression(.logical(.and, parts), type: .bool, range: parts[0].range)
         return CompiledCondition(combined)
     }
 }

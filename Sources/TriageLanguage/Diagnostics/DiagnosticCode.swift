@@ -1,9 +1,12 @@
-/// The stable identifiers of everything the language front end reports.
+/// The one registry of diagnostic codes: every code the language, the rule-file format and the lint
+/// checks report, with its domain, default severity and one-line summary. `triage lint`'s accepted
+/// suppressions, SARIF `rules` metadata and the JSON Schema's code list all enumerate it.
 ///
 /// Codes are kebab-case words rather than numbers so that a suppression (`lint: {ignore: [...]}`) and
-/// a CI log both read on their own. They never change once released.
+/// a CI log both read on their own. They never change once released. The order is the order
+/// suggestions are searched in; add new codes at the end of their domain.
 public enum DiagnosticCode: String, Hashable, Sendable, CaseIterable, Codable {
-    // Lexical and syntax errors.
+    // Expressions: lexical and syntax errors.
     case unexpectedCharacter = "unexpected-character"
     case unterminatedString = "unterminated-string"
     case invalidEscape = "invalid-escape"
@@ -16,7 +19,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, CaseIterable, Codable {
     case chainedComparison = "chained-comparison"
     case nestingTooDeep = "nesting-too-deep"
     case emptyExpression = "empty-expression"
-    // Name resolution and typing.
+    // Expressions: name resolution and typing.
     case unknownName = "unknown-name"
     case unknownFunction = "unknown-function"
     case unknownMember = "unknown-member"
@@ -27,11 +30,60 @@ public enum DiagnosticCode: String, Hashable, Sendable, CaseIterable, Codable {
     case patternNotLiteral = "pattern-not-literal"
     case nonBooleanCondition = "non-boolean-condition"
     case macroCycle = "macro-cycle"
+    /// Also reported by the rule-file layer, for a `lists:` entry mixing strings and integers.
     case mixedList = "mixed-list"
+    /// Also reported by the rule-file layer, for a macro or list definition.
     case reservedName = "reserved-name"
+    // The rule-file format.
+    case unreadableFile = "unreadable-file"
+    case emptyFile = "empty-file"
+    case yamlSyntax = "yaml-syntax"
+    case unknownKey = "unknown-key"
+    case missingKey = "missing-key"
+    case wrongType = "wrong-type"
+    case invalidVersion = "invalid-version"
+    case invalidName = "invalid-name"
+    case duplicateRule = "duplicate-rule"
+    case invalidSeverity = "invalid-severity"
+    case invalidAction = "invalid-action"
+    case invalidTemplate = "invalid-template"
+    case invalidTest = "invalid-test"
+    case invalidTimestamp = "invalid-timestamp"
+    case unknownLintCode = "unknown-lint-code"
+    case testNeedsNow = "test-needs-now"
+    // Lint checks, in the order their findings are listed.
+    case unusedDefinition = "unused-definition"
+    case constantCondition = "constant-condition"
+    case duplicateConjunct = "duplicate-conjunct"
+    case catastrophicRegex = "catastrophic-regex"
+    case unguardedLazyField = "unguarded-lazy-field"
+    case untestedRule = "untested-rule"
 
-    /// The severity a finding with this code has unless a caller decides otherwise.
-    public var defaultSeverity: Severity { .error }
+    /// Which layer reports the code.
+    public var domain: DiagnosticDomain {
+        switch self {
+        case .unexpectedCharacter, .unterminatedString, .invalidEscape, .invalidNumber, .invalidDuration, .invalidTime, .notAnOperator,
+             .unexpectedToken, .unclosedDelimiter, .chainedComparison, .nestingTooDeep, .emptyExpression, .unknownName, .unknownFunction,
+             .unknownMember, .typeMismatch, .wrongArity, .misplacedLambda, .invalidRegex, .patternNotLiteral, .nonBooleanCondition,
+             .macroCycle, .mixedList, .reservedName:
+            .expression
+        case .unreadableFile, .emptyFile, .yamlSyntax, .unknownKey, .missingKey, .wrongType, .invalidVersion, .invalidName, .duplicateRule,
+             .invalidSeverity, .invalidAction, .invalidTemplate, .invalidTest, .invalidTimestamp, .unknownLintCode, .testNeedsNow:
+            .ruleFile
+        case .unusedDefinition, .constantCondition, .duplicateConjunct, .catastrophicRegex, .unguardedLazyField, .untestedRule:
+            .lint
+        }
+    }
+
+    /// The severity a finding with this code has unless a caller decides otherwise: errors for the
+    /// language and the format (the rule cannot load), warnings and notes for lint.
+    public var defaultSeverity: Severity {
+        switch self {
+        case .untestedRule: .info
+        case .unusedDefinition, .constantCondition, .duplicateConjunct, .catastrophicRegex, .unguardedLazyField: .warning
+        default: .error
+        }
+    }
 
     /// One line saying what the code means, for SARIF rule metadata and `--explain`-style docs.
     public var summary: String {
@@ -60,6 +112,28 @@ public enum DiagnosticCode: String, Hashable, Sendable, CaseIterable, Codable {
         case .macroCycle: "Macros that refer to each other in a cycle."
         case .mixedList: "A list whose elements do not all have one type."
         case .reservedName: "A macro or list named like a field, function or keyword."
+        case .unreadableFile: "The rule file cannot be read, or is not UTF-8 text."
+        case .emptyFile: "The rule file holds no rules."
+        case .yamlSyntax: "The file is not valid YAML."
+        case .unknownKey: "A key the rule file format does not have."
+        case .missingKey: "A required key is missing."
+        case .wrongType: "A value of the wrong YAML type (e.g. a list where text is expected)."
+        case .invalidVersion: "A version other than 1."
+        case .invalidName: "A rule, macro or list name that is not lowercase-kebab (rules) or an identifier (macros, lists)."
+        case .duplicateRule: "Two rules with one name, in one file or across files."
+        case .invalidSeverity: "A severity other than info, warning or error."
+        case .invalidAction: "A malformed action."
+        case .invalidTemplate: "A comment template naming an unknown field, or with an unclosed placeholder."
+        case .invalidTest: "A malformed rule test."
+        case .invalidTimestamp: "A date or time that is not RFC 3339."
+        case .unknownLintCode: "A lint suppression naming a code that does not exist."
+        case .testNeedsNow: "A test of a rule that depends on the current time (age, idle, now, label_age) without `now:`."
+        case .unusedDefinition: "A macro or list that no rule uses."
+        case .constantCondition: "A condition that is constant or contradicts itself, so the rule never (or always) matches."
+        case .duplicateConjunct: "The same condition appears twice in one `and`."
+        case .catastrophicRegex: "A regex with nested quantifiers, prone to catastrophic backtracking on hostile input."
+        case .unguardedLazyField: "A lazy field (one API call per issue) with no cheap condition that filters issues first."
+        case .untestedRule: "A rule with actions but no tests."
         }
     }
 }

@@ -3,6 +3,10 @@
 public struct DiagnosticRenderer: Sendable {
     public var useColor: Bool
 
+    /// The most columns of a source line a snippet shows: a longer line (a minified or generated
+    /// file) is cut to a window around the caret, with `…` where text was left out.
+    public static let maximumSnippetWidth = 120
+
     public init(useColor: Bool = false) {
         self.useColor = useColor
     }
@@ -22,16 +26,16 @@ public struct DiagnosticRenderer: Sendable {
         var output = "\(paint("\(path):\(start.line):\(start.column):", "1")) \(label)\(paint("[\(code)]", "1")): \(message)\n"
         let gutter = String(start.line)
         let pad = String(repeating: " ", count: gutter.count)
-        let shownLine = lineText.replacingTabs()
-        output += "\(pad) \(paint("|", "34"))\n"
-        output += "\(paint(gutter, "34")) \(paint("|", "34")) \(shownLine)\n"
         let scalars = Array(lineText.unicodeScalars)
         let caretStart = max(1, start.column)
         let lineEndColumn = scalars.count + 1
         let caretEnd = end.line == start.line ? max(caretStart + 1, end.column) : max(caretStart + 1, lineEndColumn)
+        let snippet = DiagnosticSnippet(line: lineText, scalars: scalars, caretStart: caretStart, caretEnd: caretEnd)
+        output += "\(pad) \(paint("|", "34"))\n"
+        output += "\(paint(gutter, "34")) \(paint("|", "34")) \(snippet.text)\n"
         // Columns count scalars; tabs were shown as single spaces, so one column is one cell here.
-        let prefix = String(repeating: " ", count: caretStart - 1)
-        let carets = String(repeating: "^", count: caretEnd - caretStart)
+        let prefix = String(repeating: " ", count: snippet.caretOffset)
+        let carets = String(repeating: "^", count: snippet.caretWidth)
         output += "\(pad) \(paint("|", "34")) \(prefix)\(paint(carets, severity == .error ? "1;31" : "1;33"))\n"
         if let suggestion {
             output += "\(pad) \(paint("= help:", "1;36")) \(suggestion)\n"
@@ -41,11 +45,5 @@ public struct DiagnosticRenderer: Sendable {
 
     private func paint(_ text: String, _ code: String) -> String {
         useColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-    }
-}
-
-extension Substring {
-    fileprivate func replacingTabs() -> String {
-        String(map { $0 == "\t" ? " " : $0 })
     }
 }

@@ -5,7 +5,6 @@ extension CheckedExpression {
         switch node {
         case let .literal(value): kind = Self.literalSyntax(value)
         case let .field(field): kind = .name(field.rawValue)
-        case let .lazyField(field): kind = .name(field.rawValue)
         case .now: kind = .name("now")
         case let .local(name): kind = .name(name)
         case let .listConstant(name, _): kind = .name(name)

@@ -1,27 +1,25 @@
 /// An expression after name resolution and type checking: what the compiler turns into closures and
-/// what `explain` walks. Every node knows its type, where it came from, and whether evaluating it may
-/// need lazy data (an API call).
+/// what `explain` walks. Every node knows its type, where it came from, and its `ExpressionFacts`.
 public struct CheckedExpression: Hashable, Sendable {
-    public var node: CheckedNode
-    public var type: ValueType
+    public let node: CheckedNode
+    public let type: ValueType
     public var range: SourceRange
-    /// Whether evaluating this node may need comments or label events.
-    public var usesLazyData: Bool
-    /// A rough relative cost of evaluating it once, used to order conjuncts cheapest first.
-    public var cost: Int
+    /// What the expression reads and costs, computed once from the node and its children's facts.
+    public let facts: ExpressionFacts
 
-    public init(_ node: CheckedNode, type: ValueType, range: SourceRange, usesLazyData: Bool = false, cost: Int = 1) {
+    public init(_ node: CheckedNode, type: ValueType, range: SourceRange) {
         self.node = node
         self.type = type
         self.range = range
-        self.usesLazyData = usesLazyData
-        self.cost = cost
+        facts = ExpressionFacts(of: node)
     }
 
     /// The direct subexpressions, in source order.
-    public var children: [CheckedExpression] {
+    public var children: [CheckedExpression] { Self.children(of: node) }
+
+    static func children(of node: CheckedNode) -> [CheckedExpression] {
         switch node {
-        case .literal, .field, .lazyField, .now, .local, .listConstant: []
+        case .literal, .field, .now, .local, .listConstant: []
         case let .macro(_, body): [body]
         case let .list(items): items
         case let .member(base, _): [base]
@@ -39,8 +37,8 @@ public struct CheckedExpression: Hashable, Sendable {
 /// compiled regex.
 public indirect enum CheckedNode: Hashable, Sendable {
     case literal(Value)
+    /// An issue field, lazy ones included (`IssueField.descriptor` says which).
     case field(IssueField)
-    case lazyField(FieldCatalog.LazyField)
     case now
     /// A lambda parameter, by name (the compiler assigns it a slot).
     case local(String)

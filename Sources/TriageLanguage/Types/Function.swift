@@ -28,4 +28,15 @@ public enum Function: String, CaseIterable, Hashable, Sendable {
 
     /// Functions whose second argument is a lambda over the first argument's elements.
     public var takesLambda: Bool { [.any, .all, .none, .count].contains(self) }
+
+    /// The lazy data a call loads (`label_age` reads label events, one API call per issue), like a
+    /// lazy field's `FieldDescriptor.lazyData`.
+    public var lazyData: LazyDataKind? { self == .labelAge ? .labelEvents : nil }
+
+    /// The issue fields a call reads besides its arguments' (`label_age` checks the label is on the
+    /// issue and counts from `created` when no event says when it was added).
+    public var fieldsRead: IssueFieldSet { self == .labelAge ? IssueFieldSet([.labels, .created]) : [] }
+
+    /// Whether a call's value depends on the evaluation instant.
+    public var dependsOnNow: Bool { self == .labelAge }
 }

@@ -13,6 +13,12 @@ public enum Suggestions {
         return best?.name
     }
 
+    /// The tail of a message naming a misspelled word: "; did you mean `labels`?", or nothing when
+    /// there is no suggestion. Every "unknown …" message ends this way.
+    public static func didYouMean(_ suggestion: String?) -> String {
+        suggestion.map { "; did you mean `\($0)`?" } ?? ""
+    }
+
     /// Damerau–Levenshtein distance (optimal string alignment), so a swapped pair counts once.
     public static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)

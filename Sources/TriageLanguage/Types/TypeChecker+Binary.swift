@@ -7,10 +7,8 @@ extension TypeChecker {
         }
         let right = check(rightExpression)
         if left.type.isInvalid || right.type.isInvalid { return invalid(range) }
-        let lazy = left.usesLazyData || right.usesLazyData
-        let cost = left.cost + right.cost + 1
-        func result(_ type: ValueType, cost: Int = cost) -> CheckedExpression {
-            CheckedExpression(.binary(op, left, right), type: type, range: range, usesLazyData: lazy, cost: cost)
+        func result(_ type: ValueType) -> CheckedExpression {
+            CheckedExpression(.binary(op, left, right), type: type, range: range)
         }
         switch op {
         case .equal, .notEqual:
@@ -51,8 +49,7 @@ extension TypeChecker {
             valid = false
         }
         if !valid || operands.contains(where: { $0.type.isInvalid }) { return invalid(range) }
-        return CheckedExpression(.logical(op, operands), type: .bool, range: range, usesLazyData: operands.contains { $0.usesLazyData },
-                                 cost: operands.reduce(1) { $0 + $1.cost })
+        return CheckedExpression(.logical(op, operands), type: .bool, range: range)
     }
 
     /// Whether `==`/`!=` (and, for orderable bases, `<` …) may compare the two types.
@@ -96,15 +93,13 @@ extension TypeChecker {
 
     private mutating func checkMembership(_ op: BinaryOperator, _ left: CheckedExpression, _ right: CheckedExpression,
                                           _ leftExpression: Expression, _ rightExpression: Expression, range: SourceRange) -> CheckedExpression {
-        let cost = left.cost + right.cost + 2
-        let lazy = left.usesLazyData || right.usesLazyData
         if right.type.base == .string {
             guard left.type.base == .string || left.type.base == .null else {
                 report(Diagnostic(.typeMismatch, "`\(op.rawValue)` on a string looks for a substring, so the left side must be a string, not \(left.type)",
                                   at: leftExpression.range))
                 return invalid(range)
             }
-            return CheckedExpression(.binary(op, left, right), type: .bool, range: range, usesLazyData: lazy, cost: cost + 2)
+            return CheckedExpression(.binary(op, left, right), type: .bool, range: range)
         }
         guard let element = right.type.listElement else {
             report(Diagnostic(.typeMismatch, "`\(op.rawValue)` needs a list or a string on its right, but this is \(right.type)", at: rightExpression.range))
@@ -114,7 +109,7 @@ extension TypeChecker {
             report(Diagnostic(.typeMismatch, "cannot look for \(left.type) in \(right.type)", at: range))
             return invalid(range)
         }
-        return CheckedExpression(.binary(op, left, right), type: .bool, range: range, usesLazyData: lazy, cost: cost)
+        return CheckedExpression(.binary(op, left, right), type: .bool, range: range)
     }
 
     private mutating func checkMatch(_ left: CheckedExpression, leftExpression: Expression, pattern: Expression, negated: Bool, range: SourceRange) -> CheckedExpression {
@@ -132,10 +127,7 @@ extension TypeChecker {
         }
         do {
             let matcher = try RegexMatcher(pattern: text)
-            let regexCost: Int
-            if case .regex = matcher.strategy { regexCost = 20 } else { regexCost = 3 }
-            return CheckedExpression(.match(left, matcher, negated: negated), type: .bool, range: range,
-                                     usesLazyData: left.usesLazyData, cost: left.cost + regexCost)
+            return CheckedExpression(.match(left, matcher, negated: negated), type: .bool, range: range)
         } catch {
             report(Diagnostic(.invalidRegex, error.message, at: pattern.range))
             return invalid(range)

@@ -4,7 +4,7 @@ extension TypeChecker {
         guard let function = Function(rawValue: name) else {
             for argument in arguments where !isLambda(argument) { _ = check(argument) }
             let suggestion = Suggestions.closest(to: name, in: Function.allCases.map(\.rawValue))
-            var message = "unknown function `\(name)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? "")
+            var message = "unknown function `\(name)`" + Suggestions.didYouMean(suggestion)
             if environment.macros.keys.contains(name) || environment.lists.keys.contains(name) || IssueField(rawValue: name) != nil {
                 message = "`\(name)` is not a function"
             }
@@ -27,8 +27,6 @@ extension TypeChecker {
             checked.append(check(argument))
         }
         if checked.contains(where: { $0.type.isInvalid }) { return invalid(range) }
-        let lazy = checked.contains { $0.usesLazyData } || function == .labelAge
-        let cost = checked.reduce(function == .labelAge ? 1000 : 2) { $0 + $1.cost }
         func expect(_ index: Int, _ accepted: [ValueType], _ what: String) -> Bool {
             let type = checked[index].type.base
             if type == .null || accepted.contains(type) { return true }
@@ -54,7 +52,7 @@ extension TypeChecker {
         case .any, .all, .none, .count:
             return invalid(range)
         }
-        return CheckedExpression(.call(function, checked), type: type, range: range, usesLazyData: lazy, cost: cost)
+        return CheckedExpression(.call(function, checked), type: type, range: range)
     }
 
     private func isLambda(_ expression: Expression) -> Bool {
@@ -89,9 +87,7 @@ extension TypeChecker {
                               suggestion: Self.booleanHint(for: body)))
             return invalid(range)
         }
-        let lambda = CheckedExpression(.lambda(parameter: parameter, body: body), type: .bool, range: arguments[1].range,
-                                       usesLazyData: body.usesLazyData, cost: body.cost)
-        return CheckedExpression(.call(function, [list, lambda]), type: function == .count ? .int : .bool, range: range,
-                                 usesLazyData: list.usesLazyData || body.usesLazyData, cost: list.cost + 4 * body.cost + 5)
+        let lambda = CheckedExpression(.lambda(parameter: parameter, body: body), type: .bool, range: arguments[1].range)
+        return CheckedExpression(.call(function, [list, lambda]), type: function == .count ? .int : .bool, range: range)
     }
 }

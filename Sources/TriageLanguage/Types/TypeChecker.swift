@@ -123,12 +123,12 @@ public struct TypeChecker {
 
     private func checkLiteral(_ literal: Literal, range: SourceRange) -> CheckedExpression {
         switch literal {
-        case let .int(value): CheckedExpression(.literal(.int(value)), type: .int, range: range, cost: 0)
-        case let .string(value): CheckedExpression(.literal(.string(value)), type: .string, range: range, cost: 0)
-        case let .bool(value): CheckedExpression(.literal(.bool(value)), type: .bool, range: range, cost: 0)
-        case .null: CheckedExpression(.literal(.null), type: .null, range: range, cost: 0)
-        case let .duration(value): CheckedExpression(.literal(.duration(value)), type: .duration, range: range, cost: 0)
-        case let .time(value, _): CheckedExpression(.literal(.time(value)), type: .time, range: range, cost: 0)
+        case let .int(value): CheckedExpression(.literal(.int(value)), type: .int, range: range)
+        case let .string(value): CheckedExpression(.literal(.string(value)), type: .string, range: range)
+        case let .bool(value): CheckedExpression(.literal(.bool(value)), type: .bool, range: range)
+        case .null: CheckedExpression(.literal(.null), type: .null, range: range)
+        case let .duration(value): CheckedExpression(.literal(.duration(value)), type: .duration, range: range)
+        case let .time(value, _): CheckedExpression(.literal(.time(value)), type: .time, range: range)
         }
     }
 
@@ -151,9 +151,7 @@ public struct TypeChecker {
             element = item.type
         }
         let type: ValueType = element.map { .list($0) } ?? (checked.isEmpty ? .emptyList : .invalid)
-        return CheckedExpression(.list(checked), type: type, range: range,
-                                 usesLazyData: checked.contains { $0.usesLazyData },
-                                 cost: checked.reduce(1) { $0 + $1.cost })
+        return CheckedExpression(.list(checked), type: type, range: range)
     }
 
     // MARK: Names
@@ -165,8 +163,7 @@ public struct TypeChecker {
         if environment.macros.keys.contains(name) {
             noteReference(to: name)
             guard let body = macro(named: name, at: range) else { return invalid(range) }
-            return CheckedExpression(.macro(name: name, body: body), type: body.type, range: range,
-                                     usesLazyData: body.usesLazyData, cost: body.cost)
+            return CheckedExpression(.macro(name: name, body: body), type: body.type, range: range)
         }
         if let value = environment.lists[name] {
             noteReference(to: name)
@@ -177,11 +174,8 @@ public struct TypeChecker {
             }
             return CheckedExpression(.listConstant(name: name, value: value), type: type, range: range)
         }
-        if let field = IssueField(rawValue: name), let type = FieldCatalog.types[field] {
-            return CheckedExpression(.field(field), type: type, range: range)
-        }
-        if let lazy = FieldCatalog.LazyField(rawValue: name) {
-            return CheckedExpression(.lazyField(lazy), type: lazy.type, range: range, usesLazyData: true, cost: 1000)
+        if let field = IssueField(rawValue: name) {
+            return CheckedExpression(.field(field), type: field.descriptor.type, range: range)
         }
         if name == "now" {
             return CheckedExpression(.now, type: .time, range: range)
@@ -192,7 +186,7 @@ public struct TypeChecker {
         }
         let candidates = scopes.map(\.name) + Array(environment.macros.keys) + Array(environment.lists.keys) + FieldCatalog.allNames
         let suggestion = Suggestions.closest(to: name, in: candidates)
-        report(Diagnostic(.unknownName, "unknown name `\(name)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? ""),
+        report(Diagnostic(.unknownName, "unknown name `\(name)`" + Suggestions.didYouMean(suggestion),
                           at: range, suggestion: suggestion))
         return invalid(range)
     }
@@ -256,12 +250,12 @@ public struct TypeChecker {
         }
         guard let member = CommentMember(rawValue: name) else {
             let suggestion = Suggestions.closest(to: name, in: CommentMember.allCases.map(\.rawValue))
-            report(Diagnostic(.unknownMember, "a comment has no member `\(name)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? ""),
+            report(Diagnostic(.unknownMember, "a comment has no member `\(name)`" + Suggestions.didYouMean(suggestion),
                               at: nameRange, suggestion: suggestion))
             return invalid(range)
         }
         let type = base.type.isOptional ? member.type.asOptional : member.type
-        return CheckedExpression(.member(base, member), type: type, range: range, usesLazyData: base.usesLazyData, cost: base.cost + 1)
+        return CheckedExpression(.member(base, member), type: type, range: range)
     }
 
     // MARK: Unary
@@ -276,13 +270,13 @@ public struct TypeChecker {
                                   suggestion: Self.booleanHint(for: operand)))
                 return invalid(range)
             }
-            return CheckedExpression(.not(operand), type: .bool, range: range, usesLazyData: operand.usesLazyData, cost: operand.cost + 1)
+            return CheckedExpression(.not(operand), type: .bool, range: range)
         case .negate:
             guard [.int, .duration, .null].contains(operand.type.base) else {
                 report(Diagnostic(.typeMismatch, "unary `-` needs an int or a duration, but this is \(operand.type)", at: operandExpression.range))
                 return invalid(range)
             }
-            return CheckedExpression(.negate(operand), type: operand.type, range: range, usesLazyData: operand.usesLazyData, cost: operand.cost + 1)
+            return CheckedExpression(.negate(operand), type: operand.type, range: range)
         }
     }
 

@@ -1,18 +1,20 @@
 import TriageLanguage
 
-/// Which of the projectable fields a decoder materialises, resolved once from an `IssueFieldSet` into
-/// plain booleans: the decoder asks for every issue, and a stored flag costs nothing to read.
+/// Which fields a decoder materialises: those the rules read plus those `FieldCatalog` marks not
+/// projectable, resolved once into plain booleans for the fields the JSON mappers may skip (the
+/// decoder asks for every issue, and a stored flag costs nothing to read).
 struct IssueProjection: Hashable, Sendable {
     var body, author, authorAssociation, labels, assignees, milestone, reactions, upvotes: Bool
 
     init(_ fields: IssueFieldSet) {
-        body = fields.contains(.body)
-        author = fields.contains(.author)
-        authorAssociation = fields.contains(.authorAssociation)
-        labels = fields.contains(.labels)
-        assignees = fields.contains(.assignees)
-        milestone = fields.contains(.milestone)
-        reactions = fields.contains(.reactions)
-        upvotes = fields.contains(.upvotes)
+        let materialised = fields.union(FieldCatalog.alwaysMaterialised)
+        body = materialised.contains(.body)
+        author = materialised.contains(.author)
+        authorAssociation = materialised.contains(.authorAssociation)
+        labels = materialised.contains(.labels)
+        assignees = materialised.contains(.assignees)
+        milestone = materialised.contains(.milestone)
+        reactions = materialised.contains(.reactions)
+        upvotes = materialised.contains(.upvotes)
     }
 }

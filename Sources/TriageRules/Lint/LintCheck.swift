@@ -2,16 +2,20 @@ public import TriageLanguage
 
 /// One lint check: a code, what it finds, and examples that show it (SwiftLint style). The
 /// examples are rule files; a test runs every check on its own examples, so the documentation in
-/// the README and the behaviour cannot drift.
+/// the README and the behaviour cannot drift. Its summary and severity are its code's, from the
+/// `DiagnosticCode` registry.
 public protocol LintCheck: Sendable {
-    var code: String { get }
-    var summary: String { get }
-    var severity: Severity { get }
+    var code: DiagnosticCode { get }
     /// Rule files on which the check must report `code`.
     var triggeringExamples: [String] { get }
     /// Rule files on which it must not.
     var nonTriggeringExamples: [String] { get }
     func findings(in file: LoadedFile) -> [FileDiagnostic]
+}
+
+extension LintCheck {
+    public var summary: String { code.summary }
+    public var severity: Severity { code.defaultSeverity }
 }
 
 /// All lint checks, in the order their findings are listed.
@@ -41,26 +45,6 @@ public enum Linter {
 }
 
 extension CheckedExpression {
-    /// The operands of a top-level `and` (looking through macros), or the expression itself.
-    /// Operands found inside a macro take the range of the macro's use: their own ranges are
-    /// offsets into the macro's text, not into the condition a finding is reported in.
-    var conjuncts: [CheckedExpression] {
-        switch node {
-        case let .logical(.and, operands):
-            return operands.flatMap(\.conjuncts)
-        case let .macro(_, body):
-            let inner = body.conjuncts
-            guard inner.count > 1 else { return [self] }
-            return inner.map { conjunct in
-                var anchored = conjunct
-                anchored.range = range
-                return anchored
-            }
-        default:
-            return [self]
-        }
-    }
-
     /// Every node with the range to report it at in the condition's own text (the macro's use for
     /// nodes inside a macro).
     func forEachNodeWithReportRange(_ visit: (CheckedExpression, SourceRange) -> Void, anchor: SourceRange? = nil) {

@@ -15,7 +15,7 @@ extension RuleFileDecoder {
             }
             guard RuleAction.keywords.contains(keyword) else {
                 let suggestion = Suggestions.closest(to: keyword, in: RuleAction.keywords)
-                report(.invalidAction, "unknown action `\(keyword)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? "")
+                report(.invalidAction, "unknown action `\(keyword)`" + Suggestions.didYouMean(suggestion)
                        + " (actions: \(RuleAction.keywords.joined(separator: ", ")))", at: entry.key, suggestion: suggestion, rule: rule)
                 continue
             }
@@ -89,8 +89,8 @@ extension RuleFileDecoder {
                 parts.append(.field(name))
             } else {
                 let suggestion = Suggestions.closest(to: name, in: CommentTemplate.fieldNames)
-                let lazyNote = FieldCatalog.LazyField(rawValue: name) != nil ? " (lazy fields cannot be used in templates)" : ""
-                reportTemplate(scalar, open, close + 2, "unknown template field `\(name)`\(lazyNote)" + (suggestion.map { "; did you mean `\($0)`?" } ?? ""),
+                let lazyNote = IssueField(rawValue: name)?.descriptor.isLazy == true ? " (lazy fields cannot be used in templates)" : ""
+                reportTemplate(scalar, open, close + 2, "unknown template field `\(name)`\(lazyNote)" + Suggestions.didYouMean(suggestion),
                                suggestion: suggestion.map { "{{ \($0) }}" }, rule: rule)
                 valid = false
             }
@@ -101,10 +101,8 @@ extension RuleFileDecoder {
     }
 
     private mutating func reportTemplate(_ scalar: YAMLScalar, _ start: Int, _ end: Int, _ message: String, suggestion: String?, rule: String) {
-        let diagnostic = Diagnostic(.unknownName, message, at: SourceRange(start: start, end: end), suggestion: suggestion)
-        var mapped = file.diagnostic(diagnostic, in: scalar, rule: rule)
-        mapped.code = RuleFileCode.invalidTemplate.rawValue
-        report(mapped)
+        let diagnostic = Diagnostic(.invalidTemplate, message, at: SourceRange(start: start, end: end), suggestion: suggestion)
+        report(file.diagnostic(diagnostic, in: scalar, rule: rule))
     }
 }
 

@@ -80,7 +80,7 @@ extension RuleFileDecoder {
         guard let parts = decodeCondition(whenNode, rule: name) else { return }
         if parts.contains(where: { $0.checked.dependsOnNow }) {
             for test in tests where test.now == nil {
-                report(file.diagnostic(RuleFileCode.testNeedsNow.rawValue,
+                report(file.diagnostic(DiagnosticCode.testNeedsNow.rawValue,
                                        "rule `\(name)` depends on the current time, so its tests must give `now:`",
                                        from: YAMLMark(offset: 0, line: test.location.line, column: test.location.column),
                                        to: YAMLMark(offset: 0, line: test.location.line, column: test.location.column + 1),
@@ -111,14 +111,15 @@ extension RuleFileDecoder {
         var parts: [ConditionPart] = []
         var failed = false
         for scalar in scalars {
-            let (compiled, found) = ConditionCompiler.compile(scalar.value, checker: &checker)
+            // Checked only: `Rule` compiles all parts together, once.
+            let (checked, found) = ConditionCompiler.check(scalar.value, checker: &checker)
             for diagnostic in found { report(file.diagnostic(diagnostic, in: scalar, rule: rule)) }
-            guard let compiled else {
+            guard let checked else {
                 failed = true
                 continue
             }
             let start = scalar.mark(forValueOffset: 0)
-            parts.append(ConditionPart(source: scalar.value, checked: compiled.checked,
+            parts.append(ConditionPart(source: scalar.value, checked: checked,
                                        location: SourceLocation(file: file.path, line: start.line, column: start.column), scalar: scalar))
         }
         return failed ? nil : parts

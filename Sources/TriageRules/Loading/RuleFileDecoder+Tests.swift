@@ -52,12 +52,14 @@ extension RuleFileDecoder {
             events = decoded
         }
         var issue = Issue(number: 1, created: effectiveNow, updated: effectiveNow)
-        var countGiven = false
+        var given = IssueFieldSet()
         if let issueNode = entries["issue"]?.value {
             guard let mapping = expectMapping(issueNode, "a test's `issue`", rule: rule) else { return nil }
-            guard decodeTestIssue(mapping, into: &issue, countGiven: &countGiven, rule: rule) else { return nil }
+            guard let decoded = decodeTestIssue(mapping, into: &issue, rule: rule) else { return nil }
+            given = decoded
         }
-        if !countGiven { issue.comments = comments.count }
+        // The comment count defaults to the comments the test gives.
+        if !given.contains(.comments) { issue.comments = comments.count }
         issue.embeddedComments = comments
         issue.embeddedLabelEvents = events
         guard valid else { return nil }
@@ -113,49 +115,61 @@ extension RuleFileDecoder {
         return text.text
     }
 
-    /// The normalized fields of SPEC §1 (all but the computed `age` and `idle`).
-    private mutating func decodeTestIssue(_ mapping: YAMLMapping, into issue: inout Issue, countGiven: inout Bool, rule: String) -> Bool {
-        let allowed = IssueField.allCases.map(\.rawValue).filter { $0 != "age" && $0 != "idle" }
+    /// The fields a test's `issue:` may set, as `FieldCatalog` describes them (all but computed and
+    /// lazy ones). Returns nil on any error, else the fields given.
+    private mutating func decodeTestIssue(_ mapping: YAMLMapping, into issue: inout Issue, rule: String) -> IssueFieldSet? {
+        var given = IssueFieldSet()
         var valid = true
         for entry in mapping.entries {
             guard let key = entry.key.scalar?.text else { valid = false; continue }
             let value = entry.value
             let what = "`\(key)`"
-            switch IssueField(rawValue: key) {
-            case .number: if let v = integer(value, what, rule: rule) { issue.number = v } else { valid = false }
-            case .title: if let v = expectText(value, what, rule: rule) { issue.title = v.text } else { valid = false }
-            case .body: if let v = expectText(value, what, rule: rule) { issue.body = v.text } else { valid = false }
-            case .state: if let v = oneOf(value, what, ["open", "closed"], rule: rule) { issue.state = v } else { valid = false }
-            case .kind: if let v = oneOf(value, what, ["issue", "pull_request"], rule: rule) { issue.kind = v } else { valid = false }
-            case .draft: if let v = boolean(value, what, rule: rule) { issue.draft = v } else { valid = false }
-            case .author: if let v = expectText(value, what, rule: rule) { issue.author = v.text } else { valid = false }
-            case .authorAssociation: if let v = optionalText(value, what, rule: rule) { issue.authorAssociation = v } else { valid = false }
-            case .labels: if let v = textList(value, what, rule: rule) { issue.labels = v } else { valid = false }
-            case .assignees: if let v = textList(value, what, rule: rule) { issue.assignees = v } else { valid = false }
-            case .milestone: if let v = optionalText(value, what, rule: rule) { issue.milestone = v } else { valid = false }
-            case .comments:
-                if let v = integer(value, what, rule: rule) { issue.comments = v; countGiven = true } else { valid = false }
-            case .reactions: if let v = integer(value, what, rule: rule) { issue.reactions = v } else { valid = false }
-            case .upvotes: if let v = integer(value, what, rule: rule) { issue.upvotes = v } else { valid = false }
-            case .locked: if let v = boolean(value, what, rule: rule) { issue.locked = v } else { valid = false }
-            case .created: if let v = timestamp(value, what, rule: rule) { issue.created = v } else { valid = false }
-            case .updated: if let v = timestamp(value, what, rule: rule) { issue.updated = v } else { valid = false }
-            case .closed:
-                if value.scalar?.isNull == true { issue.closed = nil } else if let v = timestamp(value, what, rule: rule) { issue.closed = v } else { valid = false }
-            case .url: if let v = expectText(value, what, rule: rule) { issue.url = v.text } else { valid = false }
-            case .repo: if let v = expectText(value, what, rule: rule) { issue.repo = v.text } else { valid = false }
-            case .age, .idle:
-                report(.unknownKey, "`\(key)` is computed from `now` and \(key == "age" ? "`created`" : "`updated`"); set those instead",
-                       at: entry.key, suggestion: key == "age" ? "created" : "updated", rule: rule)
-                valid = false
-            case nil:
-                let suggestion = Suggestions.closest(to: key, in: allowed)
-                report(.unknownKey, "unknown issue field `\(key)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? ""), at: entry.key,
+            let input = IssueField(rawValue: key)?.descriptor.testInput ?? .notInIssue
+            var decoded = true
+            switch input {
+            case let .int(set):
+                if let v = integer(value, what, rule: rule) { set(&issue, v) } else { decoded = false }
+            case let .text(set, options?):
+                if let v = oneOf(value, what, options, rule: rule) { set(&issue, v) } else { decoded = false }
+            case let .text(set, nil):
+                if let v = expectText(value, what, rule: rule) { set(&issue, v.text) } else { decoded = false }
+            case let .optionalText(set):
+                if let v = optionalText(value, what, rule: rule) { set(&issue, v) } else { decoded = false }
+            case let .texts(set):
+                if let v = textList(value, what, rule: rule) { set(&issue, v) } else { decoded = false }
+            case let .bool(set):
+                if let v = boolean(value, what, rule: rule) { set(&issue, v) } else { decoded = false }
+            case let .time(set):
+                if let v = timestamp(value, what, rule: rule) { set(&issue, v) } else { decoded = false }
+            case let .optionalTime(set):
+                if value.scalar?.isNull == true {
+                    set(&issue, nil)
+                } else if let v = timestamp(value, what, rule: rule) {
+                    set(&issue, v)
+                } else {
+                    decoded = false
+                }
+            case let .computed(origin):
+                report(.unknownKey, "`\(key)` is computed from `now` and `\(origin.rawValue)`; set those instead",
+                       at: entry.key, suggestion: origin.rawValue, rule: rule)
+                decoded = false
+            case .notInIssue:
+                let suggestion = Suggestions.closest(to: key, in: Self.testIssueKeys)
+                report(.unknownKey, "unknown issue field `\(key)`" + Suggestions.didYouMean(suggestion), at: entry.key,
                        suggestion: suggestion, rule: rule)
-                valid = false
+                decoded = false
             }
+            if decoded, let field = IssueField(rawValue: key) { given.insert(field) } else { valid = false }
         }
-        return valid
+        return valid ? given : nil
+    }
+
+    /// The keys a test's `issue:` takes, in catalog order.
+    static let testIssueKeys: [String] = FieldCatalog.descriptors.compactMap { descriptor in
+        switch descriptor.testInput {
+        case .computed, .notInIssue: nil
+        default: descriptor.name
+        }
     }
 
     private mutating func decodeTestComments(_ node: YAMLNode, now: Timestamp, rule: String) -> [IssueComment]? {

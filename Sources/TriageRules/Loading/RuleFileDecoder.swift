@@ -29,7 +29,7 @@ struct RuleFileDecoder {
         diagnostics.append(diagnostic)
     }
 
-    mutating func report(_ code: RuleFileCode, _ message: String, at node: YAMLNode, suggestion: String? = nil, rule: String? = nil) {
+    mutating func report(_ code: DiagnosticCode, _ message: String, at node: YAMLNode, suggestion: String? = nil, rule: String? = nil) {
         diagnostics.append(file.diagnostic(code, message, at: node, suggestion: suggestion, rule: rule))
     }
 
@@ -43,7 +43,7 @@ struct RuleFileDecoder {
             }
             guard allowed.contains(key) else {
                 let suggestion = Suggestions.closest(to: key, in: allowed)
-                report(.unknownKey, "unknown key `\(key)` in \(context)" + (suggestion.map { "; did you mean `\($0)`?" } ?? "")
+                report(.unknownKey, "unknown key `\(key)` in \(context)" + Suggestions.didYouMean(suggestion)
                        + " (allowed: \(allowed.joined(separator: ", ")))", at: entry.key, suggestion: suggestion, rule: rule)
                 continue
             }
@@ -194,11 +194,11 @@ struct RuleFileDecoder {
         guard let mapping = expectMapping(node, "`lint`", rule: rule) else { return [] }
         let entries = entries(of: mapping, allowed: ["ignore"], context: "`lint`", rule: rule)
         guard let ignore = entries["ignore"]?.value, let codes = expectTextList(ignore, "`lint.ignore`", rule: rule) else { return [] }
-        let known = RuleCodes.all
+        let known = DiagnosticCode.allCases.map(\.rawValue)
         for (index, code) in codes.enumerated() where !known.contains(code) {
             let item = ignore.sequence?.items[index] ?? ignore
             let suggestion = Suggestions.closest(to: code, in: known)
-            report(.unknownLintCode, "unknown lint code `\(code)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? ""), at: item,
+            report(.unknownLintCode, "unknown lint code `\(code)`" + Suggestions.didYouMean(suggestion), at: item,
                    suggestion: suggestion, rule: rule)
         }
         return Set(codes)

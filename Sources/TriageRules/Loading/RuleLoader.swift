@@ -23,30 +23,21 @@ public struct LoadedFile: Sendable {
     let sourceFile: RuleSourceFile
 
     /// A finding at `range` of a condition part's expression, mapped into the file.
-    func diagnostic(_ code: String, _ message: String, severity: Severity, at range: SourceRange, in part: ConditionPart,
+    func diagnostic(_ code: DiagnosticCode, _ message: String, severity: Severity, at range: SourceRange, in part: ConditionPart,
                     rule: String, suggestion: String? = nil) -> FileDiagnostic {
         guard let scalar = part.scalar else {
             let position = LineColumn(line: part.location.line, column: part.location.column)
             return FileDiagnostic(file: path, start: position, end: LineColumn(line: position.line, column: position.column + 1), severity: severity,
-                                  code: code, message: message, suggestion: suggestion, lineText: sourceFile.lineText(position.line), rule: rule)
+                                  code: code.rawValue, message: message, suggestion: suggestion, lineText: sourceFile.lineText(position.line), rule: rule)
         }
-        return sourceFile.diagnostic(Diagnostic(.unknownName, message, at: range, suggestion: suggestion, severity: severity), in: scalar, rule: rule)
-            .with(code: code)
+        return sourceFile.diagnostic(Diagnostic(code, message, at: range, suggestion: suggestion, severity: severity), in: scalar, rule: rule)
     }
 
     /// A finding at the start of a rule.
-    func diagnostic(_ code: String, _ message: String, severity: Severity, at location: SourceLocation, rule: String?) -> FileDiagnostic {
+    func diagnostic(_ code: DiagnosticCode, _ message: String, severity: Severity, at location: SourceLocation, rule: String?) -> FileDiagnostic {
         let start = LineColumn(line: location.line, column: location.column)
         return FileDiagnostic(file: path, start: start, end: LineColumn(line: start.line, column: start.column + 1), severity: severity,
-                              code: code, message: message, lineText: sourceFile.lineText(start.line), rule: rule)
-    }
-}
-
-extension FileDiagnostic {
-    func with(code: String) -> FileDiagnostic {
-        var copy = self
-        copy.code = code
-        return copy
+                              code: code.rawValue, message: message, lineText: sourceFile.lineText(start.line), rule: rule)
     }
 }
 
@@ -99,7 +90,7 @@ public enum RuleLoader {
 
     static func unreadable(_ path: String, _ reason: String) -> FileDiagnostic {
         FileDiagnostic(file: path, start: LineColumn(line: 1, column: 1), end: LineColumn(line: 1, column: 2), severity: .error,
-                       code: RuleFileCode.unreadableFile.rawValue, message: "cannot read \(path): \(reason)")
+                       code: DiagnosticCode.unreadableFile.rawValue, message: "cannot read \(path): \(reason)")
     }
 
     /// Loads files and directories; rule names must be unique across all of them.
@@ -129,7 +120,7 @@ public enum RuleLoader {
             for (name, anchor) in names {
                 if let first = seen[name] {
                     var duplicate = anchor
-                    duplicate.code = RuleFileCode.duplicateRule.rawValue
+                    duplicate.code = DiagnosticCode.duplicateRule.rawValue
                     duplicate.message = "rule `\(name)` is already defined at \(first)"
                     duplicate.severity = .error
                     loaded.diagnostics.append(duplicate)
@@ -155,7 +146,7 @@ public enum RuleLoader {
             let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).unicodeScalars.count + 1
             let lineEnd = bytes[offset...].firstIndex(of: 0x0A) ?? bytes.count
             return (nil, [FileDiagnostic(file: path, start: LineColumn(line: line, column: column), end: LineColumn(line: line, column: column + 1),
-                                         severity: .error, code: RuleFileCode.unreadableFile.rawValue,
+                                         severity: .error, code: DiagnosticCode.unreadableFile.rawValue,
                                          message: "the file is not UTF-8 text (invalid byte 0x\(String(bytes[offset], radix: 16, uppercase: true)))",
                                          lineText: String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self))], [])
         }
@@ -164,7 +155,7 @@ public enum RuleLoader {
             let offset = bytes.firstIndex(of: 0)!
             let position = source.text.lineColumn(ofOffset: offset)
             return (nil, [FileDiagnostic(file: path, start: position, end: LineColumn(line: position.line, column: position.column + 1), severity: .error,
-                                         code: RuleFileCode.unreadableFile.rawValue, message: "the file holds a NUL byte: it is binary, not a rule file",
+                                         code: DiagnosticCode.unreadableFile.rawValue, message: "the file holds a NUL byte: it is binary, not a rule file",
                                          lineText: source.lineText(position.line))], [])
         }
         let root: YAMLNode?
@@ -175,7 +166,7 @@ public enum RuleLoader {
         }
         guard let root else {
             return (nil, [FileDiagnostic(file: path, start: LineColumn(line: 1, column: 1), end: LineColumn(line: 1, column: 2), severity: .error,
-                                         code: RuleFileCode.emptyFile.rawValue, message: "the rule file is empty; it needs `rules:`",
+                                         code: DiagnosticCode.emptyFile.rawValue, message: "the rule file is empty; it needs `rules:`",
                                          lineText: source.lineText(1))], [])
         }
         var decoder = RuleFileDecoder(file: source)
@@ -238,6 +229,6 @@ public enum RuleLoader {
         if let context = error.context, !error.message.contains(context) { message += " (\(context))" }
         return FileDiagnostic(file: source.path, start: LineColumn(line: error.mark.line, column: error.mark.column),
                               end: LineColumn(line: error.mark.line, column: error.mark.column + 1), severity: .error,
-                              code: RuleFileCode.yamlSyntax.rawValue, message: message, suggestion: suggestion, lineText: lineText)
+                              code: DiagnosticCode.yamlSyntax.rawValue, message: message, suggestion: suggestion, lineText: lineText)
     }
 }

@@ -27,7 +27,7 @@ struct RuleSourceFile {
                               suggestion: suggestion, lineText: text, rule: rule)
     }
 
-    func diagnostic(_ code: RuleFileCode, _ message: String, at node: YAMLNode, suggestion: String? = nil, rule: String? = nil) -> FileDiagnostic {
+    func diagnostic(_ code: DiagnosticCode, _ message: String, at node: YAMLNode, suggestion: String? = nil, rule: String? = nil) -> FileDiagnostic {
         diagnostic(code.rawValue, message, from: node.start, to: Self.firstLineEnd(of: node), suggestion: suggestion, rule: rule)
     }
 

@@ -89,28 +89,8 @@ public struct RuleSet: Sendable {
     public var fieldsRead: IssueFieldSet {
         var fields = IssueFieldSet()
         for rule in rules {
-            for part in rule.conditionParts { part.checked.collectFields(into: &fields) }
+            for part in rule.conditionParts { fields.formUnion(part.checked.facts.fieldsRead) }
         }
         return fields
-    }
-}
-
-extension CheckedExpression {
-    /// Adds every issue field this expression reads (through macros too) to `fields`.
-    public func collectFields(into fields: inout IssueFieldSet) {
-        switch node {
-        case let .field(field):
-            fields.insert(field)
-            if field == .age { fields.insert(.created) }
-            if field == .idle { fields.insert(.updated) }
-        case .call(.labelAge, _):
-            fields.insert(.labels)
-            fields.insert(.created)
-        case .lazyField:
-            fields.insert(.comments)
-        default:
-            break
-        }
-        for child in children { child.collectFields(into: &fields) }
     }
 }

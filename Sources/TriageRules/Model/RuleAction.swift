@@ -46,8 +46,8 @@ public struct CommentTemplate: Hashable, Sendable {
         self.parts = parts
     }
 
-    /// The fields a template may name: scalar and list fields of the issue model, and `now`.
-    public static let fieldNames: [String] = IssueField.allCases.map(\.rawValue) + ["now"]
+    /// The fields a template may name: the catalog's templatable fields, and `now`.
+    public static let fieldNames: [String] = FieldCatalog.descriptors.filter(\.isTemplatable).map(\.name) + ["now"]
 
     /// Renders the template for an issue: strings verbatim, lists comma-separated, times in
     /// RFC 3339, durations in days.
@@ -69,30 +69,7 @@ public struct CommentTemplate: Hashable, Sendable {
     }
 
     static func value(of name: String, issue: Issue, now: Timestamp) -> String {
-        switch IssueField(rawValue: name) {
-        case .number: String(issue.number)
-        case .title: issue.title
-        case .body: issue.body
-        case .state: issue.state
-        case .kind: issue.kind
-        case .draft: String(issue.draft)
-        case .author: issue.author
-        case .authorAssociation: issue.authorAssociation ?? ""
-        case .labels: issue.labels.joined(separator: ", ")
-        case .assignees: issue.assignees.joined(separator: ", ")
-        case .milestone: issue.milestone ?? ""
-        case .comments: String(issue.comments)
-        case .reactions: String(issue.reactions)
-        case .upvotes: String(issue.upvotes)
-        case .locked: String(issue.locked)
-        case .created: issue.created.rfc3339
-        case .updated: issue.updated.rfc3339
-        case .closed: issue.closed?.rfc3339 ?? ""
-        case .age: (now - issue.created).daysText
-        case .idle: (now - issue.updated).daysText
-        case .url: issue.url
-        case .repo: issue.repo
-        case nil: name == "now" ? now.rfc3339 : ""
-        }
+        if name == "now" { return now.rfc3339 }
+        return IssueField(rawValue: name)?.descriptor.templateText(for: issue, now: now) ?? ""
     }
 }

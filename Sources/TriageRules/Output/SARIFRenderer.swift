@@ -1,4 +1,5 @@
 import TriageJSON
+import TriageLanguage
 
 /// SARIF 2.1.0 for code-scanning upload: one run, `tool.driver.rules` describing every code that
 /// appears, results with regions (1-based lines; columns in Unicode scalars, declared through
@@ -10,11 +11,13 @@ struct SARIFRenderer {
         let codes = Array(Set(diagnostics.map(\.code))).sorted()
         let ruleIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
         let rules: [JSONValue] = codes.map { code in
-            .object([
+            let registered = DiagnosticCode(rawValue: code)
+            let severity = registered?.defaultSeverity ?? diagnostics.first { $0.code == code }!.severity
+            return .object([
                 ("id", .string(code)), ("name", .string(Self.pascalCase(code))),
-                ("shortDescription", .object([("text", .string(RuleCodes.summary(of: code)))])),
+                ("shortDescription", .object([("text", .string(registered?.summary ?? code))])),
                 ("helpUri", .string("https://github.com/triage-rules/triage#\(code)")),
-                ("defaultConfiguration", .object([("level", .string(Self.level(diagnostics.first { $0.code == code }!.severity.rawValue)))])),
+                ("defaultConfiguration", .object([("level", .string(Self.level(severity.rawValue)))])),
             ])
         }
         let results: [JSONValue] = diagnostics.map { diagnostic in

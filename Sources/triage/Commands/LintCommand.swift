@@ -33,7 +33,7 @@ struct LintCommand: AsyncParsableCommand {
         let useColor = color.enabled(for: StandardStream.output)
         StandardStream.output.write(format.value.render(diagnostics, useColor: useColor, toolVersion: TriageVersion.current))
         StandardStream.output.flush()
-        if diagnostics.contains(where: { $0.code == RuleFileCode.unreadableFile.rawValue }) {
+        if diagnostics.contains(where: { $0.code == DiagnosticCode.unreadableFile.rawValue }) {
             throw ExitCode(ExitStatus.usage)
         }
         let failing = diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }

@@ -63,7 +63,7 @@ enum RuleFiles {
             let known = ruleSet.rules.map(\.name)
             for name in names where !known.contains(name) {
                 let suggestion = Suggestions.closest(to: name, in: known)
-                throw UsageError("no rule named `\(name)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? ""))
+                throw UsageError("no rule named `\(name)`" + Suggestions.didYouMean(suggestion))
             }
             ruleSet.rules = ruleSet.rules.filter { names.contains($0.name) }
         }

@@ -4,9 +4,7 @@ import TriageLanguage
 /// backtracking engines take exponential time on some inputs, and issue bodies are written by
 /// anyone on the internet.
 struct CatastrophicRegexCheck: LintCheck {
-    let code = "catastrophic-regex"
-    let summary = "A regex with nested quantifiers, prone to catastrophic backtracking on hostile input."
-    let severity = Severity.warning
+    let code = DiagnosticCode.catastrophicRegex
 
     let triggeringExamples = [
         """

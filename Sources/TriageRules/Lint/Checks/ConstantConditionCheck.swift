@@ -3,9 +3,7 @@ import TriageLanguage
 /// A condition that can never hold (or always holds) whatever the issue: usually a copy-paste slip
 /// such as `state == "open" and state == "closed"`.
 struct ConstantConditionCheck: LintCheck {
-    let code = "constant-condition"
-    let summary = "A condition that is constant or contradicts itself, so the rule never (or always) matches."
-    let severity = Severity.warning
+    let code = DiagnosticCode.constantCondition
 
     let triggeringExamples = [
         """

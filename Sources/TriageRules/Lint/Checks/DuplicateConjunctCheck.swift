@@ -3,9 +3,7 @@ import TriageLanguage
 /// The same condition twice in one `and` (including across `when:` list items and macros): harmless
 /// but usually a sign that something else was meant.
 struct DuplicateConjunctCheck: LintCheck {
-    let code = "duplicate-conjunct"
-    let summary = "The same condition appears twice in one `and`."
-    let severity = Severity.warning
+    let code = DiagnosticCode.duplicateConjunct
 
     let triggeringExamples = [
         """

@@ -3,9 +3,7 @@ import TriageLanguage
 /// A lazy field (`last_comment`, `commenters`, `label_age`) with no cheap condition beside it:
 /// every issue of the source, closed ones included, then costs an API call.
 struct UnguardedLazyFieldCheck: LintCheck {
-    let code = "unguarded-lazy-field"
-    let summary = "A lazy field (one API call per issue) with no cheap condition that filters issues first."
-    let severity = Severity.warning
+    let code = DiagnosticCode.unguardedLazyField
 
     let triggeringExamples = [
         """
@@ -35,8 +33,8 @@ struct UnguardedLazyFieldCheck: LintCheck {
             guard let (lazy, part) = conjuncts.first else { continue }
             var field = "lazy data"
             lazy.forEachNode { node in
-                if case let .lazyField(name) = node.node, field == "lazy data" { field = "`\(name.rawValue)`" }
-                if case .call(.labelAge, _) = node.node, field == "lazy data" { field = "`label_age`" }
+                if case let .field(name) = node.node, name.descriptor.isLazy, field == "lazy data" { field = "`\(name.rawValue)`" }
+                if case let .call(function, _) = node.node, function.lazyData != nil, field == "lazy data" { field = "`\(function.rawValue)`" }
             }
             findings.append(file.diagnostic(code, "\(field) costs an API call per issue and nothing cheaper filters issues first",
                                             severity: severity, at: lazy.range, in: part, rule: rule.name,

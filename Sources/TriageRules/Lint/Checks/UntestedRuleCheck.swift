@@ -3,9 +3,7 @@ import TriageLanguage
 /// A rule that writes (labels, comments, closes) but has no `tests:`: the actions run on real
 /// issues without ever having been tried on an example.
 struct UntestedRuleCheck: LintCheck {
-    let code = "untested-rule"
-    let summary = "A rule with actions but no tests."
-    let severity = Severity.info
+    let code = DiagnosticCode.untestedRule
 
     let triggeringExamples = [
         """

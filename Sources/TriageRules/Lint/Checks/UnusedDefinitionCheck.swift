@@ -2,9 +2,7 @@ import TriageLanguage
 
 /// A macro or list that no condition uses: dead configuration, or a typo in the name that uses it.
 struct UnusedDefinitionCheck: LintCheck {
-    let code = "unused-definition"
-    let summary = "A macro or list that no rule uses."
-    let severity = Severity.warning
+    let code = DiagnosticCode.unusedDefinition
 
     let triggeringExamples = [
         """
@@ -46,7 +44,7 @@ struct UnusedDefinitionCheck: LintCheck {
     func findings(in file: LoadedFile) -> [FileDiagnostic] {
         file.definitions.filter { !$0.isReferenced }.map { definition in
             var finding = definition.diagnosticAnchor
-            finding.code = code
+            finding.code = code.rawValue
             finding.severity = severity
             finding.message = "\(definition.kind.rawValue) `\(definition.name)` is never used"
             finding.suggestion = "remove it, or use it in a rule"

@@ -1,0 +1,104 @@
+/// How compiled code reads a field from an issue, built once per field from a reader closure over the
+/// issue pointer: its language type, and the typed getters the compiler hands out as they are (the
+/// number, string, list or bool getter, and the boxed value for everything else).
+///
+/// The constructors are inlined where the catalog calls them with a closure literal, so each getter
+/// is one direct closure that reads the stored property (measured as fast as a hand-written
+/// closure; wrapping a stored reader closure instead costs a second indirect call per read). No
+/// field is looked up by name or through a key path while issues are evaluated.
+public struct FieldAccessor: Sendable {
+    public typealias Read<T> = @Sendable (UnsafePointer<Issue>) -> T
+
+    /// The field's type in the language.
+    public let type: ValueType
+    /// The lazy data evaluation must load to read the field, if any.
+    public let lazyData: LazyDataKind?
+    /// The stored time field an elapsed duration counts from (`age`: `created`); the value then
+    /// depends on the evaluation instant.
+    public let elapsedSince: IssueField?
+    let value: Evaluator
+    let number: NumberGetter?
+    let string: StringGetter?
+    let strings: StringListGetter?
+    let bool: Predicate?
+    /// The `{{ field }}` text; nil for fields templates cannot use.
+    let template: (@Sendable (UnsafePointer<Issue>, Timestamp) -> String)?
+
+    public var dependsOnNow: Bool { elapsedSince != nil }
+
+    private init(_ type: ValueType, lazyData: LazyDataKind? = nil, elapsedSince: IssueField? = nil, value: @escaping Evaluator,
+                 number: NumberGetter? = nil, string: StringGetter? = nil, strings: StringListGetter? = nil, bool: Predicate? = nil,
+                 template: (@Sendable (UnsafePointer<Issue>, Timestamp) -> String)?) {
+        self.type = type
+        self.lazyData = lazyData
+        self.elapsedSince = elapsedSince
+        self.value = value
+        self.number = number
+        self.string = string
+        self.strings = strings
+        self.bool = bool
+        self.template = template
+    }
+
+    @inline(__always)
+    public static func int(_ read: @escaping Read<Int>) -> FieldAccessor {
+        FieldAccessor(.int, value: { i, _ in .int(read(i)) }, number: { i, _ in Int64(read(i)) },
+                      template: { i, _ in String(read(i)) })
+    }
+
+    @inline(__always)
+    public static func string(_ read: @escaping Read<String>) -> FieldAccessor {
+        FieldAccessor(.string, value: { i, _ in .string(read(i)) }, string: { i, _ in read(i) }, template: { i, _ in read(i) })
+    }
+
+    @inline(__always)
+    public static func optionalString(_ read: @escaping Read<String?>) -> FieldAccessor {
+        FieldAccessor(.optional(.string), value: { i, _ in read(i).map(Value.string) ?? .null }, string: { i, _ in read(i) },
+                      template: { i, _ in read(i) ?? "" })
+    }
+
+    @inline(__always)
+    public static func strings(_ read: @escaping Read<[String]>) -> FieldAccessor {
+        FieldAccessor(.list(.string), value: { i, _ in .strings(read(i)) }, strings: { i, _ in read(i) },
+                      template: { i, _ in read(i).joined(separator: ", ") })
+    }
+
+    @inline(__always)
+    public static func bool(_ read: @escaping Read<Bool>) -> FieldAccessor {
+        FieldAccessor(.bool, value: { i, _ in .bool(read(i)) }, bool: { i, _ in read(i) }, template: { i, _ in String(read(i)) })
+    }
+
+    @inline(__always)
+    public static func time(_ read: @escaping Read<Timestamp>) -> FieldAccessor {
+        FieldAccessor(.time, value: { i, _ in .time(read(i)) }, number: { i, _ in read(i).millisecondsSinceEpoch },
+                      template: { i, _ in read(i).rfc3339 })
+    }
+
+    @inline(__always)
+    public static func optionalTime(_ read: @escaping Read<Timestamp?>) -> FieldAccessor {
+        FieldAccessor(.optional(.time), value: { i, _ in read(i).map(Value.time) ?? .null }, number: { i, _ in read(i)?.millisecondsSinceEpoch },
+                      template: { i, _ in read(i)?.rfc3339 ?? "" })
+    }
+
+    /// The time from the stored time field `origin` (read by `read`) to the evaluation instant.
+    @inline(__always)
+    public static func elapsed(since origin: IssueField, _ read: @escaping Read<Timestamp>) -> FieldAccessor {
+        FieldAccessor(.duration, elapsedSince: origin, value: { i, f in .duration(f.now - read(i)) },
+                      number: { i, f in f.now.millisecondsSinceEpoch &- read(i).millisecondsSinceEpoch },
+                      template: { i, now in (now - read(i)).daysText })
+    }
+
+    /// A comment picked from the issue's comments, which are lazy data.
+    public static func comment(fromComments pick: @escaping @Sendable ([IssueComment]) -> IssueComment?) -> FieldAccessor {
+        FieldAccessor(.optional(.comment), lazyData: .comments,
+                      value: { i, f throws(EvaluationInterrupt) in pick(try f.loadedComments(i)).map(Value.comment) ?? .null },
+                      template: nil)
+    }
+
+    /// Strings derived from the issue's comments, which are lazy data.
+    public static func strings(fromComments derive: @escaping @Sendable ([IssueComment]) -> [String]) -> FieldAccessor {
+        FieldAccessor(.list(.string), lazyData: .comments,
+                      value: { i, f throws(EvaluationInterrupt) in .strings(derive(try f.loadedComments(i))) },
+                      strings: { i, f throws(EvaluationInterrupt) in derive(try f.loadedComments(i)) }, template: nil)
+    }
+}
