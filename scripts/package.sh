@@ -2,10 +2,12 @@
 # Builds the portable release binary and writes dist/triage-VERSION-linux-ARCH.tar.gz.
 #
 # The binary needs no Swift toolchain and no libyaml on the machine that runs it:
-# --static-swift-stdlib links the Swift runtime, Foundation and _FoundationICU statically, and
-# libyaml is linked from a directory that holds only libyaml.a, put first on the linker's search
-# path (SwiftPM passes pkg-config's `-lyaml`, which would otherwise find libyaml.so). What remains
-# dynamic is glibc, libstdc++, libgcc_s and zlib, which every Debian/Ubuntu has.
+# --static-swift-stdlib links the Swift runtime, Foundation and _FoundationICU statically. libyaml
+# is linked from a directory that holds only libyaml.a: SwiftPM links CYAML with the
+# `-L$libdir -lyaml` of libyaml's pkg-config file, placed before any -Xlinker flag, so libyaml.so
+# would win; a copy of yaml-0.1.pc whose libdir is that directory, found first through
+# PKG_CONFIG_PATH, makes `-lyaml` find the archive. What remains dynamic is glibc, libstdc++,
+# libgcc_s and zlib, which every Debian/Ubuntu has.
 # A separate scratch path keeps this build apart from the debug build in .build/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,12 +23,14 @@ if [ -z "$static_libyaml" ]; then
   echo "package.sh: libyaml.a not found (Debian/Ubuntu: apt-get install libyaml-dev)" >&2; exit 1
 fi
 static_dir="$PWD/$scratch/static-libs"
-rm -rf "$static_dir"; mkdir -p "$static_dir"
+rm -rf "$static_dir"; mkdir -p "$static_dir/pkgconfig"
 cp "$static_libyaml" "$static_dir/"
+sed "s|^libdir=.*|libdir=$static_dir|" "$(pkg-config --variable=pcfiledir yaml-0.1)/yaml-0.1.pc" \
+  > "$static_dir/pkgconfig/yaml-0.1.pc"
 
 echo "== release build ($arch, static Swift runtime and libyaml)" >&2
-swift build -c release --product triage --scratch-path "$scratch" \
-  --static-swift-stdlib -Xlinker -L"$static_dir"
+PKG_CONFIG_PATH="$static_dir/pkgconfig${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}" \
+  swift build -c release --product triage --scratch-path "$scratch" --static-swift-stdlib
 binary="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/triage"
 
 reported=$("$binary" --version)
