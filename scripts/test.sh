@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: build without warnings, unit and end-to-end tests, the starter rules
 # linted (--strict) and tested by the built binary, the rule-file JSON Schema checked against them,
-# and a bounded fuzzing run of the language front end.
+# the CI files and Dockerfile linted, the release archive checked (when built), and a bounded fuzzing
+# run of the language front end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-deps.sh
@@ -29,6 +30,16 @@ for file in Benchmarks/rules-*.yaml; do .build/debug/triage lint --strict "$file
 echo "== rule-file JSON Schema"
 python3 -c 'import jsonschema, yaml' 2>/dev/null || pip install -q jsonschema pyyaml
 python3 Rules/validate-schema.py
+
+echo "== CI files, Dockerfile and the README's copies of them"
+scripts/lint-ci.sh
+
+# A static release build takes far longer than the rest (BENCHMARKS.md), so the archive is checked
+# when it was built, or built first with PACKAGE=1; CI builds and checks it in a job of its own.
+if [ "${PACKAGE:-0}" = 1 ] || [ -f "dist/triage-$(tr -d '[:space:]' < VERSION)-linux-$(uname -m).tar.gz" ]; then
+  echo "== release archive (static binary, no Swift needed)"
+  scripts/check-package.sh
+fi
 
 echo "== fuzzing (bounded)"
 scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
