@@ -71,7 +71,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "TriageBenchmarks",
-            dependencies: ["TriageLanguage", "TriageRules", "TriageEngine"],
+            dependencies: ["TriageLanguage", "TriageRules", "TriageEngine", "TriageProviders"],
             swiftSettings: strictSettings
         ),
         .target(

@@ -7,6 +7,12 @@ import TriageRules
 // take to compile, and how fast compiled rules evaluate on 200,000 issues, single-threaded and
 // through the engine's TaskGroup. Run in release mode: `swift run -c release triage-bench`.
 
+// `DECODE=1`: only the JSON decoder's throughput (DecodeThroughput.swift), then stop.
+if ProcessInfo.processInfo.environment["DECODE"] != nil {
+    try DecodeThroughput.report()
+    exit(0)
+}
+
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let issueCount = Int(ProcessInfo.processInfo.environment["BENCH_ISSUES"] ?? "") ?? 200_000
 let now = Timestamp(year: 2025, month: 1, day: 1)!

@@ -1,23 +1,22 @@
 import Foundation
-import Testing
 import TriageLanguage
 import TriageProviders
 
-/// A throughput check to run by hand, in release mode, never timed as a pass/fail test:
+/// Throughput of the streaming JSON issue decoder, a mode of `triage-bench` (timing lives in the
+/// benchmark, never in tests):
 ///
-///     TRIAGE_JSON_THROUGHPUT=1 swift test -c release --filter DecodeThroughputCheck
+///     DECODE=1 swift run -c release triage-bench
 ///
 /// It writes ~200 MB of GitHub-shaped JSON Lines (bodies 0.5–2 KB) to /tmp once, then reports MB/s for
 /// framing alone, framing + decoding every field, and framing + decoding without `body` (through
 /// `JSONRecordReader.nextIssue(using:)`, the path the file provider takes), for JSON Lines and a JSON
 /// array of the same issues. Peak RSS includes generating the data on a first run.
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["TRIAGE_JSON_THROUGHPUT"] != nil))
-struct DecodeThroughputCheck {
+enum DecodeThroughput {
     static let path = "/tmp/triage-throughput-github.jsonl"
     static let arrayPath = "/tmp/triage-throughput-github.json"
     static let targetBytes = 200 << 20
 
-    @Test func reportThroughput() throws {
+    static func report() throws {
         try Self.generateIfNeeded()
         let size = try FileManager.default.attributesOfItem(atPath: Self.path)[.size] as? Int ?? 0
         var withoutBody = IssueFieldSet.all
