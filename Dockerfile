@@ -17,6 +17,8 @@ ARG VERSION=dev
 LABEL org.opencontainers.image.title="triage" \
       org.opencontainers.image.description="Declarative issue triage: lint, test and apply rule files over GitHub and GitLab issues" \
       org.opencontainers.image.version="${VERSION}"
+# ca-certificates is not pinned (DL3008): it must follow Debian's updates, and a pinned version
+# disappears from the archive when one lands.
 # hadolint ignore=DL3008
 RUN apt-get update \
  && apt-get install -y --no-install-recommends ca-certificates \
