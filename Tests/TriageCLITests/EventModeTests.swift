@@ -129,6 +129,24 @@ struct EventModeTests {
         #expect(tracker.items.filter { $0.labels.contains("needs-reply") }.map(\.number) == [1])
     }
 
+    /// The same on GitLab, for a comment on a merge request: the merge request is read, and written,
+    /// at `/merge_requests/{iid}`, with no list and no guessing of the kind.
+    @Test func applyOnAGitLabNoteWritesOnlyToThatMergeRequest() async throws {
+        let (server, tracker) = try await Self.start()
+        let output = try await server.serving {
+            try await Self.triage(["apply", "--yes", "--rules", "rules.yaml", "--event", "webhooks/gitlab/note.merge_request.json",
+                                   "--api-url", server.baseURL + "/api/v4", "--now", "2024-06-01"], rules: Self.applyRules)
+        }
+        #expect(output.status == 0, "\(output)")
+        let item = "/api/v4/projects/acme%2Fapp/merge_requests/10"
+        #expect(Self.paths(server) == ["GET /api/v4/user", "GET \(item)", "GET \(item)/notes", "PUT \(item)", "POST \(item)/notes"],
+                "\(Self.paths(server))")
+        #expect(tracker.writes.map(\.description) == [
+            #"PUT \#(item) {"add_labels":"needs-reply"}"#,
+            #"POST \#(item)/notes {"body":"Thanks, @user10: a maintainer will look.\n\n<!-- triage:rule=answer-comments -->"}"#,
+        ])
+    }
+
     @Test(arguments: ["schedule", "workflow_dispatch", "repository_dispatch"])
     func eventsWithoutAnIssueThatAskForAFullRunWalkTheSource(_ name: String) async throws {
         let (server, _) = try await Self.start()
