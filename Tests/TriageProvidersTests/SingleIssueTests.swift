@@ -32,6 +32,22 @@ struct SingleIssueTests {
         #expect(harness.server.requests.map(\.path) == ["/repos/acme/app/issues/41"])
     }
 
+    /// With the kind known (a webhook payload), a GitLab merge request is one request too.
+    @Test func gitLabReadsAnItemOfAKnownKindWithOneRequest() async throws {
+        let harness = try await RemoteHarness.start(count: 40)
+        let provider = try harness.gitlab()
+        let mergeRequest = try await provider.issue(number: 30, kind: .pullRequest)
+        let issue = try await provider.issue(number: 35, kind: .issue)
+        let error = await #expect(throws: IssueNotFound.self) { try await provider.issue(number: 35, kind: .pullRequest) }
+        await provider.shutdown()
+        await harness.server.stop()
+        #expect(mergeRequest.number == 30 && mergeRequest.kind == "pull_request" && issue.number == 35 && issue.kind == "issue")
+        #expect(error?.description == "gitlab:acme/app has no issue #35")
+        #expect(harness.server.requests.map(\.path) == [
+            "/api/v4/projects/acme%2Fapp/merge_requests/30", "/api/v4/projects/acme%2Fapp/issues/35", "/api/v4/projects/acme%2Fapp/merge_requests/35",
+        ])
+    }
+
     @Test func gitLabTriesTheIssueThenTheMergeRequest() async throws {
         let harness = try await RemoteHarness.start(count: 40)
         let provider = try harness.gitlab()

@@ -31,6 +31,11 @@ public protocol IssueProvider: Sendable {
     /// finds the number, which is what a file or stdin can do.
     func issue(number: Int) async throws -> Issue
 
+    /// Issue `number` when the caller knows its kind (a webhook payload says it): a provider that
+    /// numbers kinds apart reads exactly that item with one request instead of trying each kind.
+    /// The default ignores the hint and calls `issue(number:)`.
+    func issue(number: Int, kind: ItemKind) async throws -> Issue
+
     /// What the run has cost and skipped so far (API calls, malformed records); read for progress
     /// and after the run. The default is empty.
     var runNotes: ProviderRunNotes { get }
@@ -46,6 +51,10 @@ extension IssueProvider {
             return issue
         }
         throw IssueNotFound(number: number, source: sourceDescription)
+    }
+
+    public func issue(number: Int, kind: ItemKind) async throws -> Issue {
+        try await issue(number: number)
     }
 
     public var runNotes: ProviderRunNotes { ProviderRunNotes() }

@@ -1,3 +1,5 @@
+public import TriageJSON
+
 /// How to build one kind of provider, as registered in a `ProviderRegistry`. Everything that is
 /// particular to a provider — its name, the web hosts it serves, how its web URLs name a project,
 /// which API a self-hosted instance answers at — lives here, so the registry only asks factories.
@@ -14,11 +16,16 @@ public struct ProviderFactory: Sendable {
     /// Reads a web URL of this provider (the project it names, the API for its host); nil for
     /// providers that do not read web URLs (files).
     public var readWebURL: (@Sendable (WebURL) -> WebSource)?
+    /// Reads a webhook payload of this provider (`--event FILE`) with the environment the CI set
+    /// beside it: nil when the payload is not this provider's; throws when it is, but of a kind that
+    /// carries an issue and lacks it. nil for providers without webhooks (files).
+    public var readEvent: (@Sendable (JSONValue, [String: String]) throws(WebhookPayloadError) -> WebhookEvent?)?
     public var make: @Sendable (ProviderConfiguration) throws -> any IssueProvider
 
     public init(name: String, hosts: [String] = [], summary: String, sourceForm: String? = nil, capabilities: ProviderCapabilities,
                 readsStandardInput: Bool = false,
                 readWebURL: (@Sendable (WebURL) -> WebSource)? = ProviderFactory.wholePath,
+                readEvent: (@Sendable (JSONValue, [String: String]) throws(WebhookPayloadError) -> WebhookEvent?)? = nil,
                 make: @escaping @Sendable (ProviderConfiguration) throws -> any IssueProvider) {
         self.name = name
         self.hosts = hosts
@@ -27,6 +34,7 @@ public struct ProviderFactory: Sendable {
         self.capabilities = capabilities
         self.readsStandardInput = readsStandardInput
         self.readWebURL = readWebURL
+        self.readEvent = readEvent
         self.make = make
     }
 

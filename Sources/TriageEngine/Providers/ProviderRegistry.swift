@@ -29,6 +29,20 @@ public struct ProviderRegistry: Sendable {
     /// Resolves a source spec (SPEC §4): `NAME:LOCATION`, a web URL, or `-` for stdin.
     /// `forcedProvider` (`--provider`) picks the provider for URLs on hosts nobody registered.
     public func resolve(_ source: String, forcedProvider: String? = nil, configuration: ProviderConfiguration) throws(SourceError) -> any IssueProvider {
+        let (factory, configuration) = try locate(source, forcedProvider: forcedProvider, configuration: configuration)
+        do {
+            return try factory.make(configuration)
+        } catch let error as SourceError {
+            throw error
+        } catch {
+            throw SourceError("\(source): \(error)")
+        }
+    }
+
+    /// The factory a source spec names and the configuration it would be made with (its location,
+    /// and the API base a web URL implies), without making the provider.
+    public func locate(_ source: String, forcedProvider: String? = nil, configuration: ProviderConfiguration)
+        throws(SourceError) -> (factory: ProviderFactory, configuration: ProviderConfiguration) {
         var configuration = configuration
         let factory: ProviderFactory
         if source == "-" {
@@ -60,13 +74,7 @@ public struct ProviderRegistry: Sendable {
             throw SourceError("`\(source)` is not a source; write NAME:LOCATION (\(sourceForms.joined(separator: ", "))) or a web URL")
         }
         guard !configuration.location.isEmpty else { throw SourceError("the source `\(source)` names nothing to read") }
-        do {
-            return try factory.make(configuration)
-        } catch let error as SourceError {
-            throw error
-        } catch {
-            throw SourceError("\(source): \(error)")
-        }
+        return (factory, configuration)
     }
 
     private func unknownProvider(_ name: String) -> SourceError {

@@ -11,7 +11,8 @@ public import TriageLanguage
 /// `draft`: the list API sends `draft` on pull requests; when it is absent (older GitHub Enterprise)
 /// it is taken as false rather than spending a `GET /pulls/{n}` per pull request.
 ///
-/// One issue (`explain`): `GET /repos/{owner}/{repo}/issues/{n}`, which serves pull requests too.
+/// One issue (`explain`, `--event`): `GET /repos/{owner}/{repo}/issues/{n}`, which serves pull
+/// requests too, so the kind hint of `issue(number:kind:)` needs no other request.
 ///
 /// Lazy fields: comments from `/issues/{n}/comments` (never requested when the list says there are
 /// none), label events from `/issues/{n}/events` (`labeled`/`unlabeled`).

@@ -14,6 +14,7 @@ public import TriageLanguage
 /// One issue (`explain --issue N`): GitLab numbers issues and merge requests apart, so N is looked
 /// up as issue #N first (`GET /projects/{path}/issues/{iid}`) and, when there is none, as merge
 /// request !N (`GET …/merge_requests/{iid}`): one request for an issue, two for a merge request.
+/// When the kind is known (`issue(number:kind:)`, from a webhook payload), one request either way.
 ///
 /// Lazy fields: comments from `/notes` (system notes excluded, oldest first; never requested when
 /// `user_notes_count` is 0), label events from `/resource_label_events`.
@@ -83,6 +84,15 @@ public struct GitLabIssueProvider: IssueProvider, RemoteIssueProvider {
             }
         }
         throw IssueNotFound(number: number, source: sourceDescription)
+    }
+
+    /// With the kind known (a webhook payload), one request: `/issues/{iid}` or `/merge_requests/{iid}`.
+    public func issue(number: Int, kind: ItemKind) async throws -> Issue {
+        let pullRequest = kind == .pullRequest
+        guard let item = try await fetchIssue(at: itemURL(number, pullRequest: pullRequest), resource: itemResource(number, pullRequest: pullRequest)) else {
+            throw IssueNotFound(number: number, source: sourceDescription)
+        }
+        return item
     }
 
     public func loadComments(of issue: Issue) async throws -> [IssueComment] {

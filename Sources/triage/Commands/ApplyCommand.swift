@@ -1,7 +1,7 @@
 import ArgumentParser
 import TriageEngine
 
-/// `triage apply --rules FILE… --source S`: plan the actions of matching rules; write only with `--yes` (`ApplyRun`).
+/// `triage apply --rules FILE… [--source S | --event FILE]`: plan the actions of matching rules; write only with `--yes` (`ApplyRun`).
 struct ApplyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apply",
@@ -14,6 +14,8 @@ struct ApplyCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var options: SourceOptions
+
+    @OptionGroup var event: EventOptions
 
     @Flag(help: "Perform the writes (without it, only the plan is printed).")
     var yes = false
@@ -45,7 +47,8 @@ struct ApplyCommand: AsyncParsableCommand {
         let ruleSet = try RuleFiles.load(options.rules, selecting: options.selectedRules)
         let runOptions = ApplyRun.Options(now: try options.evaluationInstant(), perform: yes, maxIssuesPerRule: maxPerRule, force: force,
                                           maxOperations: maxOperations, writeConcurrency: concurrency)
-        try await SourceResolution.withProvider(for: options, defaultSource: ruleSet.defaultSource) { provider in
+        // An event without an issue (`push`, …) evaluates nothing: nil, said on stderr.
+        _ = try await EventResolution.withProvider(for: options, event: event, defaultSource: ruleSet.defaultSource) { provider, _ in
             let result: ApplyRun.Result
             do {
                 let run = try ApplyRun(rules: ruleSet.rules, options: runOptions)

@@ -3,7 +3,7 @@ import Foundation
 import TriageEngine
 import TriageRules
 
-/// `triage check --rules FILE… [--source S]`: evaluate rules over a source, read-only (`CheckRun`).
+/// `triage check --rules FILE… [--source S | --event FILE]`: evaluate rules over a source, read-only (`CheckRun`).
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -12,6 +12,8 @@ struct CheckCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var options: SourceOptions
+
+    @OptionGroup var event: EventOptions
 
     @Option(help: "Output format.")
     var format: CheckFormatOption = .text
@@ -30,7 +32,7 @@ struct CheckCommand: AsyncParsableCommand {
         let ruleSet = try RuleFiles.load(options.rules, selecting: options.selectedRules)
         let run = CheckRun(ruleSet: ruleSet, now: try options.evaluationInstant(), concurrency: concurrency)
         let format = format.value
-        let result = try await SourceResolution.withProvider(for: options, defaultSource: ruleSet.defaultSource) { provider in
+        let evaluated = try await EventResolution.withProvider(for: options, event: event, defaultSource: ruleSet.defaultSource) { provider, _ in
             var reporter = format.makeReporter(context: run.context(source: provider.sourceDescription))
             let progress = ProgressLine(enabled: StandardStream.error.isTerminal, apiCalls: { provider.runNotes.apiCalls })
             do {
@@ -47,6 +49,8 @@ struct CheckCommand: AsyncParsableCommand {
                 throw RunFailure.exit(for: error)
             }
         }
+        // An event without an issue (`push`, …): nothing evaluated, said on stderr.
+        guard let result = evaluated else { return }
         StandardStream.output.flush()
         RunFailure.printWarnings(result.notes)
         let errors = result.summary.statistics.errors

@@ -1,7 +1,7 @@
 import ArgumentParser
 import TriageEngine
 
-/// `triage explain --rules FILE… --source S --issue N`: why each rule does or does not match one issue (`Explanation`).
+/// `triage explain --rules FILE… (--source S --issue N | --event FILE)`: why each rule does or does not match one issue (`Explanation`).
 struct ExplainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
@@ -11,30 +11,46 @@ struct ExplainCommand: AsyncParsableCommand {
 
     @OptionGroup var options: SourceOptions
 
-    @Option(help: "The issue (or pull request) number.")
-    var issue: Int
+    @OptionGroup var event: EventOptions
+
+    @Option(help: "The issue (or pull request) number. Default: the one the --event payload names.")
+    var issue: Int?
 
     @Option(help: "Output format.")
     var format: ExplainFormat = .text
 
     enum ExplainFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
+    func validate() throws {
+        if issue == nil, event.path == nil { throw ValidationError("Missing expected argument '--issue <issue>' (or --event <file>)") }
+    }
+
     func run() async throws {
         let ruleSet = try RuleFiles.load(options.rules, selecting: options.selectedRules)
         let now = try options.evaluationInstant()
-        let explanation = try await SourceResolution.withProvider(for: options, defaultSource: ruleSet.defaultSource) { provider in
+        let explained = try await EventResolution.withProvider(for: options, event: event, defaultSource: ruleSet.defaultSource) { provider, scope in
+            let number: Int
+            switch (scope, issue) {
+            case let (.item(eventNumber), given?) where given != eventNumber:
+                throw UsageError("--issue \(given) is not the issue the --event payload names (#\(eventNumber))")
+            case let (.item(eventNumber), _): number = eventNumber
+            case let (_, given?): number = given
+            case (_, nil): throw UsageError("the --event payload names no issue: pass --issue")
+            }
             do {
-                return try await Explanation.explain(number: issue, rules: ruleSet.rules, now: now, provider: provider)
+                return try await Explanation.explain(number: number, rules: ruleSet.rules, now: now, provider: provider)
             } catch {
                 throw RunFailure.exit(for: error)
             }
         }
+        // An event without an issue (`push`, …): nothing explained, said on stderr.
+        guard let explanation = explained else { return }
         StandardStream.output.write(format == .text ? ExplanationReport.text(explanation) : ExplanationReport.json(explanation))
         StandardStream.output.flush()
         // As with `check`: a rule that could not be evaluated (lazy data unavailable) is a source failure.
         let failures = explanation.failures
         if failures > 0 {
-            StandardStream.error.write("error: \(failures) rule\(failures == 1 ? "" : "s") could not be evaluated on #\(issue)\n")
+            StandardStream.error.write("error: \(failures) rule\(failures == 1 ? "" : "s") could not be evaluated on #\(explanation.issue.number)\n")
             throw ExitCode(ExitStatus.sourceFailed)
         }
     }
