@@ -14,11 +14,14 @@ public struct ProviderFactory: Sendable {
     /// Reads a web URL of this provider (the project it names, the API for its host); nil for
     /// providers that do not read web URLs (files).
     public var readWebURL: (@Sendable (WebURL) -> WebSource)?
+    /// Recognises a CI job on this provider's platform (nil: the provider detects nothing).
+    public var detection: SourceDetection?
     public var make: @Sendable (ProviderConfiguration) throws -> any IssueProvider
 
     public init(name: String, hosts: [String] = [], summary: String, sourceForm: String? = nil, capabilities: ProviderCapabilities,
                 readsStandardInput: Bool = false,
                 readWebURL: (@Sendable (WebURL) -> WebSource)? = ProviderFactory.wholePath,
+                detection: SourceDetection? = nil,
                 make: @escaping @Sendable (ProviderConfiguration) throws -> any IssueProvider) {
         self.name = name
         self.hosts = hosts
@@ -27,6 +30,7 @@ public struct ProviderFactory: Sendable {
         self.capabilities = capabilities
         self.readsStandardInput = readsStandardInput
         self.readWebURL = readWebURL
+        self.detection = detection
         self.make = make
     }
 

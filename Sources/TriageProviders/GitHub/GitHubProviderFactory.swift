@@ -10,7 +10,8 @@ extension BuiltinProviders {
             // github.com/o/r/issues/5, /pulls, /pull/7 → o/r
             let location = ProjectWebPath.of(url, subpages: ["issues", "pulls", "pull"])
             return WebSource(location: location, apiURL: url.host == "github.com" ? nil : "\(url.origin)/api/v3")
-        }
+        },
+        detection: githubActionsDetection
     ) { configuration in
         let environment = configuration.environment
         let token = [environment["GITHUB_TOKEN"], environment["GH_TOKEN"]].compactMap { $0 }.first { !$0.isEmpty }

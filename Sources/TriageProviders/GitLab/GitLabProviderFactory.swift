@@ -10,7 +10,8 @@ extension BuiltinProviders {
             // gitlab.com/g/sub/p/-/issues/5 → g/sub/p; the older form g/p/issues/5 → g/p
             let location = ProjectWebPath.of(url, subpages: ["issues", "merge_requests"])
             return WebSource(location: location, apiURL: url.host == "gitlab.com" ? nil : "\(url.origin)/api/v4")
-        }
+        },
+        detection: gitlabCIDetection
     ) { configuration in
         let environment = configuration.environment
         let token = environment["GITLAB_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
