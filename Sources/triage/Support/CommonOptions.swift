@@ -15,7 +15,7 @@ struct SourceOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The provider for a URL on a host nobody registered (\(SourceResolution.registry.webProviderNames.joined(separator: ", ")))."))
     var provider: String?
 
-    @Option(name: .customLong("api-url"), help: "Another API base URL (a self-hosted instance). Default: the provider's public API, or the web URL's host.")
+    @Option(name: .customLong("api-url"), help: "Another API base URL (a self-hosted instance). Default: the provider's public API, the web URL's host, or for a source detected in CI the API that CI names.")
     var apiURL: String?
 
     @Option(help: "The evaluation instant (2024-06-01 or 2024-06-01T12:00:00Z). Default: now.")
