@@ -208,7 +208,7 @@ import Testing
         let output = try await Self.check(["--rules", "rules.yaml"] + Self.now)
         #expect(output.status == 2)
         #expect(output.stdout == "")
-        #expect(output.stderr == "error: no source: pass --source (e.g. --source file:issues.jsonl) or set `source:` in a rule file\n")
+        #expect(output.stderr == "error: no source: pass --source (e.g. --source file:issues.jsonl) or set `source:` in a rule file (in GitHub Actions or GitLab CI the job's own repository is the default)\n")
     }
 
     @Test func missingSourceFileExits3() async throws {

@@ -53,7 +53,7 @@ import Testing
         (["check", "--rules", "check/rules.yaml", "--concurrency", "0"], ["--concurrency must be at least 1"]),
         (["lint", "--format", "xml", "lint/clean.yaml"], ["'xml'", "--format", "'text', 'json', 'sarif' or 'github'"]),
         (["explain", "--rules", "check/rules.yaml", "--source", "file:check/github.jsonl", "--issue", "many"], ["'many'", "--issue"]),
-        (["lint"], ["Missing expected argument", "<paths>"]),
+        (["lint"], ["give at least one rule file or directory", ".triage.yml, .triage.yaml or a .triage/ directory"]),
         (["explain", "--rules", "check/rules.yaml", "--source", "file:check/github.jsonl"], ["Missing expected argument", "--issue"]),
     ])
     func usageErrorsExit2(_ arguments: [String], _ mentions: [String]) async throws {

@@ -7,9 +7,9 @@ struct HelpTextTests {
     /// The defaults each command's help must show, in order of appearance.
     static let cores = "\(ProcessInfo.processInfo.activeProcessorCount)"
     static let expectedDefaults: [(command: [String], defaults: [String])] = [
-        (["check"], ["900", "text", cores, "error"]),
-        (["apply"], ["900", "text", "4"]),
-        (["explain"], ["900", "text"]),
+        (["check"], ["15m", "text", cores, "error"]),
+        (["apply"], ["15m", "text", "4"]),
+        (["explain"], ["15m", "text"]),
         (["lint"], ["text", "auto"]),
         (["test"], []),
         (["providers"], []),

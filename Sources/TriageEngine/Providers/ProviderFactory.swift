@@ -20,12 +20,15 @@ public struct ProviderFactory: Sendable {
     /// beside it: nil when the payload is not this provider's; throws when it is, but of a kind that
     /// carries an issue and lacks it. nil for providers without webhooks (files).
     public var readEvent: (@Sendable (JSONValue, [String: String]) throws(WebhookPayloadError) -> WebhookEvent?)?
+    /// Recognises a CI job on this provider's platform (nil: the provider detects nothing).
+    public var detection: SourceDetection?
     public var make: @Sendable (ProviderConfiguration) throws -> any IssueProvider
 
     public init(name: String, hosts: [String] = [], summary: String, sourceForm: String? = nil, capabilities: ProviderCapabilities,
                 readsStandardInput: Bool = false,
                 readWebURL: (@Sendable (WebURL) -> WebSource)? = ProviderFactory.wholePath,
                 readEvent: (@Sendable (JSONValue, [String: String]) throws(WebhookPayloadError) -> WebhookEvent?)? = nil,
+                detection: SourceDetection? = nil,
                 make: @escaping @Sendable (ProviderConfiguration) throws -> any IssueProvider) {
         self.name = name
         self.hosts = hosts
@@ -35,6 +38,7 @@ public struct ProviderFactory: Sendable {
         self.readsStandardInput = readsStandardInput
         self.readWebURL = readWebURL
         self.readEvent = readEvent
+        self.detection = detection
         self.make = make
     }
 

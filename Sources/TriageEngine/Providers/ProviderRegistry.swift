@@ -26,6 +26,18 @@ public struct ProviderRegistry: Sendable {
     /// The providers that can write (`apply --yes`).
     public var writableProviderNames: [String] { factories.filter { !$0.capabilities.writeActions.isEmpty }.map(\.name) }
 
+    /// The CIs whose source some provider detects, for messages ("GitHub Actions, GitLab CI").
+    public var detectableEnvironments: [String] { factories.compactMap(\.detection?.environmentName) }
+
+    /// The source the environment names (SPEC §6, "CI detection"): the first provider, in
+    /// registration order, that recognises its CI; nil outside every CI a provider knows.
+    public func detectSource(environment: [String: String]) -> DetectedSource? {
+        for factory in factories {
+            if let detected = factory.detection?.detect(environment) { return detected }
+        }
+        return nil
+    }
+
     /// Resolves a source spec (SPEC §4): `NAME:LOCATION`, a web URL, or `-` for stdin.
     /// `forcedProvider` (`--provider`) picks the provider for URLs on hosts nobody registered.
     public func resolve(_ source: String, forcedProvider: String? = nil, configuration: ProviderConfiguration) throws(SourceError) -> any IssueProvider {

@@ -11,7 +11,8 @@ extension BuiltinProviders {
             let location = ProjectWebPath.of(url, subpages: ["issues", "pulls", "pull"])
             return WebSource(location: location, apiURL: url.host == "github.com" ? nil : "\(url.origin)/api/v3")
         },
-        readEvent: { payload, environment throws(WebhookPayloadError) in try GitHubWebhookEvent.read(payload, environment: environment) }
+        readEvent: { payload, environment throws(WebhookPayloadError) in try GitHubWebhookEvent.read(payload, environment: environment) },
+        detection: githubActionsDetection
     ) { configuration in
         let environment = configuration.environment
         let token = [environment["GITHUB_TOKEN"], environment["GH_TOKEN"]].compactMap { $0 }.first { !$0.isEmpty }

@@ -11,7 +11,8 @@ extension BuiltinProviders {
             let location = ProjectWebPath.of(url, subpages: ["issues", "merge_requests"])
             return WebSource(location: location, apiURL: url.host == "gitlab.com" ? nil : "\(url.origin)/api/v4")
         },
-        readEvent: { payload, environment throws(WebhookPayloadError) in try GitLabWebhookEvent.read(payload, environment: environment) }
+        readEvent: { payload, environment throws(WebhookPayloadError) in try GitLabWebhookEvent.read(payload, environment: environment) },
+        detection: gitlabCIDetection
     ) { configuration in
         let environment = configuration.environment
         let token = environment["GITLAB_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }

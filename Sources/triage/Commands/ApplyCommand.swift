@@ -35,7 +35,7 @@ struct ApplyCommand: AsyncParsableCommand {
     @Option(help: "Issues written to at once.")
     var concurrency: Int = 4
 
-    enum ApplyFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum ApplyFormat: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
 
     func validate() throws {
         if let maxOperations, maxOperations < 0 { throw ValidationError("--max-operations must be 0 or more") }
@@ -63,9 +63,16 @@ struct ApplyCommand: AsyncParsableCommand {
                 let count = result.uncheckedComments
                 StandardStream.error.write("warning: \(provider.sourceDescription) has no comments for \(count) issue\(count == 1 ? "" : "s"); their comments are planned without checking for an earlier one\n")
             }
-            let render = format == .text ? ApplyReport.text : ApplyReport.json
-            StandardStream.output.write(render(result.plan, result.execution, provider.sourceDescription))
+            let source = provider.sourceDescription
+            switch format {
+            case .text: StandardStream.output.write(ApplyReport.text(plan: result.plan, result: result.execution, source: source))
+            case .json: StandardStream.output.write(ApplyReport.json(plan: result.plan, result: result.execution, source: source))
+            case .markdown: StandardStream.output.write(ApplyReport.markdown(plan: result.plan, result: result.execution, source: source))
+            }
             StandardStream.output.flush()
+            if let summaryPath = JobSummaryFile.path() {
+                JobSummaryFile.append(ApplyReport.markdown(plan: result.plan, result: result.execution, source: source), to: summaryPath)
+            }
             if let execution = result.execution, execution.failed > 0 { throw ExitCode(ExitStatus.sourceFailed) }
             if (result.execution?.notDone ?? 0) > 0 || !result.plan.heldBack.isEmpty { throw ExitCode(ExitStatus.findings) }
         }

@@ -34,15 +34,19 @@ struct CheckCommand: AsyncParsableCommand {
         let format = format.value
         let evaluated = try await EventResolution.withProvider(for: options, event: event, defaultSource: ruleSet.defaultSource) { provider, _ in
             var reporter = format.makeReporter(context: run.context(source: provider.sourceDescription))
+            let summaryPath = JobSummaryFile.path()
+            var jobSummary = summaryPath.map { _ in CheckJobSummary(context: run.context(source: provider.sourceDescription)) }
             let progress = ProgressLine(enabled: StandardStream.error.isTerminal, apiCalls: { provider.runNotes.apiCalls })
             do {
                 let result = try await run.run(provider: provider) { outcome in
                     if let text = reporter.record(outcome) { StandardStream.output.write(text) }
+                    _ = jobSummary?.record(outcome)
                     if !format.listsErrors { for error in outcome.errors { StandardStream.error.write("error: \(error)\n") } }
                     progress.tick()
                 }
                 progress.clear()
                 StandardStream.output.write(reporter.finish(result.summary))
+                if let summaryPath, let markdown = jobSummary?.finish(result.summary) { JobSummaryFile.append(markdown, to: summaryPath) }
                 return result
             } catch {
                 progress.clear()

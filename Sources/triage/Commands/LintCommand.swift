@@ -11,8 +11,8 @@ struct LintCommand: AsyncParsableCommand {
         discussion: "Exit codes: 0 clean (warnings allowed), 1 errors (or warnings with --strict), 2 usage or unreadable input."
     )
 
-    @Argument(help: "Rule files, or directories whose *.yaml / *.yml files are linted.")
-    var paths: [String]
+    @Argument(help: "Rule files, or directories whose *.yaml / *.yml files are linted. Default: \(DefaultRulePaths.described) in the working directory.")
+    var paths: [String] = []
 
     @Option(help: "Output format.")
     var format: LintFormatOption = .text
@@ -20,8 +20,12 @@ struct LintCommand: AsyncParsableCommand {
     @Flag(help: "Make warnings fail the run too.")
     var strict = false
 
-    @Option(help: "Colors in text output (auto: on a terminal).")
+    @Option(help: "Colors in text output (auto: on a terminal, unless NO_COLOR is set; always overrides NO_COLOR).")
     var color: ColorChoice = .auto
+
+    mutating func validate() throws {
+        paths = try DefaultRulePaths.resolve(paths, missing: "give at least one rule file or directory")
+    }
 
     func run() async throws {
         let loaded = RuleLoader.load(paths: paths)
@@ -50,16 +54,4 @@ struct LintFormatOption: ExpressibleByArgument {
     static let text = LintFormatOption(argument: "text")!
     static var allValueStrings: [String] { LintFormat.allCases.map(\.rawValue) }
     var defaultValueDescription: String { value.rawValue }
-}
-
-enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
-    case auto, always, never
-
-    func enabled(for stream: StandardStream) -> Bool {
-        switch self {
-        case .auto: stream.isTerminal
-        case .always: true
-        case .never: false
-        }
-    }
 }

@@ -10,14 +10,18 @@ struct TestCommand: AsyncParsableCommand {
         discussion: "Exit codes: 0 all pass, 1 a test failed, 2 invalid rules."
     )
 
-    @Argument(help: "Rule files, or directories of them.")
-    var paths: [String]
+    @Argument(help: "Rule files, or directories of them. Default: \(DefaultRulePaths.described) in the working directory.")
+    var paths: [String] = []
 
     @Option(name: .customLong("rule"), help: "Run only this rule's tests (repeatable).")
     var selectedRules: [String] = []
 
     @Flag(help: "List every test, not only failures.")
     var verbose = false
+
+    mutating func validate() throws {
+        paths = try DefaultRulePaths.resolve(paths, missing: "give at least one rule file or directory")
+    }
 
     func run() async throws {
         let rules = try RuleFiles.load(paths, selecting: selectedRules).rules

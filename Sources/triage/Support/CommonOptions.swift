@@ -6,16 +6,16 @@ import TriageRules
 
 /// Options shared by the commands that read issues.
 struct SourceOptions: ParsableArguments {
-    @Option(name: .customLong("rules"), help: "A rule file or a directory of them (repeatable).")
+    @Option(name: .customLong("rules"), help: "A rule file or a directory of them (repeatable). Default: \(DefaultRulePaths.described) in the working directory.")
     var rules: [String] = []
 
-    @Option(help: ArgumentHelp("Where issues come from: \(SourceResolution.registry.sourceForms.joined(separator: ", ")), or a web URL. Default: the rule file's `source:`."))
+    @Option(help: ArgumentHelp("Where issues come from: \(SourceResolution.registry.sourceForms.joined(separator: ", ")), or a web URL. Default: the rule file's `source:`, else the repository of the CI job (\(SourceResolution.registry.detectableEnvironments.joined(separator: ", ")))."))
     var source: String?
 
     @Option(help: ArgumentHelp("The provider for a URL on a host nobody registered (\(SourceResolution.registry.webProviderNames.joined(separator: ", ")))."))
     var provider: String?
 
-    @Option(name: .customLong("api-url"), help: "Another API base URL (a self-hosted instance). Default: the provider's public API, or the web URL's host.")
+    @Option(name: .customLong("api-url"), help: "Another API base URL (a self-hosted instance). Default: the provider's public API, the web URL's host, or for a source detected in CI the API that CI names.")
     var apiURL: String?
 
     @Option(help: "The evaluation instant (2024-06-01 or 2024-06-01T12:00:00Z). Default: now.")
@@ -27,14 +27,14 @@ struct SourceOptions: ParsableArguments {
     @Flag(name: .customLong("keep-going"), help: "Skip malformed records in file sources instead of failing (they are counted).")
     var keepGoing = false
 
-    @Option(name: .customLong("max-wait"), help: "Longest wait for a rate limit to reset, in seconds.")
-    var maxWait = 900
+    @Option(name: .customLong("max-wait"), help: ArgumentHelp("Longest wait for a rate limit to reset (\(DurationArgument.formatHelp)).", valueName: "duration"))
+    var maxWait = DurationArgument(seconds: 900)
 
     @Flag(help: "Trace every API request and response on stderr (tokens redacted).")
     var verbose = false
 
-    func validate() throws {
-        if rules.isEmpty { throw ValidationError("give at least one rule file with --rules") }
+    mutating func validate() throws {
+        rules = try DefaultRulePaths.resolve(rules, missing: "give at least one rule file with --rules")
     }
 
     /// `--now`, or the wall clock once at start.
@@ -55,7 +55,7 @@ enum RuleFiles {
         let loaded = RuleLoader.load(paths: paths)
         let errors = loaded.diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty {
-            StandardStream.error.write(LintFormat.text.render(errors, useColor: StandardStream.error.isTerminal, toolVersion: TriageVersion.current))
+            StandardStream.error.write(LintFormat.text.render(errors, useColor: ColorChoice.auto.enabled(for: StandardStream.error), toolVersion: TriageVersion.current))
             throw ExitCode(ExitStatus.usage)
         }
         var ruleSet = loaded.ruleSet

@@ -82,7 +82,8 @@ enum Subprocess {
         }
     }
 
-    /// `environment` adds to (or replaces in) the inherited environment, after the tokens are removed.
+    /// `environment` adds to (or replaces in) the inherited environment, after the tokens and the CI
+    /// variables are removed.
     static func runBlocking(_ executable: URL, _ arguments: [String], stdin: Data? = nil, in directory: URL, timeout seconds: Double = 60,
                             environment extra: [String: String] = [:]) throws -> Triage.Output {
         _ = ignoreSIGPIPE
@@ -91,7 +92,7 @@ enum Subprocess {
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
-        for name in ["GITHUB_TOKEN", "GH_TOKEN", "GITLAB_TOKEN"] { environment[name] = nil }
+        for name in ["GITHUB_TOKEN", "GH_TOKEN", "GITLAB_TOKEN"] + ciVariables { environment[name] = nil }
         environment.merge(extra) { _, new in new }
         process.environment = environment
 
@@ -141,6 +142,12 @@ enum Subprocess {
         if readers.wait(timeout: .now() + 10) == .timedOut { throw Triage.Timeout(command: command, seconds: seconds) }
         return Triage.Output(status: process.terminationStatus, stdoutData: stdoutBuffer.get(), stderrData: stderrBuffer.get())
     }
+
+    /// The variables by which `triage` detects a CI job, writes a job summary or drops colour: when
+    /// the suite itself runs in CI they are removed, so every test starts outside any CI and opts
+    /// in through `environment`.
+    static let ciVariables = ["GITHUB_ACTIONS", "GITHUB_REPOSITORY", "GITHUB_API_URL", "GITHUB_STEP_SUMMARY",
+                              "GITLAB_CI", "CI_PROJECT_PATH", "CI_API_V4_URL", "NO_COLOR"]
 
     /// Writing to a pipe whose reader exited must fail with EPIPE instead of killing the test runner.
     private static let ignoreSIGPIPE: Void = { signal(SIGPIPE, SIG_IGN) }()

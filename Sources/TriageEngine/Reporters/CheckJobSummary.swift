@@ -1,0 +1,47 @@
+/// The Markdown `triage check` appends to a CI job summary (`$GITHUB_STEP_SUMMARY`, SPEC §6): a
+/// table of rules with their match counts, then each matching rule's issues as links, capped by
+/// `SummaryLimits` so that a run with thousands of matches stays far under GitHub's 1 MiB.
+/// It is fed the same outcomes as the run's own reporter.
+public struct CheckJobSummary: CheckReporter {
+    let context: CheckContext
+    let limits: SummaryLimits
+    var collector = MatchCollector()
+
+    public init(context: CheckContext, limits: SummaryLimits = .standard) {
+        self.context = context
+        self.limits = limits
+    }
+
+    public mutating func record(_ outcome: IssueOutcome) -> String? {
+        collector.add(outcome)
+        return nil
+    }
+
+    public mutating func finish(_ summary: CheckSummary) -> String {
+        let statistics = summary.statistics
+        var markdown = CappedMarkdown(limits: limits)
+        markdown.append("## triage check\n\n")
+        markdown.append("`\(MarkdownCheckReporter.escape(context.source))` at \(context.now.rfc3339): \(statistics.issuesRead) issue\(statistics.issuesRead == 1 ? "" : "s") read, \(statistics.matches) match\(statistics.matches == 1 ? "" : "es").\n\n")
+        markdown.append("| Rule | Severity | Matches |\n|---|---|---:|\n")
+        for (index, rule) in context.rules.enumerated() {
+            markdown.append("| `\(rule.name)` | \(rule.severity.rawValue) | \(collector.matches(ofRule: index).count) |\n")
+        }
+        for (index, rule) in context.rules.enumerated() {
+            let matches = collector.matches(ofRule: index)
+            guard !matches.isEmpty else { continue }
+            markdown.append("\n### `\(rule.name)`\n\n")
+            markdown.appendList(matches.map(Self.link))
+        }
+        if !collector.errors.isEmpty {
+            markdown.append("\n### Errors\n\n")
+            markdown.appendList(collector.errors.map { "`\($0.rule)` on #\($0.number): \(MarkdownCheckReporter.escape($0.message))" })
+        }
+        return markdown.finished()
+    }
+
+    /// `[#12](URL) Title`, or `#12 Title` for an issue without a URL (file sources).
+    static func link(_ issue: IssueReference) -> String {
+        let title = MarkdownCheckReporter.escape(issue.title)
+        return issue.url.isEmpty ? "#\(issue.number) \(title)" : "[#\(issue.number)](\(issue.url)) \(title)"
+    }
+}
