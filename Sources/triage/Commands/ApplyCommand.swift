@@ -55,14 +55,16 @@ struct ApplyCommand: AsyncParsableCommand {
 
     func run() async throws {
         let ruleSet = try RuleFiles.load(options.rules, selecting: options.selectedRules)
-        let progress = ApplyProgressLine(enabled: yes && StandardStream.error.isTerminal)
-        let runOptions = ApplyRun.Options(now: try options.evaluationInstant(), perform: yes, maxIssuesPerRule: maxPerRule, force: force,
-                                          maxOperations: maxOperations, writeConcurrency: concurrency,
-                                          progress: { finished, planned in progress.update(finished: finished, planned: planned) })
+        let now = try options.evaluationInstant()
         // An event without an issue (`push`, …) evaluates nothing: nil, said on stderr.
         _ = try await EventResolution.withProvider(for: options, event: event, defaultSource: ruleSet.defaultSource,
                                                   writeIntervalSeconds: writeInterval.map { Double($0.seconds) }) { provider, _ in
             let result: ApplyRun.Result
+            let progress = ApplyProgressLine(enabled: yes && StandardStream.error.isTerminal,
+                                             writeIntervalSeconds: (provider as? any IssueWriter)?.writeIntervalSeconds ?? 0)
+            let runOptions = ApplyRun.Options(now: now, perform: yes, maxIssuesPerRule: maxPerRule, force: force,
+                                              maxOperations: maxOperations, writeConcurrency: concurrency,
+                                              progress: { finished, planned in progress.update(finished: finished, planned: planned) })
             do {
                 let run = try ApplyRun(rules: ruleSet.rules, options: runOptions)
                 if yes { try run.checkWritable(provider, writableProviders: SourceResolution.registry.writableProviderNames) }

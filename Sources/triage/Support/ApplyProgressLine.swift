@@ -11,11 +11,14 @@ final class ApplyProgressLine: Sendable {
     }
 
     private let enabled: Bool
+    /// The source's least time between writes: the time left is at least the writes left times it.
+    private let writeIntervalSeconds: Double
     private let started = Date()
     private let state = Mutex(State())
 
-    init(enabled: Bool) {
+    init(enabled: Bool, writeIntervalSeconds: Double) {
         self.enabled = enabled
+        self.writeIntervalSeconds = writeIntervalSeconds
     }
 
     /// After each write: `finished` of `planned` writes are done or failed.
@@ -27,7 +30,8 @@ final class ApplyProgressLine: Sendable {
             state.lastDraw = now
             state.drawn = true
             let elapsed = now.timeIntervalSince(started)
-            let left = elapsed / Double(max(1, finished)) * Double(planned - finished)
+            let writesLeft = Double(planned - finished)
+            let left = max(elapsed / Double(max(1, finished)) * writesLeft, writesLeft * writeIntervalSeconds)
             let eta = finished < planned ? ", about \(WritePacingEstimate.duration(left)) left" : ""
             return "\r\u{1B}[2K\(finished)/\(planned) writes\(eta)"
         }
