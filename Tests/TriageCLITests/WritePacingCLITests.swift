@@ -42,11 +42,15 @@ struct WritePacingCLITests {
 
     static func openNumbers(_ count: Int) -> [Int] { (1...count).filter { $0 % 3 != 0 } }
 
-    /// Every open issue got its label and its comment exactly once.
+    /// Every open issue got its label and its comment exactly once, in plan order (label first).
     static func expectEachWriteOnce(_ tracker: FakeIssueTracker, count: Int) {
-        #expect(tracker.writes.count == 2 * openNumbers(count).count)
-        #expect(Set(tracker.writes).count == tracker.writes.count)
+        let writes = tracker.writes
+        #expect(writes.count == 2 * openNumbers(count).count)
+        #expect(Set(writes).count == writes.count)
         for number in openNumbers(count) {
+            let label = writes.firstIndex { $0.method == "POST" && $0.path == "/repos/acme/app/issues/\(number)/labels" }
+            let comment = writes.firstIndex { $0.method == "POST" && $0.path == "/repos/acme/app/issues/\(number)/comments" }
+            #expect(label != nil && comment != nil && label! < comment!, "#\(number): \(String(describing: label)) \(String(describing: comment))")
             let item = tracker.items[number - 1]
             #expect(item.labels.filter { $0 == "triaged" }.count == 1, "#\(number)")
             #expect(item.posted.count == 1, "#\(number)")
