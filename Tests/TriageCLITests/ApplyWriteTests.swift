@@ -46,8 +46,11 @@ struct ApplyWriteTests {
         return (server, tracker)
     }
 
+    /// Unpaced (`--write-interval 0`), so the writes need not wait a second each; pacing has its
+    /// own tests (`WritePacingCLITests`).
     static func github(_ server: TestHTTPServer, _ extra: [String]) -> [String] {
-        ["apply", "--rules", "rules.yaml", "--source", "github:acme/app", "--api-url", server.baseURL, "--now", "2024-06-01T00:00:00Z"] + extra
+        ["apply", "--rules", "rules.yaml", "--source", "github:acme/app", "--api-url", server.baseURL, "--now", "2024-06-01T00:00:00Z",
+         "--write-interval", "0"] + extra
     }
 
     /// A JSON body as the fake records it: sorted keys.

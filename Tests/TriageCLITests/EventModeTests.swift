@@ -107,7 +107,7 @@ struct EventModeTests {
     @Test func applyOnACommentWritesOnlyToThatIssue() async throws {
         let (server, tracker) = try await Self.start()
         let arguments = ["apply", "--yes", "--rules", "rules.yaml", "--event", "webhooks/github/issue_comment.created.json",
-                         "--api-url", server.baseURL, "--now", "2024-06-01"]
+                         "--api-url", server.baseURL, "--now", "2024-06-01", "--write-interval", "0"]
         let (first, second) = try await server.serving {
             (try await Self.triage(arguments, rules: Self.applyRules), try await Self.triage(arguments, rules: Self.applyRules))
         }

@@ -99,7 +99,7 @@ struct JobSummaryCLITests {
             """.write(to: directory.appendingPathComponent("rules.yaml"), atomically: true, encoding: .utf8)
         try await server.serving {
             let arguments = ["apply", "--rules", "rules.yaml", "--source", "github:acme/app", "--api-url", server.baseURL, "--now", "2024-06-01",
-                             "--yes", "--concurrency", "1", "--max-operations", "3", "--max-per-rule", "10"]
+                             "--yes", "--concurrency", "1", "--max-operations", "3", "--max-per-rule", "10", "--write-interval", "0"]
             let environment = ["GITHUB_STEP_SUMMARY": directory.appendingPathComponent("summary.md").path, "GITHUB_TOKEN": token]
             let output = try await Triage.run(arguments, in: directory, environment: environment)
             #expect(output.status == 1, "\(output)")

@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 import TriageEngine
 import TriageLanguage
@@ -30,6 +31,19 @@ struct ApplyRunTests {
         // #1 and #2 now carry the rule's comment: read once each, through the engine, and found.
         #expect(second.statistics.lazyLoads == 2)
         #expect(second.plan.entries.isEmpty, "\(second.plan.entries)")
+    }
+
+    @Test func progressHearsEveryFinishedWriteOfThePlannedOnes() async throws {
+        let tracker = InMemoryTracker(issues: ApplyTests.issues())
+        let heard = Mutex<[String]>([])
+        var options = Self.options(perform: true)
+        options.progress = { finished, planned in heard.withLock { $0.append("\(finished)/\(planned)") } }
+        let result = try await ApplyRun(rules: try ApplyTests.rules(), options: options).run(provider: tracker)
+        let planned = result.plan.entries.count
+        #expect(planned > 1)
+        #expect(heard.withLock { $0 }.sorted() == (1...planned).map { "\($0)/\(planned)" }.sorted())
+        // A source that does not pace its writes says so: nothing to estimate.
+        #expect(result.writeIntervalSeconds == 0)
     }
 
     @Test func aFailingCommentLoadFailsTheRun() async throws {

@@ -49,9 +49,10 @@ struct RemoteHarness {
         return RemoteHarness(server: server, tracker: tracker)
     }
 
-    func policy(maxWaitSeconds: Int = 900, maxRetries: Int = 3) -> RetryPolicy {
+    func policy(maxWaitSeconds: Int = 900, maxRetries: Int = 3, secondaryLimitFallbackSeconds: Double = 60) -> RetryPolicy {
         let recorder = self.recorder
         return RetryPolicy(maxRetries: maxRetries, baseBackoffSeconds: 0.01, maxBackoffSeconds: 0.05, maxWaitSeconds: maxWaitSeconds,
+                           secondaryLimitFallbackSeconds: secondaryLimitFallbackSeconds,
                            now: { recorder.now }, sleep: { recorder.addSleep($0) }, random: { 0.5 })
     }
 
@@ -59,20 +60,24 @@ struct RemoteHarness {
     /// suite the cooperative pool can be blocked for seconds (CLI tests wait on subprocesses), and a
     /// client that cannot resume in time reports a timeout although the server answered.
     func client(gitLab: Bool = false, token: String? = nil, maxWaitSeconds: Int = 900, maxRetries: Int = 3,
-                timeoutSeconds: Double = 60) -> APIClient {
+                timeoutSeconds: Double = 60, writeIntervalSeconds: Double = 0, secondaryLimitFallbackSeconds: Double = 60) -> APIClient {
         let recorder = self.recorder
         return APIClient(
             hostName: gitLab ? "GitLab" : "GitHub", tokenVariables: gitLab ? "GITLAB_TOKEN" : "GITHUB_TOKEN or GH_TOKEN", token: token,
             authHeader: gitLab ? { (name: "PRIVATE-TOKEN", value: $0) } : { (name: "Authorization", value: "Bearer \($0)") },
-            transport: AsyncHTTPClientTransport(), policy: policy(maxWaitSeconds: maxWaitSeconds, maxRetries: maxRetries),
-            requestTimeoutSeconds: timeoutSeconds,
+            transport: AsyncHTTPClientTransport(),
+            policy: policy(maxWaitSeconds: maxWaitSeconds, maxRetries: maxRetries, secondaryLimitFallbackSeconds: secondaryLimitFallbackSeconds),
+            requestTimeoutSeconds: timeoutSeconds, writeIntervalSeconds: writeIntervalSeconds,
             log: { recorder.addLog($0) }, trace: { recorder.addTrace($0) })
     }
 
     func github(_ location: String = "acme/app", token: String? = nil, pageConcurrency: Int = 4, maxWaitSeconds: Int = 900,
-                maxRetries: Int = 3, timeoutSeconds: Double = 60) throws -> GitHubIssueProvider {
+                maxRetries: Int = 3, timeoutSeconds: Double = 60, writeIntervalSeconds: Double = 0,
+                secondaryLimitFallbackSeconds: Double = 60) throws -> GitHubIssueProvider {
         try GitHubIssueProvider(location: location, apiBase: server.baseURL,
-                                client: client(token: token, maxWaitSeconds: maxWaitSeconds, maxRetries: maxRetries, timeoutSeconds: timeoutSeconds),
+                                client: client(token: token, maxWaitSeconds: maxWaitSeconds, maxRetries: maxRetries, timeoutSeconds: timeoutSeconds,
+                                               writeIntervalSeconds: writeIntervalSeconds,
+                                               secondaryLimitFallbackSeconds: secondaryLimitFallbackSeconds),
                                 pageConcurrency: pageConcurrency)
     }
 

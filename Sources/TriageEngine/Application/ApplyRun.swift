@@ -15,14 +15,18 @@ public struct ApplyRun: Sendable {
         public var force: Bool
         /// At most this many write requests.
         public var maxOperations: Int?
-        /// Issues written to at once.
+        /// Issues worked on at once: bounds the reads a write needs (the provider sends the writes
+        /// themselves one at a time, paced, whatever this is).
         public var writeConcurrency: Int
         /// Issue batches evaluated at once.
         public var evaluationConcurrency: Int
+        /// Told the writes done (succeeded or failed) and planned after each write, for a progress line.
+        public var progress: (@Sendable (_ done: Int, _ planned: Int) -> Void)?
 
         /// `evaluationConcurrency` defaults to the number of cores.
         public init(now: Timestamp, perform: Bool, maxIssuesPerRule: Int? = nil, force: Bool = false, maxOperations: Int? = nil,
-                    writeConcurrency: Int = 4, evaluationConcurrency: Int? = nil) {
+                    writeConcurrency: Int = 4, evaluationConcurrency: Int? = nil,
+                    progress: (@Sendable (_ done: Int, _ planned: Int) -> Void)? = nil) {
             self.now = now
             self.perform = perform
             self.maxIssuesPerRule = maxIssuesPerRule
@@ -30,6 +34,7 @@ public struct ApplyRun: Sendable {
             self.maxOperations = maxOperations
             self.writeConcurrency = writeConcurrency
             self.evaluationConcurrency = evaluationConcurrency ?? ProcessInfo.processInfo.activeProcessorCount
+            self.progress = progress
         }
     }
 
@@ -44,6 +49,9 @@ public struct ApplyRun: Sendable {
         /// The evaluation's counts; `lazyLoads` includes the comments read for planning.
         public var statistics: RuleEngine.Statistics
         public var notes: ProviderRunNotes
+        /// Least time between two writes of the source, in seconds (0: not paced): the plan's
+        /// writes take at least their number times this.
+        public var writeIntervalSeconds: Double
     }
 
     /// Only the rules with actions.
@@ -96,9 +104,9 @@ public struct ApplyRun: Sendable {
         var execution: ApplyResult?
         if options.perform, let writer {
             execution = await ApplyExecutor.execute(plan, writer: writer, maxOperations: options.maxOperations,
-                                                    concurrency: options.writeConcurrency)
+                                                    concurrency: options.writeConcurrency, progress: options.progress)
         }
         return Result(plan: plan, execution: execution, uncheckedComments: uncheckedComments, statistics: statistics,
-                      notes: provider.runNotes)
+                      notes: provider.runNotes, writeIntervalSeconds: writer?.writeIntervalSeconds ?? 0)
     }
 }

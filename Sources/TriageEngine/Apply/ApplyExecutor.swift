@@ -1,8 +1,14 @@
+import Synchronization
+
 /// Performs a plan: writes on one issue in plan order, issues concurrently within a bound, at most
 /// `maxOperations` write requests in all. The budget is spent in plan order, so which writes were
 /// done and which were left is the same on every run; a failed write is reported and the rest go on.
+/// `concurrency` bounds the issues worked on at once, hence the reads their writes need; the writer
+/// sends the writes themselves one at a time (`WriteQueue` in the HTTP providers).
 public enum ApplyExecutor {
-    public static func execute(_ plan: ApplyPlan, writer: some IssueWriter, maxOperations: Int?, concurrency: Int) async -> ApplyResult {
+    /// `progress` hears the writes finished (done or failed) and attempted in all, after each write.
+    public static func execute(_ plan: ApplyPlan, writer: some IssueWriter, maxOperations: Int?, concurrency: Int,
+                               progress: (@Sendable (_ finished: Int, _ attempted: Int) -> Void)? = nil) async -> ApplyResult {
         let budget = maxOperations ?? Int.max
         var statuses = [ApplyResult.Status](repeating: .notDone, count: plan.entries.count)
         // Entry indexes per issue, in plan order; only entries within the budget are attempted.
@@ -19,6 +25,8 @@ public enum ApplyExecutor {
                 groups.append([index])
             }
         }
+        let attempted = groups.reduce(0) { $0 + $1.count }
+        let finished = FinishedWrites()
         await withTaskGroup(of: [(Int, ApplyResult.Status)].self) { group in
             var next = 0
             func startNext() {
@@ -35,6 +43,7 @@ public enum ApplyExecutor {
                         } catch {
                             results.append((index, .failed("\(error)")))
                         }
+                        if let progress { progress(finished.count.add(1, ordering: .relaxed).newValue, attempted) }
                     }
                     return results
                 }
@@ -49,4 +58,9 @@ public enum ApplyExecutor {
         result.entries = zip(plan.entries, statuses).map { ($0, $1) }
         return result
     }
+}
+
+/// The writes finished so far, counted by the concurrent tasks of `ApplyExecutor`.
+private final class FinishedWrites: Sendable {
+    let count = Atomic<Int>(0)
 }

@@ -13,9 +13,13 @@ public protocol IssueWriter: Sendable {
     /// The account writes are made as, when known: only its comments count as already posted by a
     /// rule, so nobody can suppress a rule's comment by pasting its marker.
     var authenticatedLogin: String? { get }
+    /// Least time between two writes, in seconds: how long a plan takes is at least its writes
+    /// times this. The default is 0 (no pacing).
+    var writeIntervalSeconds: Double { get }
 }
 
 extension IssueWriter {
     public func prepareForWrites() async throws {}
     public var authenticatedLogin: String? { nil }
+    public var writeIntervalSeconds: Double { 0 }
 }

@@ -63,6 +63,7 @@ extension ScopedIssueProvider: IssueWriter where Base: IssueWriter {
         try await base.perform(operation, onIssue: number, pullRequest: pullRequest)
     }
     public var authenticatedLogin: String? { base.authenticatedLogin }
+    public var writeIntervalSeconds: Double { base.writeIntervalSeconds }
 }
 
 extension IssueProvider {

@@ -12,14 +12,19 @@ public struct ProviderConfiguration: Sendable {
     public var maxWaitSeconds: Int
     /// Where the provider's notes and request trace go.
     public var logger: ProviderLogger
+    /// Least time between two writes, in seconds (`apply --write-interval`); nil: the provider's
+    /// own default (what its host asks of clients).
+    public var writeIntervalSeconds: Double?
 
     public init(location: String, apiURL: String? = nil, environment: [String: String] = [:], keepGoing: Bool = false,
-                maxWaitSeconds: Int = 900, logger: ProviderLogger = .standardError()) {
+                maxWaitSeconds: Int = 900, logger: ProviderLogger = .standardError(),
+                writeIntervalSeconds: Double? = nil) {
         self.location = location
         self.apiURL = apiURL
         self.environment = environment
         self.keepGoing = keepGoing
         self.maxWaitSeconds = maxWaitSeconds
         self.logger = logger
+        self.writeIntervalSeconds = writeIntervalSeconds
     }
 }

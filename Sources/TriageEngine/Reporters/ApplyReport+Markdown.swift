@@ -2,12 +2,16 @@ extension ApplyReport {
     /// Markdown for `apply --format markdown` and the CI job summary (SPEC §6): the counts — done,
     /// left by the `--max-operations` budget, held back by the `--max-per-rule` guard, failed —
     /// then the writes of each kind as links, failures first, capped by `limits`.
-    public static func markdown(plan: ApplyPlan, result: ApplyResult?, source: String, limits: SummaryLimits = .standard) -> String {
+    public static func markdown(plan: ApplyPlan, result: ApplyResult?, source: String, limits: SummaryLimits = .standard,
+                                writeIntervalSeconds: Double = 0) -> String {
         var markdown = CappedMarkdown(limits: limits)
         let writes = plan.entries.count
         markdown.append("## triage apply\n\n")
         var line = "`\(MarkdownCheckReporter.escape(source))`: \(writes) write\(writes == 1 ? "" : "s") planned"
         if plan.alreadyDone > 0 { line += ", \(plan.alreadyDone) action\(plan.alreadyDone == 1 ? "" : "s") already in effect" }
+        if result == nil, let pacing = WritePacingEstimate(writes: writes, intervalSeconds: writeIntervalSeconds).phrase {
+            line += "; writing \(writes == 1 ? "it" : "them") takes \(pacing)"
+        }
         markdown.append(line + (result == nil ? " (dry run: nothing was written; pass --yes to write).\n\n" : ".\n\n"))
         let heldIssues = plan.heldBack.reduce(0) { $0 + $1.matchedIssues }
         if let result {

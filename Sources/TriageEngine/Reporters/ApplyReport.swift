@@ -3,8 +3,9 @@ import TriageRules
 
 /// Text and JSON for `triage apply`: the plan (dry run) or what was done.
 public enum ApplyReport {
-    /// Text: one line per write, grouped by issue, then a summary.
-    public static func text(plan: ApplyPlan, result: ApplyResult?, source: String) -> String {
+    /// Text: one line per write, grouped by issue, then a summary; a dry run's says how long the
+    /// writes take at `writeIntervalSeconds` (the source's pacing).
+    public static func text(plan: ApplyPlan, result: ApplyResult?, source: String, writeIntervalSeconds: Double = 0) -> String {
         var output = ""
         var lastIssue: Int?
         for (index, entry) in plan.entries.enumerated() {
@@ -31,13 +32,17 @@ public enum ApplyReport {
         if let result {
             summary += "; \(result.done) done, \(result.failed) failed, \(result.notDone) not done"
         } else {
+            if let pacing = WritePacingEstimate(writes: writes, intervalSeconds: writeIntervalSeconds).phrase {
+                summary += "; writing \(writes == 1 ? "it" : "them") takes \(pacing)"
+            }
             summary += " (dry run: pass --yes to write)"
         }
         return output + summary + "\n"
     }
 
-    /// JSON: `{"source", "writes": [{"number", "title", "url", "rule", "action", "detail", "status"?}], "held_back": [...], "already_done"}`.
-    public static func json(plan: ApplyPlan, result: ApplyResult?, source: String) -> String {
+    /// JSON: `{"source", "writes": [{"number", "title", "url", "rule", "action", "detail", "status"?}], "held_back": [...], "already_done",
+    /// "write_interval_seconds", "estimated_write_seconds"}` (the last two: the source's pacing, the least time the writes take).
+    public static func json(plan: ApplyPlan, result: ApplyResult?, source: String, writeIntervalSeconds: Double = 0) -> String {
         let writes: [JSONValue] = plan.entries.enumerated().map { index, entry in
             var fields: [(String, JSONValue)] = [
                 ("number", .int(entry.issue.number)), ("title", .string(entry.issue.title)), ("url", .string(entry.issue.url)),
@@ -52,10 +57,12 @@ public enum ApplyReport {
             }
             return .object(fields)
         }
+        let pacing = WritePacingEstimate(writes: plan.entries.count, intervalSeconds: writeIntervalSeconds)
         let held: [JSONValue] = plan.heldBack.map { .object([("rule", .string($0.rule)), ("matched_issues", .int($0.matchedIssues))]) }
         let document: JSONValue = .object([
             ("source", .string(source)), ("dry_run", .bool(result == nil)), ("writes", .array(writes)),
             ("held_back", .array(held)), ("already_done", .int(plan.alreadyDone)),
+            ("write_interval_seconds", .double(pacing.intervalSeconds)), ("estimated_write_seconds", .double(pacing.seconds)),
         ])
         return document.serialized(pretty: true) + "\n"
     }

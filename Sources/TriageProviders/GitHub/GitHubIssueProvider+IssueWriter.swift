@@ -21,6 +21,7 @@ extension GitHubIssueProvider: IssueWriter {
     }
 
     public var authenticatedLogin: String? { writerState.login }
+    public var writeIntervalSeconds: Double { client.writeIntervalSeconds }
 
     public func perform(_ operation: WriteOperation, onIssue number: Int, pullRequest: Bool) async throws {
         let issueURL = "\(repoURL)/issues/\(number)"

@@ -21,6 +21,8 @@ extension BuiltinProviders {
             authHeader: { (name: "Authorization", value: "Bearer \($0)") },
             extraHeaders: [(name: "Accept", value: "application/vnd.github+json"), (name: "X-GitHub-Api-Version", value: "2022-11-28")],
             transport: AsyncHTTPClientTransport(), policy: RetryPolicy(maxWaitSeconds: configuration.maxWaitSeconds),
+            // GitHub's REST best practices: at least a second between writes.
+            writeIntervalSeconds: configuration.writeIntervalSeconds ?? 1,
             log: configuration.logger.note, trace: configuration.logger.trace)
         return try GitHubIssueProvider(location: configuration.location, apiBase: configuration.apiURL, client: client)
     }

@@ -17,6 +17,7 @@ extension GitLabIssueProvider: IssueWriter {
     }
 
     public var authenticatedLogin: String? { writerState.login }
+    public var writeIntervalSeconds: Double { client.writeIntervalSeconds }
 
     public func perform(_ operation: WriteOperation, onIssue number: Int, pullRequest: Bool) async throws {
         let url = itemURL(number, pullRequest: pullRequest)

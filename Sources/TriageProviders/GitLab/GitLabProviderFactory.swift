@@ -20,6 +20,8 @@ extension BuiltinProviders {
             hostName: "GitLab", tokenVariables: "GITLAB_TOKEN", token: token,
             authHeader: { (name: "PRIVATE-TOKEN", value: $0) },
             transport: AsyncHTTPClientTransport(), policy: RetryPolicy(maxWaitSeconds: configuration.maxWaitSeconds),
+            // GitLab asks for no pause between writes; they are still sent one at a time.
+            writeIntervalSeconds: configuration.writeIntervalSeconds ?? 0,
             log: configuration.logger.note, trace: configuration.logger.trace)
         return try GitLabIssueProvider(location: configuration.location, apiBase: configuration.apiURL, client: client)
     }

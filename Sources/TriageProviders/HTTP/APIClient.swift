@@ -23,10 +23,14 @@ public final class APIClient: Sendable {
     /// When a rate limit resets (seconds since the epoch): concurrent requests wait for it instead
     /// of each spending a call to learn the limit is still exhausted.
     private let pausedUntil = Mutex<Double>(0)
+    /// Least time between two writes of this account on a host, in seconds (`--write-interval`).
+    public let writeIntervalSeconds: Double
+    /// The auth header's value: writes queue per host and account (`WriteQueue`).
+    private let credential: String?
 
     public init(hostName: String, tokenVariables: String, token: String?, authHeader: (String) -> (name: String, value: String),
                 extraHeaders: [(name: String, value: String)] = [], transport: any HTTPTransport, policy: RetryPolicy,
-                requestTimeoutSeconds: Double = 30,
+                requestTimeoutSeconds: Double = 30, writeIntervalSeconds: Double = 0,
                 log: @escaping @Sendable (String) -> Void, trace: (@Sendable (String) -> Void)? = nil) {
         self.hostName = hostName
         self.tokenVariables = tokenVariables
@@ -35,6 +39,8 @@ public final class APIClient: Sendable {
         var headers = extraHeaders
         headers.append((name: "User-Agent", value: "triage"))
         if let token { headers.append(authHeader(token)) }
+        credential = token.map { authHeader($0).value }
+        self.writeIntervalSeconds = max(0, writeIntervalSeconds)
         self.headers = headers
         self.transport = transport
         self.policy = policy
@@ -56,16 +62,42 @@ public final class APIClient: Sendable {
     }
 
     /// Sends a write (`POST`, `PUT`, `PATCH`, `DELETE`) with a JSON body, under the same rate-limit
-    /// waits as reads. Retries differ for `POST`, which is not idempotent: a timeout or a 500 may
+    /// waits as reads, one at a time per host and account and `writeIntervalSeconds` apart
+    /// (`WriteQueue`); a `GET` goes straight out. A rate-limit answer (a secondary limit included)
+    /// means nothing was applied, so every method, `POST` too, is retried after the wait. Retries differ for `POST`, which is not idempotent: a timeout or a 500 may
     /// come after the server created the comment, so only failures that prove nothing was applied
     /// are retried (a connection failure, 502/503/504 from a gateway). A write left undone is
     /// reported, and the next run plans it again; a duplicate comment could not be taken back.
     public func send(_ method: String, _ url: String, json body: [UInt8]?, resource: String) async throws -> HTTPResponse {
+        guard ["POST", "PATCH", "PUT", "DELETE"].contains(method) else {
+            return try await exchange(method, url, json: body, resource: resource)
+        }
+        let queue = WriteQueue.shared(origin: Self.origin(of: url), credential: credential)
+        return try await queue.serialize(minimumInterval: writeIntervalSeconds, now: policy.now, sleep: policy.sleep) {
+            try await exchange(method, url, json: body, resource: resource)
+        }
+    }
+
+    /// `scheme://host:port` of `url`.
+    static func origin(of url: String) -> String {
+        guard let separator = url.range(of: "://") else { return url }
+        let rest = url[separator.upperBound...]
+        return String(url[..<separator.upperBound] + rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" })
+    }
+
+    /// One request with its retries and rate-limit waits.
+    private func exchange(_ method: String, _ url: String, json body: [UInt8]?, resource: String) async throws -> HTTPResponse {
         let idempotent = method != "POST"
         var failures = 0, rateLimitWaits = 0
         while true {
             try Task.checkCancellation()
-            let pause = pausedUntil.withLock { $0 } - policy.now()
+            let pausedTill = pausedUntil.withLock { $0 }, pause = pausedTill - policy.now()
+            // A limit already known to outlast --max-wait: asking again would only be refused (and
+            // a secondary limit lengthened); stop now.
+            if pause > Double(policy.maxWaitSeconds) {
+                throw RateLimitExceeded(host: hostName, resetsAt: pausedTill, waitSeconds: pause, maxWaitSeconds: policy.maxWaitSeconds,
+                                        tokenVariables: hasToken ? nil : tokenVariables)
+            }
             if pause > 0 { try await policy.sleep(pause) }
             let request = HTTPRequest(method: method, url: url, headers: headers, body: body, timeoutSeconds: requestTimeoutSeconds)
             trace?("→ \(method) \(redaction.scrub(url)) [\(redaction.describe(headers))]")
@@ -91,7 +123,7 @@ public final class APIClient: Sendable {
                 continue
             }
             trace?("← \(response.status) in \(Int((policy.now() - started) * 1000)) ms \(redaction.scrub(url))")
-            if let limit = RateLimit.of(response) {
+            if let limit = RateLimit.of(response, secondaryFallbackSeconds: policy.secondaryLimitFallbackSeconds) {
                 rateLimitWaits += 1
                 try await waitOut(limit, waits: rateLimitWaits)
                 continue
@@ -129,15 +161,17 @@ public final class APIClient: Sendable {
         case let .retryAfter(delay): (seconds, resetsAt) = (delay, now + delay)
         }
         if seconds > Double(policy.maxWaitSeconds) || waits > policy.maxRateLimitWaits {
+            pausedUntil.withLock { $0 = Swift.max($0, now + seconds) }
             throw RateLimitExceeded(host: hostName, resetsAt: resetsAt, waitSeconds: seconds, maxWaitSeconds: policy.maxWaitSeconds,
                                     tokenVariables: hasToken ? nil : tokenVariables)
         }
-        let extended = pausedUntil.withLock { until in
+        let startsPeriod = pausedUntil.withLock { until in
             defer { until = Swift.max(until, now + seconds) }
-            return now + seconds > until + 1
+            return until <= now
         }
-        // Requests in flight when the limit hit all learn of it; say so once.
-        if extended { log("\(hostName) rate limit reached; waiting \(formatSeconds(seconds)) until it resets") }
+        // Requests in flight when the limit hit all learn of it, and each waits; say so once per
+        // wait period (requests sent after it began wait for it before they are sent).
+        if startsPeriod { log("\(hostName) rate limit reached; waiting \(formatSeconds(seconds)) until it resets") }
         try await policy.sleep(seconds)
     }
 

@@ -10,8 +10,9 @@ enum RateLimit: Equatable {
     case retryAfter(Double)
 
     /// The limit `response` reports, or nil when it is no rate-limit response (a 403 may be a plain
-    /// "forbidden", which is not retried).
-    static func of(_ response: HTTPResponse) -> RateLimit? {
+    /// "forbidden", which is not retried). `secondaryFallbackSeconds` is the wait when a secondary
+    /// limit names none (GitHub documents "at least a minute").
+    static func of(_ response: HTTPResponse, secondaryFallbackSeconds: Double = 60) -> RateLimit? {
         guard response.status == 403 || response.status == 429 else { return nil }
         if let retry = response.header("retry-after"), let seconds = Double(retry.trimmingCharacters(in: " ")) {
             return .retryAfter(max(0, seconds))
@@ -23,9 +24,9 @@ enum RateLimit: Equatable {
         }
         // A 429 with no hint, or GitHub's secondary-limit 403 without `retry-after`, still means
         // "slow down"; a minute is what both hosts document.
-        if response.status == 429 { return .retryAfter(60) }
+        if response.status == 429 { return .retryAfter(secondaryFallbackSeconds) }
         let body = String(decoding: response.body.prefix(1000), as: UTF8.self).lowercased()
-        return body.contains("secondary rate limit") || body.contains("abuse detection") ? .retryAfter(60) : nil
+        return body.contains("secondary rate limit") || body.contains("abuse detection") ? .retryAfter(secondaryFallbackSeconds) : nil
     }
 }
 

@@ -20,6 +20,9 @@ public struct RetryPolicy: Sendable {
     public var maxWaitSeconds: Int
     /// Rate-limit waits allowed per request before giving up, so a server that never recovers ends the run.
     public var maxRateLimitWaits: Int
+    /// The wait after a secondary rate limit (or a 429) that names none: GitHub says at least a
+    /// minute. Tests shrink it.
+    public var secondaryLimitFallbackSeconds: Double
     /// Seconds since the epoch.
     public var now: @Sendable () -> Double
     public var sleep: @Sendable (_ seconds: Double) async throws -> Void
@@ -27,7 +30,7 @@ public struct RetryPolicy: Sendable {
     public var random: @Sendable () -> Double
 
     public init(maxRetries: Int = 4, baseBackoffSeconds: Double = 0.5, maxBackoffSeconds: Double = 20, maxWaitSeconds: Int = 900,
-                maxRateLimitWaits: Int = 5,
+                maxRateLimitWaits: Int = 5, secondaryLimitFallbackSeconds: Double = 60,
                 now: @escaping @Sendable () -> Double = RetryPolicy.wallClock,
                 sleep: @escaping @Sendable (Double) async throws -> Void = RetryPolicy.realSleep,
                 random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) {
@@ -36,6 +39,7 @@ public struct RetryPolicy: Sendable {
         self.maxBackoffSeconds = maxBackoffSeconds
         self.maxWaitSeconds = maxWaitSeconds
         self.maxRateLimitWaits = maxRateLimitWaits
+        self.secondaryLimitFallbackSeconds = secondaryLimitFallbackSeconds
         self.now = now
         self.sleep = sleep
         self.random = random

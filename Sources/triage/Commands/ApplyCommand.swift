@@ -10,6 +10,11 @@ struct ApplyCommand: AsyncParsableCommand {
         Without --yes nothing is written: the plan is printed. Exit codes: 0 done (or planned), 1 work left \
         undone (budget exhausted, or a rule held back by --max-per-rule), 2 invalid rules, usage, or a source \
         that cannot be written, 3 the source failed or a write failed.
+
+        Writes are sent one at a time, at least --write-interval apart (GitHub asks for a second between \
+        writes and answers concurrent ones with secondary rate limits); a write refused by a rate limit \
+        was not applied and is retried after the wait, within --max-wait. --concurrency bounds the \
+        reads only.
         """
     )
 
@@ -32,8 +37,13 @@ struct ApplyCommand: AsyncParsableCommand {
     @Option(help: "Output format.")
     var format: ApplyFormat = .text
 
-    @Option(help: "Issues written to at once.")
+    @Option(help: "Issues worked on at once: bounds the reads their writes need (writes themselves go one at a time).")
     var concurrency: Int = 4
+
+    @Option(name: .customLong("write-interval"),
+            help: ArgumentHelp("Least time between two writes (\(DurationArgument.formatHelp); 0 for none). Default: the pause the source's API asks for (see the README).",
+                               valueName: "duration"))
+    var writeInterval: DurationArgument?
 
     enum ApplyFormat: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
 
@@ -45,18 +55,25 @@ struct ApplyCommand: AsyncParsableCommand {
 
     func run() async throws {
         let ruleSet = try RuleFiles.load(options.rules, selecting: options.selectedRules)
-        let runOptions = ApplyRun.Options(now: try options.evaluationInstant(), perform: yes, maxIssuesPerRule: maxPerRule, force: force,
-                                          maxOperations: maxOperations, writeConcurrency: concurrency)
+        let now = try options.evaluationInstant()
         // An event without an issue (`push`, …) evaluates nothing: nil, said on stderr.
-        _ = try await EventResolution.withProvider(for: options, event: event, defaultSource: ruleSet.defaultSource) { provider, _ in
+        _ = try await EventResolution.withProvider(for: options, event: event, defaultSource: ruleSet.defaultSource,
+                                                  writeIntervalSeconds: writeInterval.map { Double($0.seconds) }) { provider, _ in
             let result: ApplyRun.Result
+            let progress = ApplyProgressLine(enabled: yes && StandardStream.error.isTerminal,
+                                             writeIntervalSeconds: (provider as? any IssueWriter)?.writeIntervalSeconds ?? 0)
+            let runOptions = ApplyRun.Options(now: now, perform: yes, maxIssuesPerRule: maxPerRule, force: force,
+                                              maxOperations: maxOperations, writeConcurrency: concurrency,
+                                              progress: { finished, planned in progress.update(finished: finished, planned: planned) })
             do {
                 let run = try ApplyRun(rules: ruleSet.rules, options: runOptions)
                 if yes { try run.checkWritable(provider, writableProviders: SourceResolution.registry.writableProviderNames) }
                 result = try await run.run(provider: provider)
+                progress.clear()
             } catch let error as ApplyRunError where error.isUsageProblem {
                 throw UsageError(error.description)
             } catch {
+                progress.clear()
                 throw RunFailure.exit(for: error)
             }
             if result.uncheckedComments > 0 {
@@ -64,14 +81,16 @@ struct ApplyCommand: AsyncParsableCommand {
                 StandardStream.error.write("warning: \(provider.sourceDescription) has no comments for \(count) issue\(count == 1 ? "" : "s"); their comments are planned without checking for an earlier one\n")
             }
             let source = provider.sourceDescription
+            let interval = result.writeIntervalSeconds
             switch format {
-            case .text: StandardStream.output.write(ApplyReport.text(plan: result.plan, result: result.execution, source: source))
-            case .json: StandardStream.output.write(ApplyReport.json(plan: result.plan, result: result.execution, source: source))
-            case .markdown: StandardStream.output.write(ApplyReport.markdown(plan: result.plan, result: result.execution, source: source))
+            case .text: StandardStream.output.write(ApplyReport.text(plan: result.plan, result: result.execution, source: source, writeIntervalSeconds: interval))
+            case .json: StandardStream.output.write(ApplyReport.json(plan: result.plan, result: result.execution, source: source, writeIntervalSeconds: interval))
+            case .markdown: StandardStream.output.write(ApplyReport.markdown(plan: result.plan, result: result.execution, source: source, writeIntervalSeconds: interval))
             }
             StandardStream.output.flush()
             if let summaryPath = JobSummaryFile.path() {
-                JobSummaryFile.append(ApplyReport.markdown(plan: result.plan, result: result.execution, source: source), to: summaryPath)
+                JobSummaryFile.append(ApplyReport.markdown(plan: result.plan, result: result.execution, source: source,
+                                                          writeIntervalSeconds: interval), to: summaryPath)
             }
             if let execution = result.execution, execution.failed > 0 { throw ExitCode(ExitStatus.sourceFailed) }
             if (result.execution?.notDone ?? 0) > 0 || !result.plan.heldBack.isEmpty { throw ExitCode(ExitStatus.findings) }

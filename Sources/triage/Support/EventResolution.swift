@@ -18,10 +18,11 @@ enum EventScope {
 enum EventResolution {
     /// Runs `body` with the provider (and the event's scope, nil without `--event`) and shuts the
     /// provider down; returns nil without running `body` when the event carries nothing to evaluate.
-    static func withProvider<T>(for options: SourceOptions, event: EventOptions, defaultSource: String?,
+    /// `writeIntervalSeconds` is `apply --write-interval` (nil: the provider's default).
+    static func withProvider<T>(for options: SourceOptions, event: EventOptions, defaultSource: String?, writeIntervalSeconds: Double? = nil,
                                 _ body: (any IssueProvider, EventScope?) async throws -> T) async throws -> T? {
         guard let path = event.path else {
-            return try await SourceResolution.withProvider(for: options, defaultSource: defaultSource) { try await body($0, nil) }
+            return try await SourceResolution.withProvider(for: options, defaultSource: defaultSource, writeIntervalSeconds: writeIntervalSeconds) { try await body($0, nil) }
         }
         let (factory, webhook) = try read(path)
         let described = "the \(webhook.name.map { "`\($0)` " } ?? "")event in \(path)"
@@ -38,7 +39,7 @@ enum EventResolution {
                 defaultSource = "\(factory.name):\(repository.location)"
                 options.apiURL = options.apiURL ?? repository.apiURL
             }
-            return try await SourceResolution.withProvider(for: options, defaultSource: defaultSource) { try await body($0, .wholeSource) }
+            return try await SourceResolution.withProvider(for: options, defaultSource: defaultSource, writeIntervalSeconds: writeIntervalSeconds) { try await body($0, .wholeSource) }
         case let .item(number, kind):
             // The readers only return an item with its repository.
             guard let repository = webhook.repository else { throw UsageError("\(path): \(described) names no repository") }
@@ -46,7 +47,7 @@ enum EventResolution {
             options.source = source
             options.apiURL = options.apiURL ?? repository.apiURL
             StandardStream.error.write("note: \(described) is about #\(number) of \(source): evaluating only it\n")
-            return try await SourceResolution.withProvider(for: options, defaultSource: nil) { provider in
+            return try await SourceResolution.withProvider(for: options, defaultSource: nil, writeIntervalSeconds: writeIntervalSeconds) { provider in
                 try await body(provider.scoped(toItem: number, kind: kind), .item(number: number))
             }
         }

@@ -10,14 +10,16 @@ enum SourceResolution {
     /// The registry every command reads providers from.
     static let registry = BuiltinProviders.registry()
 
-    static func provider(for options: SourceOptions, defaultSource: String?) throws -> any IssueProvider {
+    /// `writeIntervalSeconds` is `apply --write-interval` (nil: the provider's default).
+    static func provider(for options: SourceOptions, defaultSource: String?, writeIntervalSeconds: Double? = nil) throws -> any IssueProvider {
         let environment = ProcessInfo.processInfo.environment
         let (source, apiURL) = try chooseSource(for: options, defaultSource: defaultSource, environment: environment)
         var trace: (@Sendable (String) -> Void)?
         if options.verbose { trace = { line in StandardStream.error.write("trace: \(line)\n") } }
         let logger = ProviderLogger(note: { line in StandardStream.error.write("\(line)\n") }, trace: trace)
         let configuration = ProviderConfiguration(location: "", apiURL: apiURL, environment: environment,
-                                                  keepGoing: options.keepGoing, maxWaitSeconds: options.maxWait.seconds, logger: logger)
+                                                  keepGoing: options.keepGoing, maxWaitSeconds: options.maxWait.seconds, logger: logger,
+                                                  writeIntervalSeconds: writeIntervalSeconds)
         do {
             return try registry.resolve(source, forcedProvider: options.provider, configuration: configuration)
         } catch {
@@ -41,9 +43,9 @@ enum SourceResolution {
     }
 
     /// Resolves the provider, runs `body` with it, then shuts it down, whether `body` succeeded or not.
-    static func withProvider<T>(for options: SourceOptions, defaultSource: String?,
+    static func withProvider<T>(for options: SourceOptions, defaultSource: String?, writeIntervalSeconds: Double? = nil,
                                 _ body: (any IssueProvider) async throws -> T) async throws -> T {
-        let provider = try provider(for: options, defaultSource: defaultSource)
+        let provider = try provider(for: options, defaultSource: defaultSource, writeIntervalSeconds: writeIntervalSeconds)
         do {
             let result = try await body(provider)
             await provider.shutdown()
