@@ -148,7 +148,8 @@ public struct RuleEngine: Sendable {
                     } catch {
                         // Without lazy fields the only interruption is a failure (a regex gave up).
                         let message = if case let .failed(text) = error { text } else { "\(error)" }
-                        errors.append(RuleEvaluationError(rule: rules[index].name, number: issues[issueIndex].number, message: message))
+                        errors.append(RuleEvaluationError(rule: rules[index].name, number: issues[issueIndex].number, message: message,
+                                                          repo: issues[issueIndex].repo))
                     }
                 }
             }
@@ -159,7 +160,8 @@ public struct RuleEngine: Sendable {
                         if try await conditions[index].evaluate(batch[issueIndex], in: frame, loader: issueLoader) { matched.append(index) }
                     } catch {
                         if Task.isCancelled { throw CancellationError() }
-                        errors.append(RuleEvaluationError(rule: rules[index].name, number: batch[issueIndex].number, message: "\(error)"))
+                        errors.append(RuleEvaluationError(rule: rules[index].name, number: batch[issueIndex].number, message: "\(error)",
+                                                          repo: batch[issueIndex].repo))
                     }
                 }
                 matched.sort()

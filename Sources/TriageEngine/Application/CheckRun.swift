@@ -34,8 +34,8 @@ public struct CheckRun: Sendable {
     }
 
     /// What every reporter needs to know before the first outcome.
-    public func context(source: String) -> CheckContext {
-        CheckContext(source: source, now: now, rules: ruleSet.rules)
+    public func context(source: String, spansRepositories: Bool = false) -> CheckContext {
+        CheckContext(source: source, now: now, rules: ruleSet.rules, spansRepositories: spansRepositories)
     }
 
     /// Evaluates every rule on every issue of `provider`, calling `handle` with each outcome in

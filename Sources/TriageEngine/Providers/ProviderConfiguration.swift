@@ -12,14 +12,18 @@ public struct ProviderConfiguration: Sendable {
     public var maxWaitSeconds: Int
     /// Where the provider's notes and request trace go.
     public var logger: ProviderLogger
+    /// Which repositories an organisation or group source walks (`--include-archived`, `--shard`, …).
+    public var repositories: RepositorySelection
 
     public init(location: String, apiURL: String? = nil, environment: [String: String] = [:], keepGoing: Bool = false,
-                maxWaitSeconds: Int = 900, logger: ProviderLogger = .standardError()) {
+                maxWaitSeconds: Int = 900, logger: ProviderLogger = .standardError(),
+                repositories: RepositorySelection = RepositorySelection()) {
         self.location = location
         self.apiURL = apiURL
         self.environment = environment
         self.keepGoing = keepGoing
         self.maxWaitSeconds = maxWaitSeconds
         self.logger = logger
+        self.repositories = repositories
     }
 }

@@ -73,6 +73,7 @@ struct ApplyCommand: AsyncParsableCommand {
             if let summaryPath = JobSummaryFile.path() {
                 JobSummaryFile.append(ApplyReport.markdown(plan: result.plan, result: result.execution, source: source), to: summaryPath)
             }
+            if RunFailure.printFailedRepositories(provider.runNotes) { throw ExitCode(ExitStatus.sourceFailed) }
             if let execution = result.execution, execution.failed > 0 { throw ExitCode(ExitStatus.sourceFailed) }
             if (result.execution?.notDone ?? 0) > 0 || !result.plan.heldBack.isEmpty { throw ExitCode(ExitStatus.findings) }
         }

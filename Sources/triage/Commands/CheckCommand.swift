@@ -33,15 +33,20 @@ struct CheckCommand: AsyncParsableCommand {
         let run = CheckRun(ruleSet: ruleSet, now: try options.evaluationInstant(), concurrency: concurrency)
         let format = format.value
         let evaluated = try await EventResolution.withProvider(for: options, event: event, defaultSource: ruleSet.defaultSource) { provider, _ in
-            var reporter = format.makeReporter(context: run.context(source: provider.sourceDescription))
+            let context = run.context(source: provider.sourceDescription, spansRepositories: provider.spansRepositories)
+            var reporter = format.makeReporter(context: context)
             let summaryPath = JobSummaryFile.path()
-            var jobSummary = summaryPath.map { _ in CheckJobSummary(context: run.context(source: provider.sourceDescription)) }
+            var jobSummary = summaryPath.map { _ in CheckJobSummary(context: context) }
             let progress = ProgressLine(enabled: StandardStream.error.isTerminal, apiCalls: { provider.runNotes.apiCalls })
             do {
                 let result = try await run.run(provider: provider) { outcome in
                     if let text = reporter.record(outcome) { StandardStream.output.write(text) }
                     _ = jobSummary?.record(outcome)
-                    if !format.listsErrors { for error in outcome.errors { StandardStream.error.write("error: \(error)\n") } }
+                    if !format.listsErrors {
+                        for error in outcome.errors {
+                            StandardStream.error.write("error: \(error.description(spanningRepositories: context.spansRepositories))\n")
+                        }
+                    }
                     progress.tick()
                 }
                 progress.clear()
@@ -57,12 +62,14 @@ struct CheckCommand: AsyncParsableCommand {
         guard let result = evaluated else { return }
         StandardStream.output.flush()
         RunFailure.printWarnings(result.notes)
+        let failedRepositories = RunFailure.printFailedRepositories(result.notes)
         let errors = result.summary.statistics.errors
         if errors > 0 {
             let whereListed = format.listsErrors ? "listed in the report" : "listed above on stderr"
             StandardStream.error.write("error: \(errors) rule evaluation\(errors == 1 ? "" : "s") failed (\(whereListed))\n")
             throw ExitCode(ExitStatus.sourceFailed)
         }
+        if failedRepositories { throw ExitCode(ExitStatus.sourceFailed) }
         if result.hasMatches(atOrAbove: failOn.severity) { throw ExitCode(ExitStatus.findings) }
     }
 }

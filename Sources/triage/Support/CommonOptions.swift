@@ -33,6 +33,8 @@ struct SourceOptions: ParsableArguments {
     @Flag(help: "Trace every API request and response on stderr (tokens redacted).")
     var verbose = false
 
+    @OptionGroup var repositories: RepositoryOptions
+
     mutating func validate() throws {
         rules = try DefaultRulePaths.resolve(rules, missing: "give at least one rule file with --rules")
     }

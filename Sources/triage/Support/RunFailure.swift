@@ -16,4 +16,11 @@ enum RunFailure {
     static func printWarnings(_ notes: ProviderRunNotes) {
         for warning in notes.warnings { StandardStream.error.write("warning: \(warning)\n") }
     }
+
+    /// Prints the repositories of a multi-repository source that failed while the others went on;
+    /// true when there were any (the run then exits 3).
+    static func printFailedRepositories(_ notes: ProviderRunNotes) -> Bool {
+        for failure in notes.failedRepositories { StandardStream.error.write("error: \(failure)\n") }
+        return !notes.failedRepositories.isEmpty
+    }
 }

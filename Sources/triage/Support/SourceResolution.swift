@@ -17,7 +17,8 @@ enum SourceResolution {
         if options.verbose { trace = { line in StandardStream.error.write("trace: \(line)\n") } }
         let logger = ProviderLogger(note: { line in StandardStream.error.write("\(line)\n") }, trace: trace)
         let configuration = ProviderConfiguration(location: "", apiURL: apiURL, environment: environment,
-                                                  keepGoing: options.keepGoing, maxWaitSeconds: options.maxWait.seconds, logger: logger)
+                                                  keepGoing: options.keepGoing, maxWaitSeconds: options.maxWait.seconds, logger: logger,
+                                                  repositories: options.repositories.selection)
         do {
             return try registry.resolve(source, forcedProvider: options.provider, configuration: configuration)
         } catch {
@@ -45,6 +46,9 @@ enum SourceResolution {
                                 _ body: (any IssueProvider) async throws -> T) async throws -> T {
         let provider = try provider(for: options, defaultSource: defaultSource)
         do {
+            if let shard = options.repositories.selection.shard, !provider.spansRepositories {
+                throw UsageError("--shard \(shard) needs an organisation or group source; \(provider.sourceDescription) is one repository")
+            }
             let result = try await body(provider)
             await provider.shutdown()
             return result
