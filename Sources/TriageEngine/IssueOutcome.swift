@@ -40,6 +40,13 @@ public struct IssueOutcome: Sendable {
     public var loadedComments: [IssueComment]?
     /// The comments `commentsForMatches` asked for could not be had: the source has none.
     public var commentsUnavailable = false
+    /// Rules (indexes) not evaluated because the read budget was spent before their lazy data was read.
+    public var notEvaluatedRules: [Int] = []
+    /// The comments `commentsForMatches` asked for were not read: the read budget was spent.
+    public var commentsNotRead = false
+
+    /// Every rule was evaluated and everything planning needs was read (`apply` plans only these).
+    public var isFullyEvaluated: Bool { notEvaluatedRules.isEmpty && !commentsNotRead }
 
     public init(issue: IssueReference, matchedRules: [Int], errors: [RuleEvaluationError], matchedIssue: Issue? = nil) {
         self.issue = issue

@@ -44,6 +44,9 @@ public struct ApplyRun: Sendable {
         /// The evaluation's counts; `lazyLoads` includes the comments read for planning.
         public var statistics: RuleEngine.Statistics
         public var notes: ProviderRunNotes
+        /// Issues left out of the plan because the read budget was spent before they were fully
+        /// evaluated (SPEC §7).
+        public var notEvaluated: [NotEvaluatedIssue] = []
     }
 
     /// Only the rules with actions.
@@ -86,7 +89,12 @@ public struct ApplyRun: Sendable {
                                                              keepMatchedIssues: true, commentsForMatches: needsComments))
         let query = QueryDerivation.query(for: rules, now: options.now, fields: IssueFieldSet.all)
         var uncheckedComments = 0
+        var notEvaluated: [NotEvaluatedIssue] = []
         let statistics = try await engine.run(provider: provider, query: query) { outcome in
+            guard outcome.isFullyEvaluated else {
+                notEvaluated.append(NotEvaluatedIssue(issue: outcome.issue, rules: outcome.notEvaluatedRules.map { rules[$0].name }))
+                return
+            }
             guard let issue = outcome.matchedIssue else { return }
             if outcome.commentsUnavailable { uncheckedComments += 1 }
             planner.add(issue, matchedRules: outcome.matchedRules, comments: outcome.loadedComments ?? [])
@@ -99,6 +107,6 @@ public struct ApplyRun: Sendable {
                                                     concurrency: options.writeConcurrency)
         }
         return Result(plan: plan, execution: execution, uncheckedComments: uncheckedComments, statistics: statistics,
-                      notes: provider.runNotes)
+                      notes: provider.runNotes, notEvaluated: notEvaluated)
     }
 }

@@ -14,10 +14,12 @@ public struct ProviderConfiguration: Sendable {
     public var logger: ProviderLogger
     /// Which repositories an organisation or group source walks (`--include-archived`, `--shard`, …).
     public var repositories: RepositorySelection
+    /// The run's read budget (`--max-requests`), shared by every request; nil for none.
+    public var requestBudget: RequestBudget?
 
     public init(location: String, apiURL: String? = nil, environment: [String: String] = [:], keepGoing: Bool = false,
                 maxWaitSeconds: Int = 900, logger: ProviderLogger = .standardError(),
-                repositories: RepositorySelection = RepositorySelection()) {
+                repositories: RepositorySelection = RepositorySelection(), requestBudget: RequestBudget? = nil) {
         self.location = location
         self.apiURL = apiURL
         self.environment = environment
@@ -25,5 +27,6 @@ public struct ProviderConfiguration: Sendable {
         self.maxWaitSeconds = maxWaitSeconds
         self.logger = logger
         self.repositories = repositories
+        self.requestBudget = requestBudget
     }
 }

@@ -21,6 +21,7 @@ extension BuiltinProviders {
             authHeader: { (name: "Authorization", value: "Bearer \($0)") },
             extraHeaders: [(name: "Accept", value: "application/vnd.github+json"), (name: "X-GitHub-Api-Version", value: "2022-11-28")],
             transport: AsyncHTTPClientTransport(), policy: RetryPolicy(maxWaitSeconds: configuration.maxWaitSeconds),
+            readBudget: configuration.requestBudget,
             log: configuration.logger.note, trace: configuration.logger.trace)
         if let organization = GitHubOrganizationSource(location: configuration.location) {
             return organization.provider(apiBase: configuration.apiURL, client: client, selection: configuration.repositories)

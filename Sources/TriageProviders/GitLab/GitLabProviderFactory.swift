@@ -20,6 +20,7 @@ extension BuiltinProviders {
             hostName: "GitLab", tokenVariables: "GITLAB_TOKEN", token: token,
             authHeader: { (name: "PRIVATE-TOKEN", value: $0) },
             transport: AsyncHTTPClientTransport(), policy: RetryPolicy(maxWaitSeconds: configuration.maxWaitSeconds),
+            readBudget: configuration.requestBudget,
             log: configuration.logger.note, trace: configuration.logger.trace)
         if let group = GitLabGroupSource(location: configuration.location) {
             return group.provider(apiBase: configuration.apiURL, client: client, selection: configuration.repositories)

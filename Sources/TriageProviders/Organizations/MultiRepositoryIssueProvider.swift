@@ -42,7 +42,9 @@ public struct MultiRepositoryIssueProvider<Member: IssueProvider & IssueWriter>:
 
     public var spansRepositories: Bool { true }
 
-    public var runNotes: ProviderRunNotes { ProviderRunNotes(apiCalls: client.apiCalls, failedRepositories: roster.failures) }
+    public var runNotes: ProviderRunNotes {
+        ProviderRunNotes(apiCalls: client.apiCalls, failedRepositories: roster.failures, unreadRequests: client.readBudget?.refused ?? [])
+    }
 
     public func issues(matching query: IssueQuery) -> MultiRepositoryIssues<Member> {
         if let combinedListing {

@@ -68,7 +68,12 @@ public struct MultiRepositoryIssues<Member: IssueProvider>: AsyncSequence, Senda
         private func begin() async throws {
             switch sequence.walk {
             case let .repositories(list, _):
-                pending = try await list()[...]
+                do {
+                    pending = try await list()[...]
+                } catch is RequestBudgetExhausted {
+                    // `--max-requests` spent before the repositories were listed: none is read.
+                    pending = []
+                }
                 startMore()
             case let .combined(listing):
                 pending = []

@@ -73,8 +73,11 @@ struct ApplyCommand: AsyncParsableCommand {
             if let summaryPath = JobSummaryFile.path() {
                 JobSummaryFile.append(ApplyReport.markdown(plan: result.plan, result: result.execution, source: source), to: summaryPath)
             }
-            if RunFailure.printFailedRepositories(provider.runNotes) { throw ExitCode(ExitStatus.sourceFailed) }
+            let notes = provider.runNotes
+            let budgetSpent = RunFailure.printUnread(notes, notEvaluated: result.notEvaluated, spanningRepositories: provider.spansRepositories)
+            if RunFailure.printFailedRepositories(notes) { throw ExitCode(ExitStatus.sourceFailed) }
             if let execution = result.execution, execution.failed > 0 { throw ExitCode(ExitStatus.sourceFailed) }
+            if budgetSpent { throw ExitCode(ExitStatus.findings) }
             if (result.execution?.notDone ?? 0) > 0 || !result.plan.heldBack.isEmpty { throw ExitCode(ExitStatus.findings) }
         }
     }

@@ -32,7 +32,9 @@ struct CheckCommand: AsyncParsableCommand {
         let ruleSet = try RuleFiles.load(options.rules, selecting: options.selectedRules)
         let run = CheckRun(ruleSet: ruleSet, now: try options.evaluationInstant(), concurrency: concurrency)
         let format = format.value
+        var spansRepositories = false
         let evaluated = try await EventResolution.withProvider(for: options, event: event, defaultSource: ruleSet.defaultSource) { provider, _ in
+            spansRepositories = provider.spansRepositories
             let context = run.context(source: provider.sourceDescription, spansRepositories: provider.spansRepositories)
             var reporter = format.makeReporter(context: context)
             let summaryPath = JobSummaryFile.path()
@@ -63,6 +65,7 @@ struct CheckCommand: AsyncParsableCommand {
         StandardStream.output.flush()
         RunFailure.printWarnings(result.notes)
         let failedRepositories = RunFailure.printFailedRepositories(result.notes)
+        let budgetSpent = RunFailure.printUnread(result.notes, notEvaluated: result.notEvaluated, spanningRepositories: spansRepositories)
         let errors = result.summary.statistics.errors
         if errors > 0 {
             let whereListed = format.listsErrors ? "listed in the report" : "listed above on stderr"
@@ -70,6 +73,7 @@ struct CheckCommand: AsyncParsableCommand {
             throw ExitCode(ExitStatus.sourceFailed)
         }
         if failedRepositories { throw ExitCode(ExitStatus.sourceFailed) }
+        if budgetSpent { throw ExitCode(ExitStatus.findings) }
         if result.hasMatches(atOrAbove: failOn.severity) { throw ExitCode(ExitStatus.findings) }
     }
 }

@@ -18,7 +18,8 @@ enum SourceResolution {
         let logger = ProviderLogger(note: { line in StandardStream.error.write("\(line)\n") }, trace: trace)
         let configuration = ProviderConfiguration(location: "", apiURL: apiURL, environment: environment,
                                                   keepGoing: options.keepGoing, maxWaitSeconds: options.maxWait.seconds, logger: logger,
-                                                  repositories: options.repositories.selection)
+                                                  repositories: options.repositories.selection,
+                                                  requestBudget: options.maxRequests.map(RequestBudget.init(limit:)))
         do {
             return try registry.resolve(source, forcedProvider: options.provider, configuration: configuration)
         } catch {
