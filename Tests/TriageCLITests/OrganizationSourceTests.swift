@@ -141,6 +141,9 @@ struct OrganizationSourceTests {
                                                 "--api-url", server.baseURL, "--now", "2024-06-01"])
             #expect(output.status == 1, "\(output)")
             #expect(output.stdoutLines.filter { $0.hasPrefix("  acme/") } == ["  acme/api#5 Issue 5", "  acme/web#5 Issue 5"], "\(output)")
+            let markdown = try await Self.triage(["check", "--rules", "rules.yaml", "--rule", "open-bugs", "--source", "github:acme",
+                                                  "--api-url", server.baseURL, "--now", "2024-06-01", "--format", "markdown"])
+            #expect(markdown.stdout.contains("- [ ] [acme/api#5](https://github.com/acme/api/issues/5) Issue 5\n"), "\(markdown)")
         }
     }
 
@@ -194,6 +197,9 @@ struct OrganizationSourceTests {
             let output = try await Self.triage(["apply", "--rules", "rules.yaml", "--source", "github:acme", "--api-url", server.baseURL,
                                                 "--now", "2024-06-01", "--yes"], rules: rules)
             #expect(output.status == 0, "\(output)")
+            // Grouped by issue, and the same number in two repositories is two issues.
+            #expect(output.stdoutLines.filter { $0.hasPrefix("acme/") } == ["acme/api#5 Issue 5", "acme/api#10 Issue 10", "acme/web#5 Issue 5", "acme/web#10 Issue 10"],
+                    "\(output)")
             for name in ["web", "api"] {
                 // Writes run concurrently: their order is not the plan's.
                 let writes = Set(try #require(organization.repository(name)).tracker.writes.map(\.description))

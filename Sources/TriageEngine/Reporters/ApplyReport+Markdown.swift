@@ -2,7 +2,9 @@ extension ApplyReport {
     /// Markdown for `apply --format markdown` and the CI job summary (SPEC §6): the counts — done,
     /// left by the `--max-operations` budget, held back by the `--max-per-rule` guard, failed —
     /// then the writes of each kind as links, failures first, capped by `limits`.
-    public static func markdown(plan: ApplyPlan, result: ApplyResult?, source: String, limits: SummaryLimits = .standard) -> String {
+    public static func markdown(plan: ApplyPlan, result: ApplyResult?, source: String, limits: SummaryLimits = .standard,
+                                spanningRepositories: Bool = false) -> String {
+        let item = { (entry: ApplyPlan.Entry) in Self.item(entry, spanningRepositories: spanningRepositories) }
         var markdown = CappedMarkdown(limits: limits)
         let writes = plan.entries.count
         markdown.append("## triage apply\n\n")
@@ -49,7 +51,7 @@ extension ApplyReport {
     }
 
     /// `[#12](URL) Title: add label `x` (rule `r`)`.
-    private static func item(_ entry: ApplyPlan.Entry) -> String {
-        "\(CheckJobSummary.link(entry.issue)): \(MarkdownCheckReporter.escape(entry.operation.description)) (rule `\(entry.rule)`)"
+    private static func item(_ entry: ApplyPlan.Entry, spanningRepositories: Bool) -> String {
+        "\(CheckJobSummary.link(entry.issue, spanningRepositories: spanningRepositories)): \(MarkdownCheckReporter.escape(entry.operation.description)) (rule `\(entry.rule)`)"
     }
 }

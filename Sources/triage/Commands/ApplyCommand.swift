@@ -63,15 +63,19 @@ struct ApplyCommand: AsyncParsableCommand {
                 let count = result.uncheckedComments
                 StandardStream.error.write("warning: \(provider.sourceDescription) has no comments for \(count) issue\(count == 1 ? "" : "s"); their comments are planned without checking for an earlier one\n")
             }
-            let source = provider.sourceDescription
+            let source = provider.sourceDescription, spanning = provider.spansRepositories
             switch format {
-            case .text: StandardStream.output.write(ApplyReport.text(plan: result.plan, result: result.execution, source: source))
-            case .json: StandardStream.output.write(ApplyReport.json(plan: result.plan, result: result.execution, source: source))
-            case .markdown: StandardStream.output.write(ApplyReport.markdown(plan: result.plan, result: result.execution, source: source))
+            case .text:
+                StandardStream.output.write(ApplyReport.text(plan: result.plan, result: result.execution, source: source, spanningRepositories: spanning))
+            case .json:
+                StandardStream.output.write(ApplyReport.json(plan: result.plan, result: result.execution, source: source, spanningRepositories: spanning))
+            case .markdown:
+                StandardStream.output.write(ApplyReport.markdown(plan: result.plan, result: result.execution, source: source, spanningRepositories: spanning))
             }
             StandardStream.output.flush()
             if let summaryPath = JobSummaryFile.path() {
-                JobSummaryFile.append(ApplyReport.markdown(plan: result.plan, result: result.execution, source: source), to: summaryPath)
+                JobSummaryFile.append(ApplyReport.markdown(plan: result.plan, result: result.execution, source: source, spanningRepositories: spanning),
+                                      to: summaryPath)
             }
             let notes = provider.runNotes
             let budgetSpent = RunFailure.printUnread(notes, notEvaluated: result.notEvaluated, spanningRepositories: provider.spansRepositories)

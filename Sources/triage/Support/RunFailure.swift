@@ -9,6 +9,9 @@ enum RunFailure {
         StandardStream.output.flush()
         if error is CancellationError || Task.isCancelled { return ExitCode(ExitStatus.interrupted) }
         StandardStream.error.write("error: \(error)\n")
+        // The read budget ran out before the one read a command cannot do without (`explain`'s
+        // issue): nothing failed, the budget was too small.
+        if error is RequestBudgetExhausted { return ExitCode(ExitStatus.findings) }
         return ExitCode(ExitStatus.sourceFailed)
     }
 
