@@ -147,6 +147,24 @@ struct OrganizationSourceTests {
         }
     }
 
+    @Test func evaluationErrorsNameTheirRepository() async throws {
+        let organization = FakeOrganization(names: ["web", "api"], count: 6)
+        let server = try await TestHTTPServer.start { request in
+            // Issue #3 of acme/api has a comment the API will not give.
+            if request.path == "/repos/acme/api/issues/3/comments" { return TestHTTPResponse(status: 404, json: #"{"message":"Not Found"}"#) }
+            return organization.respond(to: request, baseURL: "http://\(request.header("host") ?? "")")
+        }
+        try await server.serving {
+            let json = try await Self.triage(["check", "--rules", "rules.yaml", "--source", "github:acme", "--api-url", server.baseURL,
+                                              "--now", "2024-06-01", "--format", "json"])
+            #expect(json.status == 3, "\(json)")
+            #expect(json.stdout.contains(#""rule": "bot-last",\#n      "repo": "acme/api",\#n      "number": 3,"#), "\(json)")
+            let jsonl = try await Self.triage(["check", "--rules", "rules.yaml", "--source", "github:acme", "--api-url", server.baseURL,
+                                               "--now", "2024-06-01", "--format", "jsonl"])
+            #expect(jsonl.status == 3 && jsonl.stderr.contains("error: rule bot-last on acme/api#3: "), "\(jsonl)")
+        }
+    }
+
     @Test func aUserAccountListsItsOwnRepositoriesWithItsTokenAndPublicOnesOtherwise() async throws {
         let user = FakeOrganization(owner: FakeIssueTracker.login, isUser: true, repositories: [
             ("tools", 6, false, false, false, nil), ("diary", 6, false, false, true, nil),
