@@ -71,7 +71,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "TriageBenchmarks",
-            dependencies: ["TriageLanguage", "TriageRules", "TriageEngine", "TriageProviders"],
+            dependencies: ["TriageLanguage", "TriageRules", "TriageEngine", "TriageProviders", "TriageTestSupport"],
             swiftSettings: strictSettings
         ),
         .target(

@@ -7,6 +7,12 @@ import TriageRules
 // take to compile, and how fast compiled rules evaluate on 200,000 issues, single-threaded and
 // through the engine's TaskGroup. Run in release mode: `swift run -c release triage-bench`.
 
+// `ORG=1`: only the organisation walk on the loopback fake (OrganizationWalk.swift), then stop.
+if ProcessInfo.processInfo.environment["ORG"] != nil {
+    try await OrganizationWalk.report()
+    exit(0)
+}
+
 // `DECODE=1`: only the JSON decoder's throughput (DecodeThroughput.swift), then stop.
 if ProcessInfo.processInfo.environment["DECODE"] != nil {
     try DecodeThroughput.report()

@@ -6,15 +6,23 @@ public struct IssueReference: Hashable, Sendable, Codable {
     public var number: Int
     public var title: String
     public var url: String
+    /// `owner/name`: multi-repository sources print it and route writes by it.
+    public var repo: String
 
-    public init(number: Int, title: String, url: String) {
+    public init(number: Int, title: String, url: String, repo: String = "") {
         self.number = number
         self.title = title
         self.url = url
+        self.repo = repo
     }
 
     public init(_ issue: Issue) {
-        self.init(number: issue.number, title: issue.title, url: issue.url)
+        self.init(number: issue.number, title: issue.title, url: issue.url, repo: issue.repo)
+    }
+
+    /// `#N`, or `owner/name#N` when the source spans repositories.
+    public func label(spanningRepositories: Bool) -> String {
+        spanningRepositories ? "\(repo)#\(number)" : "#\(number)"
     }
 }
 
@@ -32,6 +40,13 @@ public struct IssueOutcome: Sendable {
     public var loadedComments: [IssueComment]?
     /// The comments `commentsForMatches` asked for could not be had: the source has none.
     public var commentsUnavailable = false
+    /// Rules (indexes) not evaluated because the read budget was spent before their lazy data was read.
+    public var notEvaluatedRules: [Int] = []
+    /// The comments `commentsForMatches` asked for were not read: the read budget was spent.
+    public var commentsNotRead = false
+
+    /// Every rule was evaluated and everything planning needs was read (`apply` plans only these).
+    public var isFullyEvaluated: Bool { notEvaluatedRules.isEmpty && !commentsNotRead }
 
     public init(issue: IssueReference, matchedRules: [Int], errors: [RuleEvaluationError], matchedIssue: Issue? = nil) {
         self.issue = issue
@@ -46,7 +61,21 @@ public struct RuleEvaluationError: Hashable, Sendable, Codable, CustomStringConv
     public var rule: String
     public var number: Int
     public var message: String
+    /// The issue's `owner/name`, shown for multi-repository sources.
+    public var repo: String = ""
+
+    public init(rule: String, number: Int, message: String, repo: String = "") {
+        self.rule = rule
+        self.number = number
+        self.message = message
+        self.repo = repo
+    }
 
     /// `rule NAME on #N: MESSAGE`, as streamed on stderr next to `--format jsonl`.
     public var description: String { "rule \(rule) on #\(number): \(message)" }
+
+    /// As `description`, naming the repository (`owner/name#N`) when the source spans repositories.
+    public func description(spanningRepositories: Bool) -> String {
+        spanningRepositories ? "rule \(rule) on \(repo)#\(number): \(message)" : description
+    }
 }

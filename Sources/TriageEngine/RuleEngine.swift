@@ -41,12 +41,15 @@ public struct RuleEngine: Sendable {
         public var matches = 0
         public var errors = 0
         public var lazyLoads = 0
+        /// Issues not fully evaluated because the read budget was spent.
+        public var notEvaluated = 0
 
-        public init(issuesRead: Int = 0, matches: Int = 0, errors: Int = 0, lazyLoads: Int = 0) {
+        public init(issuesRead: Int = 0, matches: Int = 0, errors: Int = 0, lazyLoads: Int = 0, notEvaluated: Int = 0) {
             self.issuesRead = issuesRead
             self.matches = matches
             self.errors = errors
             self.lazyLoads = lazyLoads
+            self.notEvaluated = notEvaluated
         }
     }
 
@@ -109,6 +112,7 @@ public struct RuleEngine: Sendable {
                     for outcome in ready {
                         statistics.matches += outcome.matchedRules.count
                         statistics.errors += outcome.errors.count
+                        if !outcome.isFullyEvaluated { statistics.notEvaluated += 1 }
                         try await handle(outcome)
                     }
                     nextToEmit += 1
@@ -138,6 +142,7 @@ public struct RuleEngine: Sendable {
             frame.prepare(for: batch[issueIndex])
             var matched: [Int] = []
             var errors: [RuleEvaluationError] = []
+            var notEvaluated: [Int] = []
             // Synchronous rules read the issue in place through a pointer: passing an `Issue` by
             // value to a closure copies it (see EvaluationFrame).
             batch.withUnsafeBufferPointer { issues in
@@ -148,7 +153,8 @@ public struct RuleEngine: Sendable {
                     } catch {
                         // Without lazy fields the only interruption is a failure (a regex gave up).
                         let message = if case let .failed(text) = error { text } else { "\(error)" }
-                        errors.append(RuleEvaluationError(rule: rules[index].name, number: issues[issueIndex].number, message: message))
+                        errors.append(RuleEvaluationError(rule: rules[index].name, number: issues[issueIndex].number, message: message,
+                                                          repo: issues[issueIndex].repo))
                     }
                 }
             }
@@ -157,19 +163,23 @@ public struct RuleEngine: Sendable {
                 for index in lazyRules {
                     do {
                         if try await conditions[index].evaluate(batch[issueIndex], in: frame, loader: issueLoader) { matched.append(index) }
+                    } catch is RequestBudgetExhausted {
+                        notEvaluated.append(index)
                     } catch {
                         if Task.isCancelled { throw CancellationError() }
-                        errors.append(RuleEvaluationError(rule: rules[index].name, number: batch[issueIndex].number, message: "\(error)"))
+                        errors.append(RuleEvaluationError(rule: rules[index].name, number: batch[issueIndex].number, message: "\(error)",
+                                                          repo: batch[issueIndex].repo))
                     }
                 }
                 matched.sort()
             }
             var outcome = IssueOutcome(issue: IssueReference(batch[issueIndex]), matchedRules: matched, errors: errors)
+            outcome.notEvaluatedRules = notEvaluated
             if keepMatchedIssues && !matched.isEmpty {
                 outcome.matchedIssue = batch[issueIndex]
                 outcome.loadedComments = frame.comments
                 // With an error the run fails and plans nothing: no fetch for it.
-                if let commentsForMatches, errors.isEmpty, commentsForMatches(matched) {
+                if let commentsForMatches, errors.isEmpty, notEvaluated.isEmpty, commentsForMatches(matched) {
                     try await attachComments(to: &outcome, of: batch[issueIndex], loader: issueLoader)
                 }
             }
@@ -196,6 +206,8 @@ extension RuleEngine {
             outcome.loadedComments = try await loader.comments(of: issue)
         } catch is LazyDataUnavailable {
             outcome.commentsUnavailable = true
+        } catch is RequestBudgetExhausted {
+            outcome.commentsNotRead = true
         } catch {
             if Task.isCancelled { throw CancellationError() }
             throw error

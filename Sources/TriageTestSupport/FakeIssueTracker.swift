@@ -29,11 +29,16 @@ public struct FakeIssueTracker: Sendable {
 
     /// The issues as they are now.
     public var items: [Item] { storage.state.withLock { $0.items } }
-    public let owner = "acme", name = "app"
+    public let owner: String, name: String
+    /// The numeric id GitHub's `Link` headers page through (`/repositories/{id}/issues`).
+    public let repositoryID: Int
     public let pageSize: Int
     let storage: FakeTrackerStorage
 
-    public init(count: Int, pageSize: Int = 100) {
+    public init(count: Int, pageSize: Int = 100, owner: String = "acme", name: String = "app", repositoryID: Int = 42) {
+        self.owner = owner
+        self.name = name
+        self.repositoryID = repositoryID
         self.pageSize = pageSize
         let items = (1...max(1, count)).map { n in
             var labels: [String] = []
@@ -53,7 +58,7 @@ public struct FakeIssueTracker: Sendable {
         if path.count == 4, path[0] == "repos", path[1] == owner, path[2] == name, path[3] == "issues" {
             return gitHubPage(request, baseURL: baseURL)
         }
-        if path.count == 3, path[0] == "repositories", path[1] == "42", path[2] == "issues" {
+        if path.count == 3, path[0] == "repositories", path[1] == "\(repositoryID)", path[2] == "issues" {
             return gitHubPage(request, baseURL: baseURL)
         }
         if path.count == 5, path[0] == "repos", path[1] == owner, path[2] == name, path[3] == "issues", let n = Int(path[4]) {
@@ -111,7 +116,7 @@ public struct FakeIssueTracker: Sendable {
         func link(_ page: Int, _ rel: String) -> String {
             query["page"] = "\(page)"
             let items = query.keys.sorted().map { "\($0)=\(query[$0]!)" }.joined(separator: "&")
-            return "<\(baseURL)/repositories/42/issues?\(items)>; rel=\"\(rel)\""
+            return "<\(baseURL)/repositories/\(repositoryID)/issues?\(items)>; rel=\"\(rel)\""
         }
         var links: [String] = []
         if page > 1 { links.append(link(page - 1, "prev")) }
@@ -146,13 +151,13 @@ public struct FakeIssueTracker: Sendable {
     /// The issue as the GitHub REST API sends it.
     public func gitHubJSON(_ item: Item) -> String {
         let kind = item.isPullRequest ? "pull" : "issues"
-        let pull = item.isPullRequest ? #","pull_request":{"url":"https://api.github.com/repos/acme/app/pulls/\#(item.number)"},"draft":false"# : ""
+        let pull = item.isPullRequest ? #","pull_request":{"url":"https://api.github.com/repos/\#(owner)/\#(name)/pulls/\#(item.number)"},"draft":false"# : ""
         return #"{"id":\#(1000 + item.number),"number":\#(item.number),"title":"Issue \#(item.number)","body":"Body of \#(item.number)","#
             + #""state":"\#(item.closed ? "closed" : "open")","user":{"login":"\#(item.author)","type":"User"},"#
             + #""labels":[\#(item.labels.map { #"{"name":"\#($0)","color":"d73a4a"}"# }.joined(separator: ","))],"assignees":[\#(item.assignees.map { #"{"login":"\#($0)"}"# }.joined(separator: ","))],"#
             + #""milestone":null,"comments":\#(item.comments + item.posted.count),"locked":false,"author_association":"NONE","#
             + #""created_at":"\#(item.created)","updated_at":"\#(item.updated)","closed_at":\#(item.closed ? "\"\(item.updated)\"" : "null"),"#
-            + #""html_url":"https://github.com/acme/app/\#(kind)/\#(item.number)","repository_url":"https://api.github.com/repos/acme/app""#
+            + #""html_url":"https://github.com/\#(owner)/\#(name)/\#(kind)/\#(item.number)","repository_url":"https://api.github.com/repos/\#(owner)/\#(name)""#
             + pull + "}"
     }
 
@@ -165,7 +170,7 @@ public struct FakeIssueTracker: Sendable {
             + #""labels":[\#(item.labels.map { "\"\($0)\"" }.joined(separator: ","))],"assignees":[\#(item.assignees.map { #"{"id":\#(Self.userID($0)),"username":"\#($0)"}"# }.joined(separator: ","))],"#
             + #""milestone":null,"user_notes_count":\#(item.comments + item.posted.count),"upvotes":0,"downvotes":0,"discussion_locked":false,"#
             + #""created_at":"\#(item.created)","updated_at":"\#(item.updated)","closed_at":\#(item.closed ? "\"\(item.updated)\"" : "null"),"#
-            + #""web_url":"https://gitlab.com/acme/app/-/\#(kind)/\#(item.number)","references":{"full":"acme/app\#(item.isPullRequest ? "!" : "#")\#(item.number)"}"#
+            + #""web_url":"https://gitlab.com/\#(owner)/\#(name)/-/\#(kind)/\#(item.number)","references":{"full":"\#(owner)/\#(name)\#(item.isPullRequest ? "!" : "#")\#(item.number)"}"#
             + mr + "}"
     }
 
@@ -262,8 +267,8 @@ extension FakeIssueTracker {
                 + #""state":"\#(item.closed ? "closed" : "open")","kind":"\#(item.isPullRequest ? "pull_request" : "issue")","#
                 + #""author":"\#(item.author)","labels":[\#(item.labels.map { "\"\($0)\"" }.joined(separator: ","))],"#
                 + #""comments":\#(item.comments),"created":"\#(item.created)","updated":"\#(item.updated)","#
-                + #""closed":\#(item.closed ? "\"\(item.updated)\"" : "null"),"url":"https://github.com/acme/app/\#(kind)/\#(item.number)","#
-                + #""repo":"acme/app","comments_data":[\#(comments.joined(separator: ","))],"label_events":[\#(events.joined(separator: ","))]}"#
+                + #""closed":\#(item.closed ? "\"\(item.updated)\"" : "null"),"url":"https://github.com/\#(owner)/\#(name)/\#(kind)/\#(item.number)","#
+                + #""repo":"\#(owner)/\#(name)","comments_data":[\#(comments.joined(separator: ","))],"label_events":[\#(events.joined(separator: ","))]}"#
         }.joined(separator: "\n") + "\n"
     }
 }

@@ -52,6 +52,9 @@ public struct ApplyRun: Sendable {
         /// Least time between two writes of the source, in seconds (0: not paced): the plan's
         /// writes take at least their number times this.
         public var writeIntervalSeconds: Double
+        /// Issues left out of the plan because the read budget was spent before they were fully
+        /// evaluated (SPEC §7).
+        public var notEvaluated: [NotEvaluatedIssue] = []
     }
 
     /// Only the rules with actions.
@@ -94,7 +97,12 @@ public struct ApplyRun: Sendable {
                                                              keepMatchedIssues: true, commentsForMatches: needsComments))
         let query = QueryDerivation.query(for: rules, now: options.now, fields: IssueFieldSet.all)
         var uncheckedComments = 0
+        var notEvaluated: [NotEvaluatedIssue] = []
         let statistics = try await engine.run(provider: provider, query: query) { outcome in
+            guard outcome.isFullyEvaluated else {
+                notEvaluated.append(NotEvaluatedIssue(issue: outcome.issue, rules: outcome.notEvaluatedRules.map { rules[$0].name }))
+                return
+            }
             guard let issue = outcome.matchedIssue else { return }
             if outcome.commentsUnavailable { uncheckedComments += 1 }
             planner.add(issue, matchedRules: outcome.matchedRules, comments: outcome.loadedComments ?? [])
@@ -107,6 +115,6 @@ public struct ApplyRun: Sendable {
                                                     concurrency: options.writeConcurrency, progress: options.progress)
         }
         return Result(plan: plan, execution: execution, uncheckedComments: uncheckedComments, statistics: statistics,
-                      notes: provider.runNotes, writeIntervalSeconds: writer?.writeIntervalSeconds ?? 0)
+                      notes: provider.runNotes, writeIntervalSeconds: writer?.writeIntervalSeconds ?? 0, notEvaluated: notEvaluated)
     }
 }

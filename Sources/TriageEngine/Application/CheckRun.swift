@@ -14,6 +14,8 @@ public struct CheckRun: Sendable {
         public var matchedSeverities: Set<Severity>
         /// What the provider says about the run (warnings to print).
         public var notes: ProviderRunNotes
+        /// Issues some rules could not be evaluated on: the read budget was spent (exit 1).
+        public var notEvaluated: [NotEvaluatedIssue]
 
         /// Whether a rule at `threshold` or above matched (`--fail-on`); never for a nil threshold.
         public func hasMatches(atOrAbove threshold: Severity?) -> Bool {
@@ -34,8 +36,8 @@ public struct CheckRun: Sendable {
     }
 
     /// What every reporter needs to know before the first outcome.
-    public func context(source: String) -> CheckContext {
-        CheckContext(source: source, now: now, rules: ruleSet.rules)
+    public func context(source: String, spansRepositories: Bool = false) -> CheckContext {
+        CheckContext(source: source, now: now, rules: ruleSet.rules, spansRepositories: spansRepositories)
     }
 
     /// Evaluates every rule on every issue of `provider`, calling `handle` with each outcome in
@@ -48,12 +50,16 @@ public struct CheckRun: Sendable {
         let engine = RuleEngine(rules: rules, options: .init(now: now, concurrency: concurrency))
         let started = Date()
         var matchedSeverities = Set<Severity>()
+        var notEvaluated: [NotEvaluatedIssue] = []
         let statistics = try await engine.run(provider: provider, query: query) { outcome in
             for index in outcome.matchedRules { matchedSeverities.insert(rules[index].severity) }
+            if !outcome.isFullyEvaluated {
+                notEvaluated.append(NotEvaluatedIssue(issue: outcome.issue, rules: outcome.notEvaluatedRules.map { rules[$0].name }))
+            }
             try await handle(outcome)
         }
         let notes = provider.runNotes
         let summary = CheckSummary(statistics: statistics, elapsedSeconds: Date().timeIntervalSince(started), apiCalls: notes.apiCalls)
-        return Result(summary: summary, matchedSeverities: matchedSeverities, notes: notes)
+        return Result(summary: summary, matchedSeverities: matchedSeverities, notes: notes, notEvaluated: notEvaluated)
     }
 }

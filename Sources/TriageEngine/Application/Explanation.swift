@@ -24,8 +24,9 @@ public struct Explanation: Sendable {
 
     /// Explains issue `number` of `provider`. Throws `IssueNotFound` when there is none, and what
     /// the provider throws.
-    public static func explain(number: Int, rules: [Rule], now: Timestamp, provider: any IssueProvider) async throws -> Explanation {
-        let issue = try await provider.issue(number: number)
+    public static func explain(number: Int, repository: String? = nil, rules: [Rule], now: Timestamp,
+                               provider: any IssueProvider) async throws -> Explanation {
+        let issue = if let repository { try await provider.issue(repository: repository, number: number) } else { try await provider.issue(number: number) }
         let loader = DirectLoader(provider: provider)
         let frame = EvaluationFrame(issue: issue, now: now)
         var verdicts: [RuleVerdict] = []

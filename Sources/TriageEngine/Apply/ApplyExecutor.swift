@@ -38,7 +38,7 @@ public enum ApplyExecutor {
                     for index in indexes {
                         let entry = plan.entries[index]
                         do {
-                            try await writer.perform(entry.operation, onIssue: entry.issue.number, pullRequest: entry.isPullRequest)
+                            try await writer.perform(entry.operation, on: entry.issue, pullRequest: entry.isPullRequest)
                             results.append((index, .done))
                         } catch {
                             results.append((index, .failed("\(error)")))

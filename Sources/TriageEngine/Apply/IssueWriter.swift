@@ -10,6 +10,11 @@ public protocol IssueWriter: Sendable {
     /// endpoints. Throws when the provider refuses or fails.
     func perform(_ operation: WriteOperation, onIssue number: Int, pullRequest: Bool) async throws
 
+    /// Performs one write on `issue`, which names its repository: a multi-repository provider
+    /// routes the write by `issue.repo`. The default writes to `issue.number` of the provider's one
+    /// repository.
+    func perform(_ operation: WriteOperation, on issue: IssueReference, pullRequest: Bool) async throws
+
     /// The account writes are made as, when known: only its comments count as already posted by a
     /// rule, so nobody can suppress a rule's comment by pasting its marker.
     var authenticatedLogin: String? { get }
@@ -22,4 +27,8 @@ extension IssueWriter {
     public func prepareForWrites() async throws {}
     public var authenticatedLogin: String? { nil }
     public var writeIntervalSeconds: Double { 0 }
+
+    public func perform(_ operation: WriteOperation, on issue: IssueReference, pullRequest: Bool) async throws {
+        try await perform(operation, onIssue: issue.number, pullRequest: pullRequest)
+    }
 }

@@ -36,9 +36,18 @@ public protocol IssueProvider: Sendable {
     /// The default ignores the hint and calls `issue(number:)`.
     func issue(number: Int, kind: ItemKind) async throws -> Issue
 
+    /// Issue `number` of repository `repository` (`owner/name`), for sources that span repositories
+    /// (`explain --issue owner/name#N`). The default ignores the repository: a one-repository
+    /// source has only its own.
+    func issue(repository: String, number: Int) async throws -> Issue
+
     /// What the run has cost and skipped so far (API calls, malformed records); read for progress
     /// and after the run. The default is empty.
     var runNotes: ProviderRunNotes { get }
+
+    /// Whether the source is an organisation or group (SPEC §7): its output then names each issue's
+    /// repository (`owner/name#N`, a `repo` key), however many repositories it found. Default false.
+    var spansRepositories: Bool { get }
 
     /// Releases what the provider holds (an HTTP client's connections and threads); called once
     /// when the run is over, whether it succeeded or not. The default does nothing.
@@ -57,7 +66,13 @@ extension IssueProvider {
         try await issue(number: number)
     }
 
+    public func issue(repository: String, number: Int) async throws -> Issue {
+        try await issue(number: number)
+    }
+
     public var runNotes: ProviderRunNotes { ProviderRunNotes() }
+
+    public var spansRepositories: Bool { false }
 
     public func shutdown() async {}
 }

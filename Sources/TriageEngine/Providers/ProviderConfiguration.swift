@@ -16,8 +16,14 @@ public struct ProviderConfiguration: Sendable {
     /// own default (what its host asks of clients).
     public var writeIntervalSeconds: Double?
 
+    /// Which repositories an organisation or group source walks (`--include-archived`, `--shard`, …).
+    public var repositories: RepositorySelection
+    /// The run's read budget (`--max-requests`), shared by every request; nil for none.
+    public var requestBudget: RequestBudget?
+
     public init(location: String, apiURL: String? = nil, environment: [String: String] = [:], keepGoing: Bool = false,
                 maxWaitSeconds: Int = 900, logger: ProviderLogger = .standardError(),
+                repositories: RepositorySelection = RepositorySelection(), requestBudget: RequestBudget? = nil,
                 writeIntervalSeconds: Double? = nil) {
         self.location = location
         self.apiURL = apiURL
@@ -26,5 +32,7 @@ public struct ProviderConfiguration: Sendable {
         self.maxWaitSeconds = maxWaitSeconds
         self.logger = logger
         self.writeIntervalSeconds = writeIntervalSeconds
+        self.repositories = repositories
+        self.requestBudget = requestBudget
     }
 }

@@ -5,10 +5,17 @@ public struct ProviderRunNotes: Hashable, Sendable {
     public var apiCalls: Int?
     /// Malformed records skipped instead of failing the run (`--keep-going`).
     public var skippedRecords: Int
+    /// Repositories of a multi-repository source that failed while the others went on: the run
+    /// reports them and exits 3.
+    public var failedRepositories: [RepositoryFailure]
+    /// Requests not sent because `--max-requests` was spent (pages and lazy data not read).
+    public var unreadRequests: [String]
 
-    public init(apiCalls: Int? = nil, skippedRecords: Int = 0) {
+    public init(apiCalls: Int? = nil, skippedRecords: Int = 0, failedRepositories: [RepositoryFailure] = [], unreadRequests: [String] = []) {
         self.apiCalls = apiCalls
         self.skippedRecords = skippedRecords
+        self.failedRepositories = failedRepositories
+        self.unreadRequests = unreadRequests
     }
 
     /// What a person should be told after the run, one line each, without a `warning:` prefix.

@@ -3,7 +3,8 @@ extension ApplyReport {
     /// left by the `--max-operations` budget, held back by the `--max-per-rule` guard, failed —
     /// then the writes of each kind as links, failures first, capped by `limits`.
     public static func markdown(plan: ApplyPlan, result: ApplyResult?, source: String, limits: SummaryLimits = .standard,
-                                writeIntervalSeconds: Double = 0) -> String {
+                                writeIntervalSeconds: Double = 0, spanningRepositories: Bool = false) -> String {
+        let item = { (entry: ApplyPlan.Entry) in Self.item(entry, spanningRepositories: spanningRepositories) }
         var markdown = CappedMarkdown(limits: limits)
         let writes = plan.entries.count
         markdown.append("## triage apply\n\n")
@@ -53,7 +54,7 @@ extension ApplyReport {
     }
 
     /// `[#12](URL) Title: add label `x` (rule `r`)`.
-    private static func item(_ entry: ApplyPlan.Entry) -> String {
-        "\(CheckJobSummary.link(entry.issue)): \(MarkdownCheckReporter.escape(entry.operation.description)) (rule `\(entry.rule)`)"
+    private static func item(_ entry: ApplyPlan.Entry, spanningRepositories: Bool) -> String {
+        "\(CheckJobSummary.link(entry.issue, spanningRepositories: spanningRepositories)): \(MarkdownCheckReporter.escape(entry.operation.description)) (rule `\(entry.rule)`)"
     }
 }

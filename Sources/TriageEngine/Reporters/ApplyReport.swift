@@ -3,15 +3,17 @@ import TriageRules
 
 /// Text and JSON for `triage apply`: the plan (dry run) or what was done.
 public enum ApplyReport {
-    /// Text: one line per write, grouped by issue, then a summary; a dry run's says how long the
-    /// writes take at `writeIntervalSeconds` (the source's pacing).
-    public static func text(plan: ApplyPlan, result: ApplyResult?, source: String, writeIntervalSeconds: Double = 0) -> String {
+    /// Text: one line per write, grouped by issue (`owner/name#N` for a source that spans
+    /// repositories), then a summary; a dry run's says how long the writes take at
+    /// `writeIntervalSeconds` (the source's pacing).
+    public static func text(plan: ApplyPlan, result: ApplyResult?, source: String, writeIntervalSeconds: Double = 0,
+                            spanningRepositories: Bool = false) -> String {
         var output = ""
-        var lastIssue: Int?
+        var lastIssue: (repo: String, number: Int)?
         for (index, entry) in plan.entries.enumerated() {
-            if entry.issue.number != lastIssue {
-                output += "#\(entry.issue.number) \(TextCheckReporter.oneLine(entry.issue.title))\n"
-                lastIssue = entry.issue.number
+            if entry.issue.number != lastIssue?.number || entry.issue.repo != lastIssue?.repo {
+                output += "\(entry.issue.label(spanningRepositories: spanningRepositories)) \(TextCheckReporter.oneLine(entry.issue.title))\n"
+                lastIssue = (entry.issue.repo, entry.issue.number)
             }
             var line = "  \(entry.operation)  (rule \(entry.rule))"
             if let result {
@@ -40,11 +42,14 @@ public enum ApplyReport {
         return output + summary + "\n"
     }
 
-    /// JSON: `{"source", "writes": [{"number", "title", "url", "rule", "action", "detail", "status"?}], "held_back": [...], "already_done",
-    /// "write_interval_seconds", "estimated_write_seconds"}` (the last two: the source's pacing, the least time the writes take).
-    public static func json(plan: ApplyPlan, result: ApplyResult?, source: String, writeIntervalSeconds: Double = 0) -> String {
+    /// JSON: `{"source", "writes": [{"repo"?, "number", "title", "url", "rule", "action", "detail", "status"?}], "held_back": [...], "already_done",
+    /// "write_interval_seconds", "estimated_write_seconds"}`: `repo` for a source that spans repositories; the last two: the
+    /// source's pacing, the least time the writes take.
+    public static func json(plan: ApplyPlan, result: ApplyResult?, source: String, writeIntervalSeconds: Double = 0,
+                            spanningRepositories: Bool = false) -> String {
         let writes: [JSONValue] = plan.entries.enumerated().map { index, entry in
-            var fields: [(String, JSONValue)] = [
+            var fields: [(String, JSONValue)] = spanningRepositories ? [("repo", .string(entry.issue.repo))] : []
+            fields += [
                 ("number", .int(entry.issue.number)), ("title", .string(entry.issue.title)), ("url", .string(entry.issue.url)),
                 ("rule", .string(entry.rule)), ("action", .string(entry.operation.action.rawValue)), ("detail", .string(entry.operation.description)),
             ]

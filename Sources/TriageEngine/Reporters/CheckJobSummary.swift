@@ -30,18 +30,24 @@ public struct CheckJobSummary: CheckReporter {
             let matches = collector.matches(ofRule: index)
             guard !matches.isEmpty else { continue }
             markdown.append("\n### `\(rule.name)`\n\n")
-            markdown.appendList(matches.map(Self.link))
+            markdown.appendList(matches.map { Self.link($0, spanningRepositories: context.spansRepositories) })
         }
         if !collector.errors.isEmpty {
             markdown.append("\n### Errors\n\n")
-            markdown.appendList(collector.errors.map { "`\($0.rule)` on #\($0.number): \(MarkdownCheckReporter.escape($0.message))" })
+            let spanning = context.spansRepositories
+            markdown.appendList(collector.errors.map { error in
+                let issue = spanning ? "\(error.repo)#\(error.number)" : "#\(error.number)"
+                return "`\(error.rule)` on \(issue): \(MarkdownCheckReporter.escape(error.message))"
+            })
         }
         return markdown.finished()
     }
 
-    /// `[#12](URL) Title`, or `#12 Title` for an issue without a URL (file sources).
-    static func link(_ issue: IssueReference) -> String {
+    /// `[#12](URL) Title`, or `#12 Title` for an issue without a URL (file sources); `owner/name#12`
+    /// for a source that spans repositories.
+    static func link(_ issue: IssueReference, spanningRepositories: Bool = false) -> String {
         let title = MarkdownCheckReporter.escape(issue.title)
-        return issue.url.isEmpty ? "#\(issue.number) \(title)" : "[#\(issue.number)](\(issue.url)) \(title)"
+        let label = issue.label(spanningRepositories: spanningRepositories)
+        return issue.url.isEmpty ? "\(label) \(title)" : "[\(label)](\(issue.url)) \(title)"
     }
 }

@@ -25,11 +25,14 @@ public struct CheckContext: Sendable {
     public var source: String
     public var now: Timestamp
     public var rules: [Rule]
+    /// An organisation or group source: every match names its repository (SPEC §7).
+    public var spansRepositories: Bool
 
-    public init(source: String, now: Timestamp, rules: [Rule]) {
+    public init(source: String, now: Timestamp, rules: [Rule], spansRepositories: Bool = false) {
         self.source = source
         self.now = now
         self.rules = rules
+        self.spansRepositories = spansRepositories
     }
 }
 

@@ -12,17 +12,22 @@ struct JSONCheckReporter: CollectingCheckReporter {
             .object([
                 ("name", .string(rule.name)), ("severity", .string(rule.severity.rawValue)),
                 ("matches", .array(collector.matches(ofRule: index).map { issue in
-                    .object([("number", .int(issue.number)), ("title", .string(issue.title)), ("url", .string(issue.url))])
+                    .object(repoEntry(issue.repo) + [("number", .int(issue.number)), ("title", .string(issue.title)), ("url", .string(issue.url))])
                 })),
             ])
         }
         let errors: [JSONValue] = collector.errors.map { error in
-            .object([("rule", .string(error.rule)), ("number", .int(error.number)), ("message", .string(error.message))])
+            .object([("rule", .string(error.rule))] + repoEntry(error.repo) + [("number", .int(error.number)), ("message", .string(error.message))])
         }
         let document: JSONValue = .object([
             ("source", .string(context.source)), ("now", .string(context.now.rfc3339)),
             ("issues", .int(summary.statistics.issuesRead)), ("rules", .array(rules)), ("errors", .array(errors)),
         ])
         return document.serialized(pretty: true) + "\n"
+    }
+
+    /// `"repo"` for multi-repository sources (SPEC §7), nothing otherwise.
+    private func repoEntry(_ repo: String) -> [(String, JSONValue)] {
+        context.spansRepositories ? [("repo", .string(repo))] : []
     }
 }

@@ -1,8 +1,9 @@
 import TriageJSON
 import TriageRules
 
-/// `--format jsonl`: one object per match, `{"rule", "severity", "number", "title", "url"}`, in
-/// source order then rule order, streamed as issues finish; errors go to stderr.
+/// `--format jsonl`: one object per match, `{"rule", "severity", "number", "title", "url"}` (with
+/// `"repo"` before `"number"` for multi-repository sources), in source order then rule order,
+/// streamed as issues finish; errors go to stderr.
 ///
 /// Lines are assembled from per-rule prefixes made once and per-issue fields escaped once, since a
 /// run can print millions of them (the 50-rule benchmark prints ~850,000 for 200,000 issues).
@@ -18,7 +19,7 @@ struct JSONLinesCheckReporter: CheckReporter {
             JSONValue.writeString(rule.name, into: &prefix)
             prefix += ",\"severity\":"
             JSONValue.writeString(rule.severity.rawValue, into: &prefix)
-            return prefix + ",\"number\":"
+            return prefix + (context.spansRepositories ? ",\"repo\":" : ",\"number\":")
         }
     }
 
@@ -29,7 +30,12 @@ struct JSONLinesCheckReporter: CheckReporter {
         suffix += ",\"url\":"
         JSONValue.writeString(outcome.issue.url, into: &suffix)
         suffix += "}\n"
-        let number = String(outcome.issue.number)
+        var number = String(outcome.issue.number)
+        if context.spansRepositories {
+            var repo = ""
+            JSONValue.writeString(outcome.issue.repo, into: &repo)
+            number = repo + ",\"number\":" + number
+        }
         var text = ""
         text.reserveCapacity(outcome.matchedRules.count * (suffix.utf8.count + 64))
         for index in outcome.matchedRules {

@@ -18,13 +18,16 @@ struct MarkdownCheckReporter: CollectingCheckReporter {
             output += "\n## \(rule.name)\n\n"
             if let description = rule.description { output += "\(Self.escape(description))\n\n" }
             for issue in collector.matches(ofRule: index) {
-                let title = Self.escape(issue.title)
-                output += issue.url.isEmpty ? "- [ ] #\(issue.number) \(title)\n" : "- [ ] [#\(issue.number)](\(issue.url)) \(title)\n"
+                let title = Self.escape(issue.title), label = issue.label(spanningRepositories: context.spansRepositories)
+                output += issue.url.isEmpty ? "- [ ] \(label) \(title)\n" : "- [ ] [\(label)](\(issue.url)) \(title)\n"
             }
         }
         if !collector.errors.isEmpty {
             output += "\n## Errors\n\n"
-            for error in collector.errors { output += "- `\(error.rule)` on #\(error.number): \(Self.escape(error.message))\n" }
+            for error in collector.errors {
+                let issue = context.spansRepositories ? "\(error.repo)#\(error.number)" : "#\(error.number)"
+                output += "- `\(error.rule)` on \(issue): \(Self.escape(error.message))\n"
+            }
         }
         return output
     }

@@ -15,14 +15,15 @@ struct TextCheckReporter: CollectingCheckReporter {
             if let description = rule.description { output += " — \(description)" }
             output += "\n"
             for issue in matches {
-                output += "  #\(issue.number) \(Self.oneLine(issue.title))\n"
+                output += "  \(issue.label(spanningRepositories: context.spansRepositories)) \(Self.oneLine(issue.title))\n"
                 if !issue.url.isEmpty { output += "      \(issue.url)\n" }
             }
         }
         if !collector.errors.isEmpty {
             output += "errors: \(collector.errors.count)\n"
             for error in collector.errors {
-                output += "  \(error.rule) on #\(error.number): \(error.message)\n"
+                let issue = context.spansRepositories ? "\(error.repo)#\(error.number)" : "#\(error.number)"
+                output += "  \(error.rule) on \(issue): \(error.message)\n"
             }
         }
         let statistics = summary.statistics

@@ -4,7 +4,7 @@ extension BuiltinProviders {
     /// `github:OWNER/REPO` or a `github.com` URL; any other host with `--provider github` is a GitHub
     /// Enterprise server, whose API is at `/api/v3` on the same host.
     public static let github = ProviderFactory(
-        name: "github", hosts: ["github.com"], summary: "GitHub REST API (github:OWNER/REPO; GitHub Enterprise with --api-url https://HOST/api/v3)",
+        name: "github", hosts: ["github.com"], summary: "GitHub REST API (github:OWNER/REPO, github:ORG, github:ORG/GLOB; GitHub Enterprise with --api-url https://HOST/api/v3)",
         sourceForm: "github:OWNER/REPO", capabilities: remoteCapabilities,
         readWebURL: { url in
             // github.com/o/r/issues/5, /pulls, /pull/7 → o/r
@@ -23,7 +23,11 @@ extension BuiltinProviders {
             transport: AsyncHTTPClientTransport(), policy: RetryPolicy(maxWaitSeconds: configuration.maxWaitSeconds),
             // GitHub's REST best practices: at least a second between writes.
             writeIntervalSeconds: configuration.writeIntervalSeconds ?? 1,
+            readBudget: configuration.requestBudget,
             log: configuration.logger.note, trace: configuration.logger.trace)
+        if let organization = GitHubOrganizationSource(location: configuration.location) {
+            return organization.provider(apiBase: configuration.apiURL, client: client, selection: configuration.repositories)
+        }
         return try GitHubIssueProvider(location: configuration.location, apiBase: configuration.apiURL, client: client)
     }
 }

@@ -4,7 +4,7 @@ extension BuiltinProviders {
     /// `gitlab:GROUP/…/PROJECT` or a `gitlab.com` URL; any other host with `--provider gitlab` is a
     /// self-managed instance, whose API is at `/api/v4` on the same host.
     public static let gitlab = ProviderFactory(
-        name: "gitlab", hosts: ["gitlab.com"], summary: "GitLab REST API v4 (gitlab:GROUP/PROJECT; self-managed with --api-url https://HOST/api/v4)",
+        name: "gitlab", hosts: ["gitlab.com"], summary: "GitLab REST API v4 (gitlab:GROUP/PROJECT, gitlab:GROUP/*; self-managed with --api-url https://HOST/api/v4)",
         sourceForm: "gitlab:GROUP/PROJECT", capabilities: remoteCapabilities,
         readWebURL: { url in
             // gitlab.com/g/sub/p/-/issues/5 → g/sub/p; the older form g/p/issues/5 → g/p
@@ -22,7 +22,11 @@ extension BuiltinProviders {
             transport: AsyncHTTPClientTransport(), policy: RetryPolicy(maxWaitSeconds: configuration.maxWaitSeconds),
             // GitLab asks for no pause between writes; they are still sent one at a time.
             writeIntervalSeconds: configuration.writeIntervalSeconds ?? 0,
+            readBudget: configuration.requestBudget,
             log: configuration.logger.note, trace: configuration.logger.trace)
+        if let group = GitLabGroupSource(location: configuration.location) {
+            return group.provider(apiBase: configuration.apiURL, client: client, selection: configuration.repositories)
+        }
         return try GitLabIssueProvider(location: configuration.location, apiBase: configuration.apiURL, client: client)
     }
 }

@@ -1,4 +1,5 @@
 import Synchronization
+public import TriageEngine
 
 /// Sends the requests of one provider for one run: adds auth and accept headers, retries what is
 /// worth retrying (`RetryPolicy`), waits out rate limits within `--max-wait`, turns the statuses a
@@ -19,6 +20,8 @@ public final class APIClient: Sendable {
     let log: @Sendable (String) -> Void
     /// One line per request and response (`--verbose`), credentials redacted; nil when off.
     let trace: (@Sendable (String) -> Void)?
+    /// `--max-requests`: every read attempt reserves a unit before it is sent.
+    let readBudget: RequestBudget?
     private let callCount = Atomic<Int>(0)
     /// When a rate limit resets (seconds since the epoch): concurrent requests wait for it instead
     /// of each spending a call to learn the limit is still exhausted.
@@ -30,8 +33,9 @@ public final class APIClient: Sendable {
 
     public init(hostName: String, tokenVariables: String, token: String?, authHeader: (String) -> (name: String, value: String),
                 extraHeaders: [(name: String, value: String)] = [], transport: any HTTPTransport, policy: RetryPolicy,
-                requestTimeoutSeconds: Double = 30, writeIntervalSeconds: Double = 0,
+                requestTimeoutSeconds: Double = 30, writeIntervalSeconds: Double = 0, readBudget: RequestBudget? = nil,
                 log: @escaping @Sendable (String) -> Void, trace: (@Sendable (String) -> Void)? = nil) {
+        self.readBudget = readBudget
         self.hostName = hostName
         self.tokenVariables = tokenVariables
         let token = token.flatMap { $0.isEmpty ? nil : $0 }
@@ -99,6 +103,7 @@ public final class APIClient: Sendable {
                                         tokenVariables: hasToken ? nil : tokenVariables)
             }
             if pause > 0 { try await policy.sleep(pause) }
+            if method == "GET", let readBudget { try readBudget.reserve(redaction.scrub(url)) }
             let request = HTTPRequest(method: method, url: url, headers: headers, body: body, timeoutSeconds: requestTimeoutSeconds)
             trace?("→ \(method) \(redaction.scrub(url)) [\(redaction.describe(headers))]")
             callCount.add(1, ordering: .relaxed)

@@ -1,4 +1,5 @@
 public import TriageLanguage
+import TriageEngine
 
 /// The issues of one or more paginated list endpoints, in page order.
 ///
@@ -73,6 +74,11 @@ public struct PagedIssueSequence: AsyncSequence, Sendable {
                 let page: Page
                 do {
                     page = try await withTaskCancellationHandler { try await entry.task.value } onCancel: { entry.task.cancel() }
+                } catch is RequestBudgetExhausted {
+                    // `--max-requests` is spent: the page is not read (the budget lists it) and the
+                    // stream ends with what was read; pages already planned are refused the same way.
+                    while inFlight.count < sequence.pageConcurrency, let url = planned.popFirst() { start(url, isFirst: false) }
+                    continue
                 } catch {
                     failed = true
                     for other in inFlight { other.task.cancel() }

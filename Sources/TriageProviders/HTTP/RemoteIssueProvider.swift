@@ -10,7 +10,9 @@ public protocol RemoteIssueProvider: IssueProvider {
 extension RemoteIssueProvider {
     /// Requests sent so far, retries included.
     public var apiCalls: Int { client.apiCalls }
-    public var runNotes: ProviderRunNotes { ProviderRunNotes(apiCalls: client.apiCalls) }
+    public var runNotes: ProviderRunNotes {
+        ProviderRunNotes(apiCalls: client.apiCalls, unreadRequests: client.readBudget?.refused ?? [])
+    }
     public func shutdown() async { await client.shutdown() }
 
     /// The API base URL to use: `--api-url` when given, else the public service's, without a

@@ -35,7 +35,7 @@ struct ApplyCommand: AsyncParsableCommand {
     var force = false
 
     @Option(help: "Output format.")
-    var format: ApplyFormat = .text
+    var format: ApplyOutput.Format = .text
 
     @Option(help: "Issues worked on at once: bounds the reads their writes need (writes themselves go one at a time).")
     var concurrency: Int = 4
@@ -44,8 +44,6 @@ struct ApplyCommand: AsyncParsableCommand {
             help: ArgumentHelp("Least time between two writes (\(DurationArgument.formatHelp); 0 for none). Default: the pause the source's API asks for (see the README).",
                                valueName: "duration"))
     var writeInterval: DurationArgument?
-
-    enum ApplyFormat: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
 
     func validate() throws {
         if let maxOperations, maxOperations < 0 { throw ValidationError("--max-operations must be 0 or more") }
@@ -76,24 +74,7 @@ struct ApplyCommand: AsyncParsableCommand {
                 progress.clear()
                 throw RunFailure.exit(for: error)
             }
-            if result.uncheckedComments > 0 {
-                let count = result.uncheckedComments
-                StandardStream.error.write("warning: \(provider.sourceDescription) has no comments for \(count) issue\(count == 1 ? "" : "s"); their comments are planned without checking for an earlier one\n")
-            }
-            let source = provider.sourceDescription
-            let interval = result.writeIntervalSeconds
-            switch format {
-            case .text: StandardStream.output.write(ApplyReport.text(plan: result.plan, result: result.execution, source: source, writeIntervalSeconds: interval))
-            case .json: StandardStream.output.write(ApplyReport.json(plan: result.plan, result: result.execution, source: source, writeIntervalSeconds: interval))
-            case .markdown: StandardStream.output.write(ApplyReport.markdown(plan: result.plan, result: result.execution, source: source, writeIntervalSeconds: interval))
-            }
-            StandardStream.output.flush()
-            if let summaryPath = JobSummaryFile.path() {
-                JobSummaryFile.append(ApplyReport.markdown(plan: result.plan, result: result.execution, source: source,
-                                                          writeIntervalSeconds: interval), to: summaryPath)
-            }
-            if let execution = result.execution, execution.failed > 0 { throw ExitCode(ExitStatus.sourceFailed) }
-            if (result.execution?.notDone ?? 0) > 0 || !result.plan.heldBack.isEmpty { throw ExitCode(ExitStatus.findings) }
+            try ApplyOutput.finish(result, provider: provider, format: format)
         }
     }
 }

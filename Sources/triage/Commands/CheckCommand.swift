@@ -32,16 +32,23 @@ struct CheckCommand: AsyncParsableCommand {
         let ruleSet = try RuleFiles.load(options.rules, selecting: options.selectedRules)
         let run = CheckRun(ruleSet: ruleSet, now: try options.evaluationInstant(), concurrency: concurrency)
         let format = format.value
+        var spansRepositories = false
         let evaluated = try await EventResolution.withProvider(for: options, event: event, defaultSource: ruleSet.defaultSource) { provider, _ in
-            var reporter = format.makeReporter(context: run.context(source: provider.sourceDescription))
+            spansRepositories = provider.spansRepositories
+            let context = run.context(source: provider.sourceDescription, spansRepositories: provider.spansRepositories)
+            var reporter = format.makeReporter(context: context)
             let summaryPath = JobSummaryFile.path()
-            var jobSummary = summaryPath.map { _ in CheckJobSummary(context: run.context(source: provider.sourceDescription)) }
+            var jobSummary = summaryPath.map { _ in CheckJobSummary(context: context) }
             let progress = ProgressLine(enabled: StandardStream.error.isTerminal, apiCalls: { provider.runNotes.apiCalls })
             do {
                 let result = try await run.run(provider: provider) { outcome in
                     if let text = reporter.record(outcome) { StandardStream.output.write(text) }
                     _ = jobSummary?.record(outcome)
-                    if !format.listsErrors { for error in outcome.errors { StandardStream.error.write("error: \(error)\n") } }
+                    if !format.listsErrors {
+                        for error in outcome.errors {
+                            StandardStream.error.write("error: \(error.description(spanningRepositories: context.spansRepositories))\n")
+                        }
+                    }
                     progress.tick()
                 }
                 progress.clear()
@@ -57,12 +64,16 @@ struct CheckCommand: AsyncParsableCommand {
         guard let result = evaluated else { return }
         StandardStream.output.flush()
         RunFailure.printWarnings(result.notes)
+        let failedRepositories = RunFailure.printFailedRepositories(result.notes)
+        let budgetSpent = RunFailure.printUnread(result.notes, notEvaluated: result.notEvaluated, spanningRepositories: spansRepositories)
         let errors = result.summary.statistics.errors
         if errors > 0 {
             let whereListed = format.listsErrors ? "listed in the report" : "listed above on stderr"
             StandardStream.error.write("error: \(errors) rule evaluation\(errors == 1 ? "" : "s") failed (\(whereListed))\n")
             throw ExitCode(ExitStatus.sourceFailed)
         }
+        if failedRepositories { throw ExitCode(ExitStatus.sourceFailed) }
+        if budgetSpent { throw ExitCode(ExitStatus.findings) }
         if result.hasMatches(atOrAbove: failOn.severity) { throw ExitCode(ExitStatus.findings) }
     }
 }

@@ -13,8 +13,9 @@ struct ExplainCommand: AsyncParsableCommand {
 
     @OptionGroup var event: EventOptions
 
-    @Option(help: "The issue (or pull request) number. Default: the one the --event payload names.")
-    var issue: Int?
+    @Option(help: ArgumentHelp("The issue (or pull request) number, as OWNER/NAME#N for an organisation or group source. Default: the one the --event payload names.",
+                               valueName: "issue"))
+    var issue: IssueArgument?
 
     @Option(help: "Output format.")
     var format: ExplainFormat = .text
@@ -30,15 +31,19 @@ struct ExplainCommand: AsyncParsableCommand {
         let now = try options.evaluationInstant()
         let explained = try await EventResolution.withProvider(for: options, event: event, defaultSource: ruleSet.defaultSource) { provider, scope in
             let number: Int
-            switch (scope, issue) {
+            switch (scope, issue?.number) {
             case let (.item(eventNumber), given?) where given != eventNumber:
                 throw UsageError("--issue \(given) is not the issue the --event payload names (#\(eventNumber))")
             case let (.item(eventNumber), _): number = eventNumber
             case let (_, given?): number = given
             case (_, nil): throw UsageError("the --event payload names no issue: pass --issue")
             }
+            let repository = issue?.repository
+            if provider.spansRepositories, repository == nil {
+                throw UsageError("\(provider.sourceDescription) spans repositories: pass --issue OWNER/NAME#\(number)")
+            }
             do {
-                return try await Explanation.explain(number: number, rules: ruleSet.rules, now: now, provider: provider)
+                return try await Explanation.explain(number: number, repository: repository, rules: ruleSet.rules, now: now, provider: provider)
             } catch {
                 throw RunFailure.exit(for: error)
             }

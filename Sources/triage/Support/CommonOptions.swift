@@ -33,7 +33,13 @@ struct SourceOptions: ParsableArguments {
     @Flag(help: "Trace every API request and response on stderr (tokens redacted).")
     var verbose = false
 
+    @OptionGroup var repositories: RepositoryOptions
+
+    @Option(name: .customLong("max-requests"), help: ArgumentHelp("Read budget: at most N read requests (retries and lookups included); what is left unread is listed and the run exits 1.", valueName: "N"))
+    var maxRequests: Int?
+
     mutating func validate() throws {
+        if let maxRequests, maxRequests < 0 { throw ValidationError("--max-requests must be 0 or more") }
         rules = try DefaultRulePaths.resolve(rules, missing: "give at least one rule file with --rules")
     }
 

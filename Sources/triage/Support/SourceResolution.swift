@@ -19,6 +19,8 @@ enum SourceResolution {
         let logger = ProviderLogger(note: { line in StandardStream.error.write("\(line)\n") }, trace: trace)
         let configuration = ProviderConfiguration(location: "", apiURL: apiURL, environment: environment,
                                                   keepGoing: options.keepGoing, maxWaitSeconds: options.maxWait.seconds, logger: logger,
+                                                  repositories: options.repositories.selection,
+                                                  requestBudget: options.maxRequests.map(RequestBudget.init(limit:)),
                                                   writeIntervalSeconds: writeIntervalSeconds)
         do {
             return try registry.resolve(source, forcedProvider: options.provider, configuration: configuration)
@@ -47,6 +49,9 @@ enum SourceResolution {
                                 _ body: (any IssueProvider) async throws -> T) async throws -> T {
         let provider = try provider(for: options, defaultSource: defaultSource, writeIntervalSeconds: writeIntervalSeconds)
         do {
+            if let shard = options.repositories.selection.shard, !provider.spansRepositories {
+                throw UsageError("--shard \(shard) needs an organisation or group source; \(provider.sourceDescription) is one repository")
+            }
             let result = try await body(provider)
             await provider.shutdown()
             return result

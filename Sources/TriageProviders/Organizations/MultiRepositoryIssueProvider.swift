@@ -1,0 +1,92 @@
+public import TriageEngine
+public import TriageLanguage
+
+/// The issues of an organisation's or group's repositories through the one-repository providers
+/// (`Member`), so that the engine and the commands see one `IssueProvider` (SPEC §7): every issue
+/// carries its `repo`, and lazy data and writes go to the provider of that repository.
+///
+/// What is particular to a provider — how repositories are listed, how a member is made, whether
+/// one combined listing serves the whole group — comes from its factory as closures.
+public struct MultiRepositoryIssueProvider<Member: IssueProvider & IssueWriter>: IssueProvider, IssueWriter, RemoteIssueProvider {
+    public let sourceDescription: String
+    public let capabilities: ProviderCapabilities
+    public let client: APIClient
+    let roster: RepositoryRoster<Member>
+    let listRepositories: @Sendable () async throws -> [String]
+    let combinedListing: (@Sendable (IssueQuery) -> PagedIssueSequence)?
+    let concurrency: Int
+    let identify: @Sendable () async throws -> String?
+    let writerState = WriterState()
+
+    /// - Parameters:
+    ///   - listRepositories: the repositories to walk (`owner/name`), already selected (archived,
+    ///     forks, glob, shard); the provider orders them.
+    ///   - makeMember: the one-repository provider of `owner/name`, sharing `client`.
+    ///   - combinedListing: one listing of the whole group's issues, used instead of walking each
+    ///     repository (GitLab's group lists); its issues must carry `repo`.
+    ///   - identify: the account writes are made as (nil when the token may not say).
+    init(sourceDescription: String, capabilities: ProviderCapabilities, client: APIClient, concurrency: Int,
+         listRepositories: @escaping @Sendable () async throws -> [String],
+         makeMember: @escaping @Sendable (String) throws -> Member,
+         combinedListing: (@Sendable (IssueQuery) -> PagedIssueSequence)? = nil,
+         identify: @escaping @Sendable () async throws -> String?) {
+        self.sourceDescription = sourceDescription
+        self.capabilities = capabilities
+        self.client = client
+        self.concurrency = max(1, concurrency)
+        self.listRepositories = listRepositories
+        roster = RepositoryRoster(makeMember: makeMember)
+        self.combinedListing = combinedListing
+        self.identify = identify
+    }
+
+    public var spansRepositories: Bool { true }
+
+    public var runNotes: ProviderRunNotes {
+        ProviderRunNotes(apiCalls: client.apiCalls, failedRepositories: roster.failures, unreadRequests: client.readBudget?.refused ?? [])
+    }
+
+    public func issues(matching query: IssueQuery) -> MultiRepositoryIssues<Member> {
+        if let combinedListing {
+            var query = query
+            query.fields.insert(.repo)
+            return MultiRepositoryIssues(walk: .combined(combinedListing(query)), roster: roster, query: query)
+        }
+        let list = listRepositories
+        let ordered: @Sendable () async throws -> [String] = { try await list().sorted(by: RepositoryOrder.precedes) }
+        return MultiRepositoryIssues(walk: .repositories(list: ordered, concurrency: concurrency), roster: roster, query: query)
+    }
+
+    public func issue(number: Int) async throws -> Issue {
+        throw SourceError("\(sourceDescription) spans repositories: name the issue as OWNER/NAME#\(number)")
+    }
+
+    public func issue(repository: String, number: Int) async throws -> Issue {
+        var issue = try await roster.member(repository).issue(number: number)
+        issue.repo = repository
+        return issue
+    }
+
+    public func loadComments(of issue: Issue) async throws -> [IssueComment] {
+        try await roster.member(issue.repo).loadComments(of: issue)
+    }
+
+    public func loadLabelEvents(of issue: Issue) async throws -> [LabelEvent] {
+        try await roster.member(issue.repo).loadLabelEvents(of: issue)
+    }
+
+    public func prepareForWrites() async throws {
+        guard !writerState.prepared else { return }
+        writerState.setLogin(try await identify())
+    }
+
+    public var authenticatedLogin: String? { writerState.login }
+
+    public func perform(_ operation: WriteOperation, onIssue number: Int, pullRequest: Bool) async throws {
+        throw SourceError("\(sourceDescription) spans repositories: a write needs the issue's repository")
+    }
+
+    public func perform(_ operation: WriteOperation, on issue: IssueReference, pullRequest: Bool) async throws {
+        try await roster.member(issue.repo).perform(operation, onIssue: issue.number, pullRequest: pullRequest)
+    }
+}

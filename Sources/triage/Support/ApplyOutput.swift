@@ -1,0 +1,33 @@
+import ArgumentParser
+import TriageEngine
+
+/// What `apply` prints and how it exits once `ApplyRun` is done: the plan (or what was written) in
+/// the chosen format, the job summary, then the exit code (3 a failure, 1 work left undone).
+enum ApplyOutput {
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
+
+    static func finish(_ result: ApplyRun.Result, provider: any IssueProvider, format: Format) throws {
+        if result.uncheckedComments > 0 {
+            let count = result.uncheckedComments
+            StandardStream.error.write("warning: \(provider.sourceDescription) has no comments for \(count) issue\(count == 1 ? "" : "s"); their comments are planned without checking for an earlier one\n")
+        }
+        let source = provider.sourceDescription, spanning = provider.spansRepositories, interval = result.writeIntervalSeconds
+        let markdown = ApplyReport.markdown(plan: result.plan, result: result.execution, source: source,
+                                            writeIntervalSeconds: interval, spanningRepositories: spanning)
+        switch format {
+        case .text: StandardStream.output.write(ApplyReport.text(plan: result.plan, result: result.execution, source: source,
+                                                                 writeIntervalSeconds: interval, spanningRepositories: spanning))
+        case .json: StandardStream.output.write(ApplyReport.json(plan: result.plan, result: result.execution, source: source,
+                                                                 writeIntervalSeconds: interval, spanningRepositories: spanning))
+        case .markdown: StandardStream.output.write(markdown)
+        }
+        StandardStream.output.flush()
+        if let summaryPath = JobSummaryFile.path() { JobSummaryFile.append(markdown, to: summaryPath) }
+        let notes = provider.runNotes
+        let budgetSpent = RunFailure.printUnread(notes, notEvaluated: result.notEvaluated, spanningRepositories: provider.spansRepositories)
+        if RunFailure.printFailedRepositories(notes) { throw ExitCode(ExitStatus.sourceFailed) }
+        if let execution = result.execution, execution.failed > 0 { throw ExitCode(ExitStatus.sourceFailed) }
+        if budgetSpent { throw ExitCode(ExitStatus.findings) }
+        if (result.execution?.notDone ?? 0) > 0 || !result.plan.heldBack.isEmpty { throw ExitCode(ExitStatus.findings) }
+    }
+}
