@@ -213,7 +213,7 @@ struct OrganizationSourceTests {
         let server = try await Self.serve(organization)
         try await server.serving {
             let output = try await Self.triage(["apply", "--rules", "rules.yaml", "--source", "github:acme", "--api-url", server.baseURL,
-                                                "--now", "2024-06-01", "--yes"], rules: rules)
+                                                "--now", "2024-06-01", "--yes", "--write-interval", "0"], rules: rules)
             #expect(output.status == 0, "\(output)")
             // Grouped by issue, and the same number in two repositories is two issues.
             #expect(output.stdoutLines.filter { $0.hasPrefix("acme/") } == ["acme/api#5 Issue 5", "acme/api#10 Issue 10", "acme/web#5 Issue 5", "acme/web#10 Issue 10"],

@@ -80,7 +80,7 @@ struct ReadBudgetTests {
             // GET /user, one list page, then 2 of the 30 comment reads.
             let output = try await OrganizationSourceTests.triage(
                 ["apply", "--rules", "rules.yaml", "--source", "github:acme/app", "--api-url", server.baseURL,
-                 "--now", "2024-06-01", "--yes", "--max-requests", "4"], rules: rules)
+                 "--now", "2024-06-01", "--yes", "--max-requests", "4", "--write-interval", "0"], rules: rules)
             #expect(output.status == 1, "\(output)")
             #expect(server.requests.filter { $0.method == "GET" }.count == 4)
             // 28 listed: the first 20, then a count.
