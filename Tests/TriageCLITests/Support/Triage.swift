@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// Runs the built `triage` executable as a subprocess, the way a user or CI does.
@@ -82,6 +83,12 @@ enum Subprocess {
         }
     }
 
+    /// One spawn at a time. Foundation's `Process.run()` on Linux walks every open descriptor of the
+    /// test process to close it in the child; spawned from several threads at once while hundreds
+    /// of descriptors (test servers, pipes) open and close, it crashed in that walk (a memcpy past
+    /// a buffer, seen twice in one full run). Only the spawn is serialized, not the runs.
+    private static let spawning = Mutex(())
+
     /// `environment` adds to (or replaces in) the inherited environment, after the tokens and the CI
     /// variables are removed.
     static func runBlocking(_ executable: URL, _ arguments: [String], stdin: Data? = nil, in directory: URL, timeout seconds: Double = 60,
@@ -104,7 +111,7 @@ enum Subprocess {
 
         let exited = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in exited.signal() }
-        try process.run()
+        try spawning.withLock { _ in try process.run() }
 
         // Both pipes are drained while the process runs, so a large output cannot fill one and
         // block the process forever.
