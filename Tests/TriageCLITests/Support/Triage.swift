@@ -83,10 +83,13 @@ enum Subprocess {
         }
     }
 
-    /// One spawn at a time. Foundation's `Process.run()` on Linux walks every open descriptor of the
-    /// test process to close it in the child; spawned from several threads at once while hundreds
-    /// of descriptors (test servers, pipes) open and close, it crashed in that walk (a memcpy past
-    /// a buffer, seen twice in one full run). Only the spawn is serialized, not the runs.
+    /// At most `slots` children at once, and one spawn at a time. Foundation's `Process.run()` on
+    /// Linux lists /proc/self/fd to close every descriptor in the child, copying each entry's whole
+    /// 256-byte name: with the suite's tests all running at once (three pipes per child, servers'
+    /// sockets) the test process held ~1,300 descriptors, the listing filled its buffer, and that
+    /// copy read past the end of it (a crash, seen in full runs). Bounding the children in flight
+    /// keeps the descriptors in the hundreds; only the wait for a slot and the spawn are serialized.
+    private static let slots = DispatchSemaphore(value: 8)
     private static let spawning = Mutex(())
 
     /// `environment` adds to (or replaces in) the inherited environment, after the tokens and the CI
@@ -94,6 +97,8 @@ enum Subprocess {
     static func runBlocking(_ executable: URL, _ arguments: [String], stdin: Data? = nil, in directory: URL, timeout seconds: Double = 60,
                             environment extra: [String: String] = [:]) throws -> Triage.Output {
         _ = ignoreSIGPIPE
+        slots.wait()
+        defer { slots.signal() }
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -121,6 +126,8 @@ enum Subprocess {
             readers.enter()
             Thread.detachNewThread {
                 buffer.set(pipe.fileHandleForReading.readDataToEndOfFile())
+                // Closed now, not whenever the pipe is deallocated: descriptors are what is scarce.
+                try? pipe.fileHandleForReading.close()
                 readers.leave()
             }
         }
