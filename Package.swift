@@ -8,6 +8,8 @@ import PackageDescription
 /// - `TriageLanguage`: the expression language (pure, no I/O) and the issue model it reads.
 /// - `CYAML`: the system libyaml (Debian `libyaml-dev`).
 /// - `TriageYAML`: a position-preserving YAML node tree over libyaml.
+/// - `CSQLite`: the system libsqlite3 (Debian `libsqlite3-dev`).
+/// - `TriageCache`: the persistent SQLite cache of remote sources, over a small wrapper of our own.
 /// - `TriageRules`: rule files, lint checks, the `test` runner.
 /// - `TriageEngine`: provider protocol, registry, concurrent evaluator, the application layer
 ///   (`CheckRun`, `ApplyRun`, `Explanation`) and reporters.
@@ -41,7 +43,13 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         .target(name: "TriageJSON", swiftSettings: strictSettings),
+        .target(name: "TriageCache", dependencies: ["CSQLite"], swiftSettings: strictSettings),
         .target(
             name: "TriageLanguage",
             swiftSettings: strictSettings,
@@ -84,6 +92,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "TriageCacheTests", dependencies: ["TriageCache", "TriageTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "TriageJSONTests", dependencies: ["TriageJSON"], swiftSettings: strictSettings),
         .testTarget(name: "TriageLanguageTests", dependencies: ["TriageLanguage", "TriageTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "TriageYAMLTests", dependencies: ["TriageYAML", "TriageTestSupport"], swiftSettings: strictSettings),
