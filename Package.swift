@@ -62,7 +62,7 @@ let package = Package(
         .target(
             name: "TriageProviders",
             dependencies: [
-                "TriageJSON", "TriageLanguage", "TriageEngine",
+                "TriageJSON", "TriageLanguage", "TriageEngine", "TriageCache",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -72,7 +72,7 @@ let package = Package(
         .executableTarget(
             name: "triage",
             dependencies: [
-                "TriageLanguage", "TriageRules", "TriageEngine", "TriageProviders",
+                "TriageLanguage", "TriageRules", "TriageEngine", "TriageProviders", "TriageCache",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

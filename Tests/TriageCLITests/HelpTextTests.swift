@@ -7,9 +7,9 @@ struct HelpTextTests {
     /// The defaults each command's help must show, in order of appearance.
     static let cores = "\(ProcessInfo.processInfo.activeProcessorCount)"
     static let expectedDefaults: [(command: [String], defaults: [String])] = [
-        (["check"], ["15m", "text", cores, "error"]),
-        (["apply"], ["15m", "text", "4"]),
-        (["explain"], ["15m", "text"]),
+        (["check"], ["15m", "1d", "text", cores, "error"]),
+        (["apply"], ["15m", "1d", "text", "4"]),
+        (["explain"], ["15m", "1d", "text"]),
         (["lint"], ["text", "auto"]),
         (["test"], []),
         (["providers"], []),

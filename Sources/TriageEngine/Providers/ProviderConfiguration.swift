@@ -12,14 +12,17 @@ public struct ProviderConfiguration: Sendable {
     public var maxWaitSeconds: Int
     /// Where the provider's notes and request trace go.
     public var logger: ProviderLogger
+    /// The persistent cache remote providers keep (`--cache`, `--cache-max-age`); nil: `--no-cache`.
+    public var cache: ProviderCacheOptions?
 
     public init(location: String, apiURL: String? = nil, environment: [String: String] = [:], keepGoing: Bool = false,
-                maxWaitSeconds: Int = 900, logger: ProviderLogger = .standardError()) {
+                maxWaitSeconds: Int = 900, logger: ProviderLogger = .standardError(), cache: ProviderCacheOptions? = nil) {
         self.location = location
         self.apiURL = apiURL
         self.environment = environment
         self.keepGoing = keepGoing
         self.maxWaitSeconds = maxWaitSeconds
         self.logger = logger
+        self.cache = cache
     }
 }

@@ -5,10 +5,14 @@ public struct ProviderRunNotes: Hashable, Sendable {
     public var apiCalls: Int?
     /// Malformed records skipped instead of failing the run (`--keep-going`).
     public var skippedRecords: Int
+    /// Conditional requests answered 304 Not Modified (counted in `apiCalls` too): what the cache's
+    /// `ETag`s saved.
+    public var notModified: Int
 
-    public init(apiCalls: Int? = nil, skippedRecords: Int = 0) {
+    public init(apiCalls: Int? = nil, skippedRecords: Int = 0, notModified: Int = 0) {
         self.apiCalls = apiCalls
         self.skippedRecords = skippedRecords
+        self.notModified = notModified
     }
 
     /// What a person should be told after the run, one line each, without a `warning:` prefix.

@@ -23,5 +23,6 @@ extension BuiltinProviders {
             transport: AsyncHTTPClientTransport(), policy: RetryPolicy(maxWaitSeconds: configuration.maxWaitSeconds),
             log: configuration.logger.note, trace: configuration.logger.trace)
         return try GitHubIssueProvider(location: configuration.location, apiBase: configuration.apiURL, client: client)
+            .cached(as: configuration)
     }
 }

@@ -22,5 +22,6 @@ extension BuiltinProviders {
             transport: AsyncHTTPClientTransport(), policy: RetryPolicy(maxWaitSeconds: configuration.maxWaitSeconds),
             log: configuration.logger.note, trace: configuration.logger.trace)
         return try GitLabIssueProvider(location: configuration.location, apiBase: configuration.apiURL, client: client)
+            .cached(as: configuration)
     }
 }

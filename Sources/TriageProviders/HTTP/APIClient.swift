@@ -20,6 +20,7 @@ public final class APIClient: Sendable {
     /// One line per request and response (`--verbose`), credentials redacted; nil when off.
     let trace: (@Sendable (String) -> Void)?
     private let callCount = Atomic<Int>(0)
+    private let notModifiedCount = Atomic<Int>(0)
     /// When a rate limit resets (seconds since the epoch): concurrent requests wait for it instead
     /// of each spending a call to learn the limit is still exhausted.
     private let pausedUntil = Mutex<Double>(0)
@@ -47,6 +48,9 @@ public final class APIClient: Sendable {
     /// Requests sent so far, retries included.
     public var apiCalls: Int { callCount.load(ordering: .relaxed) }
 
+    /// Conditional requests answered 304 Not Modified so far (included in `apiCalls`).
+    public var notModifiedResponses: Int { notModifiedCount.load(ordering: .relaxed) }
+
     public func shutdown() async { await transport.shutdown() }
 
     /// GETs `url`, returning a 2xx response; `resource` names what is read ("repository acme/app")
@@ -60,14 +64,19 @@ public final class APIClient: Sendable {
     /// come after the server created the comment, so only failures that prove nothing was applied
     /// are retried (a connection failure, 502/503/504 from a gateway). A write left undone is
     /// reported, and the next run plans it again; a duplicate comment could not be taken back.
-    public func send(_ method: String, _ url: String, json body: [UInt8]?, resource: String) async throws -> HTTPResponse {
+    ///
+    /// `ifNoneMatch`: an `ETag` from an earlier answer, sent as `If-None-Match`; a 304 then
+    /// returns as is (the caller reuses what it stored), and is counted in `notModifiedResponses`.
+    public func send(_ method: String, _ url: String, json body: [UInt8]?, resource: String,
+                     ifNoneMatch etag: String? = nil) async throws -> HTTPResponse {
         let idempotent = method != "POST"
         var failures = 0, rateLimitWaits = 0
         while true {
             try Task.checkCancellation()
             let pause = pausedUntil.withLock { $0 } - policy.now()
             if pause > 0 { try await policy.sleep(pause) }
-            let request = HTTPRequest(method: method, url: url, headers: headers, body: body, timeoutSeconds: requestTimeoutSeconds)
+            let conditional = etag.map { [(name: "If-None-Match", value: $0)] } ?? []
+            let request = HTTPRequest(method: method, url: url, headers: headers + conditional, body: body, timeoutSeconds: requestTimeoutSeconds)
             trace?("→ \(method) \(redaction.scrub(url)) [\(redaction.describe(headers))]")
             callCount.add(1, ordering: .relaxed)
             let started = policy.now()
@@ -98,6 +107,9 @@ public final class APIClient: Sendable {
             }
             switch response.status {
             case 200..<300:
+                return response
+            case 304 where etag != nil:
+                notModifiedCount.add(1, ordering: .relaxed)
                 return response
             case 500..<600:
                 failures += 1

@@ -17,7 +17,8 @@ enum SourceResolution {
         if options.verbose { trace = { line in StandardStream.error.write("trace: \(line)\n") } }
         let logger = ProviderLogger(note: { line in StandardStream.error.write("\(line)\n") }, trace: trace)
         let configuration = ProviderConfiguration(location: "", apiURL: apiURL, environment: environment,
-                                                  keepGoing: options.keepGoing, maxWaitSeconds: options.maxWait.seconds, logger: logger)
+                                                  keepGoing: options.keepGoing, maxWaitSeconds: options.maxWait.seconds, logger: logger,
+                                                  cache: options.cache.providerOptions(environment: environment))
         do {
             return try registry.resolve(source, forcedProvider: options.provider, configuration: configuration)
         } catch {

@@ -1,0 +1,82 @@
+import TriageLanguage
+
+/// Reads every page of a sync's listings with every field, remembering the server's `Date` of the
+/// first page: the next sync asks for what changed since then (minus an overlap). Pages are fetched
+/// like `PagedIssueSequence` does — the first alone, then up to `pageConcurrency` at once when the
+/// last page is known — but nothing is handed out until every page is read, since only a complete
+/// read may advance the sync time.
+struct SyncListing {
+    struct Result {
+        /// Each issue with the index of the listing it came from, in page order.
+        var issues: [(listing: Int, issue: Issue)]
+        /// The first page's `Date`, nil when the server sent none (or none that parses).
+        var serverDate: Timestamp?
+    }
+
+    let client: APIClient
+    let resource: String
+    let pageConcurrency: Int
+    let decoder = IssueJSONDecoder(fields: .all)
+
+    func read(_ urls: [String]) async throws -> Result {
+        var result = Result(issues: [], serverDate: nil)
+        for (listing, url) in urls.enumerated() {
+            let first = try await page(url)
+            if listing == 0 { result.serverDate = first.date }
+            var pages = [first.issues]
+            if let next = first.next, let last = first.lastPage, let from = PageURL.page(of: next), from <= last {
+                pages += try await concurrently((from...last).map { PageURL.settingPage($0, in: next) })
+            } else {
+                var next = first.next
+                while let url = next {
+                    let page = try await page(url)
+                    pages.append(page.issues)
+                    next = page.next
+                }
+            }
+            result.issues += pages.joined().map { (listing, $0) }
+        }
+        return result
+    }
+
+    private struct Page: Sendable {
+        var issues: [Issue]
+        var next: String?
+        var lastPage: Int?
+        var date: Timestamp?
+    }
+
+    /// The pages at `urls`, in order, at most `pageConcurrency` in flight.
+    private func concurrently(_ urls: [String]) async throws -> [[Issue]] {
+        try await withThrowingTaskGroup(of: (Int, [Issue]).self) { group in
+            var pages = [[Issue]](repeating: [], count: urls.count)
+            var started = 0
+            func startNext() {
+                let index = started, url = urls[index]
+                started += 1
+                group.addTask { (index, try await page(url).issues) }
+            }
+            while started < min(pageConcurrency, urls.count) { startNext() }
+            while let (index, issues) = try await group.next() {
+                pages[index] = issues
+                if started < urls.count { startNext() }
+            }
+            return pages
+        }
+    }
+
+    private func page(_ url: String) async throws -> Page {
+        let response = try await client.get(url, resource: resource)
+        let issues: [Issue]
+        do throws(IssueJSONError) {
+            issues = try JSONArrayPage.issues(in: response.body, decoder: decoder)
+        } catch {
+            throw APIError("malformed JSON from \(client.hostName) in \(client.redaction.scrub(url)): \(error)")
+        }
+        let links = LinkHeader(response.header("link"))
+        var next = links.next
+        if next == nil, let page = response.header("x-next-page").flatMap({ Int($0) }) { next = PageURL.settingPage(page, in: url) }
+        let lastPage = links.last.flatMap(PageURL.page(of:)) ?? response.header("x-total-pages").flatMap { Int($0) }
+        return Page(issues: issues, next: next, lastPage: lastPage, date: response.header("date").flatMap(HTTPDate.parse))
+    }
+}
