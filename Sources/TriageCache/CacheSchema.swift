@@ -16,6 +16,9 @@ enum CacheSchema {
             source TEXT NOT NULL, key TEXT NOT NULL, field TEXT NOT NULL, updated INTEGER NOT NULL,
             etag TEXT, data BLOB NOT NULL,
             PRIMARY KEY(source, key, field)) WITHOUT ROWID;
+        CREATE TABLE list_etags(
+            source TEXT NOT NULL, url TEXT NOT NULL, etag TEXT NOT NULL,
+            PRIMARY KEY(source, url)) WITHOUT ROWID;
         PRAGMA user_version = \(version);
         """
 }

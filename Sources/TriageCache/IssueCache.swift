@@ -104,12 +104,26 @@ public final class IssueCache: Sendable {
         }
     }
 
+    /// The `ETag`s of the source's one-page listings as of the last sync, by URL.
+    public func listETags(of source: CacheSourceKey) throws -> [String: String] {
+        try withConnection { connection in
+            let statement = try connection.prepare("SELECT url, etag FROM list_etags WHERE source = ?")
+            try statement.bind(1, source.storageKey)
+            var etags: [String: String] = [:]
+            while try statement.step() { etags[statement.text(0) ?? ""] = statement.text(1) ?? "" }
+            return etags
+        }
+    }
+
     // MARK: Writing
 
     /// Records a sync that read every page, in one transaction: `changed` items are inserted or
     /// replaced; a `fullList` replaces the whole set (dropping deleted and transferred items and
-    /// their lazy data) and moves the last full list to `localTime`. `serverTime` becomes the last sync.
-    public func commitSync(of source: CacheSourceKey, changed: [CachedItem], fullList: Bool, serverTime: Int64, localTime: Int64) throws {
+    /// their lazy data) and moves the last full list to `localTime`. `serverTime` becomes the last sync
+    /// (nil keeps the previous one: nothing changed, so the same listing URL — and its `ETag` — stays
+    /// valid). `listETags` replace the source's stored list `ETag`s.
+    public func commitSync(of source: CacheSourceKey, changed: [CachedItem], fullList: Bool, serverTime: Int64?, localTime: Int64,
+                           listETags: [String: String] = [:]) throws {
         try withConnection { connection in
             try connection.transaction {
                 let key = source.storageKey
@@ -136,9 +150,20 @@ public final class IssueCache: Sendable {
                     try orphans.bind(1, key)
                     try orphans.step()
                 }
+                let dropETags = try connection.prepare("DELETE FROM list_etags WHERE source = ?")
+                try dropETags.bind(1, key)
+                try dropETags.step()
+                let storeETag = try connection.prepare("INSERT INTO list_etags VALUES (?, ?, ?)")
+                for (url, etag) in listETags.sorted(by: { $0.key < $1.key }) {
+                    storeETag.reset()
+                    try storeETag.bind(1, key)
+                    try storeETag.bind(2, url)
+                    try storeETag.bind(3, etag)
+                    try storeETag.step()
+                }
                 let state = try connection.prepare("""
                     INSERT INTO sources(key, api_base, description, last_sync, last_full_list) VALUES (?1, ?2, ?3, ?4, ?5)
-                    ON CONFLICT(key) DO UPDATE SET description = ?3, last_sync = ?4,
+                    ON CONFLICT(key) DO UPDATE SET description = ?3, last_sync = coalesce(?4, last_sync),
                         last_full_list = CASE WHEN ?6 THEN ?5 ELSE last_full_list END
                     """)
                 try state.bind(1, key)
@@ -196,7 +221,7 @@ public final class IssueCache: Sendable {
                 if let description { try keys.bind(1, description) }
                 var found: [String] = []
                 while try keys.step() { found.append(keys.text(0) ?? "") }
-                for table in ["items", "lazy"] {
+                for table in ["items", "lazy", "list_etags"] {
                     let delete = try connection.prepare("DELETE FROM \(table) WHERE source = ?")
                     for key in found {
                         delete.reset()

@@ -48,6 +48,11 @@ struct CacheTests {
             let warm = try await repository.check(rules: Self.conversationRules)
             #expect(repository.listRequests() == 1 && repository.lazyRequests() == 0)
             #expect(warm.stdout == cold.stdout && warm.status == cold.status)
+            // Still nothing changed: the same (empty) listing is asked with its ETag and costs a 304.
+            let again = try await repository.check(rules: Self.conversationRules, format: "text")
+            #expect(repository.listRequests() == 1 && repository.lazyRequests() == 0)
+            #expect(repository.lastRun.first?.header("if-none-match") != nil)
+            #expect(again.stdout.contains(", 1 API calls (1 not modified), "), "\(again)")
 
             // 20 issues change; only those with comments reach `last_comment` and need a request,
             // revalidated with their ETag: the comments did not change, so each is a 304.
@@ -74,6 +79,8 @@ struct CacheTests {
             // One request per listing (issues, merge requests), each with `updated_after`.
             #expect(repository.listRequests() == 2 && repository.lazyRequests() == 0)
             #expect(repository.lastRun.allSatisfy { $0.query["updated_after"] != nil && $0.query["state"] == "all" && $0.query["labels"] == nil })
+            _ = try await repository.check(rules: Self.conversationRules)
+            #expect(repository.lastRun.count == 2 && repository.lastRun.allSatisfy { $0.header("if-none-match") != nil })
             // Issue 12 had no comments; a bot's comment makes it match.
             repository.tracker.comment(on: 12, by: "renovate[bot]", "bump")
             let changed = try await repository.check(rules: Self.conversationRules)

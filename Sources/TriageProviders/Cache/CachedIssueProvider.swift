@@ -13,7 +13,8 @@ public import TriageLanguage
 /// so a run killed mid-sync leaves the previous, consistent cache.
 ///
 /// Lazy data is reused while the issue's `updated` is what it was stored for; otherwise it is read
-/// again, conditionally (`If-None-Match`) when an `ETag` is known. Single-issue reads (`explain`,
+/// again, conditionally (`If-None-Match`) when an `ETag` is known. A listing that was empty last time
+/// is asked again conditionally too (`SyncListing`), so an unchanged repository costs one 304. Single-issue reads (`explain`,
 /// `--event`) and writes go to the wrapped provider.
 public struct CachedIssueProvider<Base: IncrementalSource>: IssueProvider {
     public let base: Base
@@ -67,15 +68,19 @@ public struct CachedIssueProvider<Base: IncrementalSource>: IssueProvider {
            now.millisecondsSinceEpoch - lastFull < maxAgeMilliseconds {
             since = Timestamp(millisecondsSinceEpoch: lastSync - 60_000)
         }
+        let knownETags = since == nil ? [:] : try cache.listETags(of: key)
         let listing = try await SyncListing(client: base.client, resource: base.resource, pageConcurrency: base.pageConcurrency)
-            .read(base.syncListURLs(updatedSince: since))
+            .read(base.syncListURLs(updatedSince: since), knownETags: knownETags)
         let changed = listing.issues.map { entry in
             CachedItem(key: base.cacheKey(of: entry.issue), listing: entry.listing, created: entry.issue.created.millisecondsSinceEpoch,
                        number: entry.issue.number, updated: entry.issue.updated.millisecondsSinceEpoch,
                        data: CachedRecordCoding.encode(entry.issue))
         }
-        try cache.commitSync(of: key, changed: changed, fullList: since == nil,
-                             serverTime: (listing.serverDate ?? now).millisecondsSinceEpoch, localTime: now.millisecondsSinceEpoch)
+        // Nothing changed: keep the sync time, so the next run asks the same URL and its ETag holds
+        // (an earlier `since` only ever lists more).
+        let serverTime = since != nil && changed.isEmpty ? nil : (listing.serverDate ?? now).millisecondsSinceEpoch
+        try cache.commitSync(of: key, changed: changed, fullList: since == nil, serverTime: serverTime,
+                             localTime: now.millisecondsSinceEpoch, listETags: listing.emptyListingETags)
         return try cache.items(of: key)
     }
 

@@ -5,12 +5,18 @@ import TriageLanguage
 /// like `PagedIssueSequence` does — the first alone, then up to `pageConcurrency` at once when the
 /// last page is known — but nothing is handed out until every page is read, since only a complete
 /// read may advance the sync time.
+///
+/// A listing found empty last time is asked again with `If-None-Match`: when nothing changed the
+/// server answers 304 (on GitHub, at no rate-limit cost). Only empty listings keep an `ETag`: an
+/// empty first page that is unchanged proves the whole listing still empty, a full one would not.
 struct SyncListing {
     struct Result {
         /// Each issue with the index of the listing it came from, in page order.
         var issues: [(listing: Int, issue: Issue)]
         /// The first page's `Date`, nil when the server sent none (or none that parses).
         var serverDate: Timestamp?
+        /// The `ETag` of each listing that is empty, by URL, for the next sync.
+        var emptyListingETags: [String: String] = [:]
     }
 
     let client: APIClient
@@ -18,11 +24,16 @@ struct SyncListing {
     let pageConcurrency: Int
     let decoder = IssueJSONDecoder(fields: .all)
 
-    func read(_ urls: [String]) async throws -> Result {
+    func read(_ urls: [String], knownETags: [String: String] = [:]) async throws -> Result {
         var result = Result(issues: [], serverDate: nil)
         for (listing, url) in urls.enumerated() {
-            let first = try await page(url)
+            let first = try await page(url, ifNoneMatch: knownETags[url])
             if listing == 0 { result.serverDate = first.date }
+            if first.notModified {
+                result.emptyListingETags[url] = knownETags[url]
+                continue
+            }
+            if first.issues.isEmpty, first.next == nil, let etag = first.etag { result.emptyListingETags[url] = etag }
             var pages = [first.issues]
             if let next = first.next, let last = first.lastPage, let from = PageURL.page(of: next), from <= last {
                 pages += try await concurrently((from...last).map { PageURL.settingPage($0, in: next) })
@@ -44,6 +55,8 @@ struct SyncListing {
         var next: String?
         var lastPage: Int?
         var date: Timestamp?
+        var etag: String?
+        var notModified = false
     }
 
     /// The pages at `urls`, in order, at most `pageConcurrency` in flight.
@@ -65,8 +78,10 @@ struct SyncListing {
         }
     }
 
-    private func page(_ url: String) async throws -> Page {
-        let response = try await client.get(url, resource: resource)
+    private func page(_ url: String, ifNoneMatch etag: String? = nil) async throws -> Page {
+        let response = try await client.send("GET", url, json: nil, resource: resource, ifNoneMatch: etag)
+        let date = response.header("date").flatMap(HTTPDate.parse)
+        if response.status == 304 { return Page(issues: [], date: date, notModified: true) }
         let issues: [Issue]
         do throws(IssueJSONError) {
             issues = try JSONArrayPage.issues(in: response.body, decoder: decoder)
@@ -77,6 +92,6 @@ struct SyncListing {
         var next = links.next
         if next == nil, let page = response.header("x-next-page").flatMap({ Int($0) }) { next = PageURL.settingPage(page, in: url) }
         let lastPage = links.last.flatMap(PageURL.page(of:)) ?? response.header("x-total-pages").flatMap { Int($0) }
-        return Page(issues: issues, next: next, lastPage: lastPage, date: response.header("date").flatMap(HTTPDate.parse))
+        return Page(issues: issues, next: next, lastPage: lastPage, date: date, etag: response.header("etag"))
     }
 }

@@ -3,7 +3,9 @@ import TriageJSON
 /// The objects of a lazy-data list, or word that they did not change since the `ETag` sent.
 enum ConditionalObjects: Sendable {
     case notModified
-    /// `etag` is kept only when the list fit one page: an `ETag` vouches for its own page only.
+    /// `etag` is kept only when the list fit one page with room to spare (fewer than 100 objects, the
+    /// page size asked for): an `ETag` vouches for its own page only, and a full page could stay
+    /// unchanged while a next page appears.
     case objects([JSONValue], etag: String?)
 }
 
@@ -27,6 +29,6 @@ extension APIClient {
             next = LinkHeader(response.header("link")).next
             if next == nil, let page = response.header("x-next-page").flatMap({ Int($0) }) { next = PageURL.settingPage(page, in: current) }
         }
-        return .objects(objects, etag: pages == 1 ? firstETag : nil)
+        return .objects(objects, etag: pages == 1 && objects.count < 100 ? firstETag : nil)
     }
 }
