@@ -26,6 +26,7 @@ let package = Package(
     products: [
         .executable(name: "triage", targets: ["triage"]),
         .executable(name: "triage-bench", targets: ["TriageBenchmarks"]),
+        .executable(name: "triage-cache-bench", targets: ["TriageCacheBenchmark"]),
         .library(name: "TriageJSON", targets: ["TriageJSON"]),
         .library(name: "TriageLanguage", targets: ["TriageLanguage"]),
         .library(name: "TriageRules", targets: ["TriageRules"]),
@@ -80,6 +81,12 @@ let package = Package(
         .executableTarget(
             name: "TriageBenchmarks",
             dependencies: ["TriageLanguage", "TriageRules", "TriageEngine", "TriageProviders"],
+            swiftSettings: strictSettings
+        ),
+        // Cold and warm runs through the cache against the loopback fake (BENCHMARKS.md, "Cache").
+        .executableTarget(
+            name: "TriageCacheBenchmark",
+            dependencies: ["TriageLanguage", "TriageRules", "TriageEngine", "TriageProviders", "TriageCache", "TriageTestSupport"],
             swiftSettings: strictSettings
         ),
         .target(
