@@ -14,6 +14,7 @@ struct IssueCacheTests {
 
     @Test func itemsSyncTimesAndLazyDataSurviveReopening() throws {
         let directory = try temporaryCacheDirectory()
+        defer { remove(directory) }
         do {
             let cache = try #require(try IssueCache.open(in: directory, note: { Issue.record("unexpected note: \($0)") }))
             try cache.commitSync(of: source, changed: [item(2), item(1), item(3, listing: 1)], fullList: true, serverTime: 500, localTime: 600)
@@ -27,7 +28,9 @@ struct IssueCacheTests {
     }
 
     @Test func anIncrementalSyncKeepsTheRestAndTheLastFullList() throws {
-        let cache = try #require(try IssueCache.open(in: try temporaryCacheDirectory(), note: { _ in }))
+        let directory = try temporaryCacheDirectory()
+        defer { remove(directory) }
+        let cache = try #require(try IssueCache.open(in: directory, note: { _ in }))
         try cache.commitSync(of: source, changed: [item(1), item(2)], fullList: true, serverTime: 500, localTime: 600)
         try cache.commitSync(of: source, changed: [item(2, updated: 20)], fullList: false, serverTime: 900, localTime: 1000)
         #expect(try cache.items(of: source).map(\.updated) == [10, 20])
@@ -35,7 +38,9 @@ struct IssueCacheTests {
     }
 
     @Test func aFullListDropsDeletedItemsAndTheirLazyData() throws {
-        let cache = try #require(try IssueCache.open(in: try temporaryCacheDirectory(), note: { _ in }))
+        let directory = try temporaryCacheDirectory()
+        defer { remove(directory) }
+        let cache = try #require(try IssueCache.open(in: directory, note: { _ in }))
         try cache.commitSync(of: source, changed: [item(1), item(2)], fullList: true, serverTime: 500, localTime: 600)
         try cache.storeLazyData(of: source, key: "issue:2", field: "comments", updated: 10, etag: nil, data: [9])
         try cache.commitSync(of: source, changed: [item(1)], fullList: true, serverTime: 700, localTime: 800)
@@ -45,6 +50,7 @@ struct IssueCacheTests {
 
     @Test func aCorruptFileIsRebuiltWithANote() throws {
         let directory = try temporaryCacheDirectory()
+        defer { remove(directory) }
         try directory.create()
         try Data(repeating: 0x5A, count: 8192).write(to: URL(fileURLWithPath: directory.databasePath))
         let notes = Mutex<[String]>([])
@@ -58,6 +64,7 @@ struct IssueCacheTests {
 
     @Test func aNewerSchemaIsRebuiltNotTrusted() throws {
         let directory = try temporaryCacheDirectory()
+        defer { remove(directory) }
         do {
             let cache = try #require(try IssueCache.open(in: directory, note: { _ in }))
             try cache.commitSync(of: source, changed: [item(1)], fullList: true, serverTime: 1, localTime: 1)
@@ -72,6 +79,7 @@ struct IssueCacheTests {
 
     @Test func theDirectoryIsCreatedPrivate() throws {
         let parent = try temporaryCacheDirectory()
+        defer { remove(parent) }
         let directory = CacheDirectory(path: parent.path + "/nested/triage")
         _ = try IssueCache.open(in: directory, note: { _ in })
         let attributes = try FileManager.default.attributesOfItem(atPath: directory.path)
@@ -80,6 +88,7 @@ struct IssueCacheTests {
 
     @Test func aCacheInUseIsBypassedWithANote() throws {
         let directory = try temporaryCacheDirectory()
+        defer { remove(directory) }
         let first = try IssueCache.open(in: directory, note: { _ in })
         #expect(first != nil)
         // flock locks belong to the open file description: a second open in this process conflicts too.
@@ -91,7 +100,9 @@ struct IssueCacheTests {
     }
 
     @Test func clearForgetsOneSourceOrAll() throws {
-        let cache = try #require(try IssueCache.open(in: try temporaryCacheDirectory(), note: { _ in }))
+        let directory = try temporaryCacheDirectory()
+        defer { remove(directory) }
+        let cache = try #require(try IssueCache.open(in: directory, note: { _ in }))
         let other = CacheSourceKey(apiBase: "http://127.0.0.1:1/api/v4", repository: "acme/app", description: "gitlab:acme/app")
         try cache.commitSync(of: source, changed: [item(1)], fullList: true, serverTime: 1, localTime: 1)
         try cache.commitSync(of: other, changed: [item(1), item(2)], fullList: true, serverTime: 1, localTime: 1)
@@ -109,7 +120,12 @@ struct IssueCacheTests {
     }
 }
 
-/// A fresh directory under the system's temporary directory, for one test.
+/// Removes a test's cache directory.
+func remove(_ directory: CacheDirectory) {
+    try? FileManager.default.removeItem(atPath: directory.path)
+}
+
+/// A fresh directory under the system's temporary directory, for one test; the test removes it.
 func temporaryCacheDirectory() throws -> CacheDirectory {
     let path = NSTemporaryDirectory() + "triage-cache-tests-" + UUID().uuidString
     return CacheDirectory(path: path)

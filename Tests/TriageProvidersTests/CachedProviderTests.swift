@@ -9,9 +9,15 @@ import TriageTestSupport
 /// `CachedIssueProvider` over the fake: what it stores reads back as the API's issues, and the sync
 /// time comes from the server and moves only after a complete read.
 struct CachedProviderTests {
-    func cache() throws -> IssueCache {
+    /// A fresh cache; its directory is removed when the test's `cleanup` runs.
+    func cache(_ cleanup: inout [String]) throws -> IssueCache {
         let path = NSTemporaryDirectory() + "triage-provider-cache-" + UUID().uuidString
+        cleanup.append(path)
         return try #require(try IssueCache.open(in: CacheDirectory(path: path), note: { Issue.record("note: \($0)") }))
+    }
+
+    func remove(_ paths: [String]) {
+        for path in paths { try? FileManager.default.removeItem(atPath: path) }
     }
 
     func read(_ provider: some IssueProvider, _ query: IssueQuery = .everything) async throws -> [TriageLanguage.Issue] {
@@ -26,7 +32,9 @@ struct CachedProviderTests {
         try await harness.server.serving {
             harness.tracker.update(4) { $0.assignees = ["alice"] }
             let plain: any IssueProvider = gitLab ? try harness.gitlab() : try harness.github()
-            let cache = try cache()
+            var created: [String] = []
+            defer { remove(created) }
+            let cache = try cache(&created)
             let listed = try await read(plain)
             for query in [IssueQuery.everything, IssueQuery(state: "open", labels: ["bug"]), IssueQuery(kind: "pull_request")] {
                 let cached = gitLab ? try await read(CachedIssueProvider(base: try harness.gitlab(), cache: cache, maxAgeSeconds: 3600), query)
@@ -43,7 +51,9 @@ struct CachedProviderTests {
             return response
         }
         try await harness.server.serving {
-            let cache = try cache()
+            var created: [String] = []
+            defer { remove(created) }
+            let cache = try cache(&created)
             _ = try await read(CachedIssueProvider(base: try harness.github(), cache: cache, maxAgeSeconds: 3600))
             let before = harness.server.requests.count
             _ = try await read(CachedIssueProvider(base: try harness.github(), cache: cache, maxAgeSeconds: 3600))
@@ -60,7 +70,9 @@ struct CachedProviderTests {
             request.query["page"] == "3" ? TestHTTPResponse(status: 404, json: #"{"message":"Not Found"}"#) : nil
         }
         try await harness.server.serving {
-            let cache = try cache()
+            var created: [String] = []
+            defer { remove(created) }
+            let cache = try cache(&created)
             let provider = CachedIssueProvider(base: try harness.github(), cache: cache, maxAgeSeconds: 3600)
             await #expect(throws: APIError.self) { _ = try await read(provider) }
             let key = CacheSourceKey(apiBase: harness.server.baseURL, repository: "acme/app", description: "github:acme/app")
