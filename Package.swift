@@ -8,6 +8,8 @@ import PackageDescription
 /// - `TriageLanguage`: the expression language (pure, no I/O) and the issue model it reads.
 /// - `CYAML`: the system libyaml (Debian `libyaml-dev`).
 /// - `TriageYAML`: a position-preserving YAML node tree over libyaml.
+/// - `CSQLite`: the system libsqlite3 (Debian `libsqlite3-dev`).
+/// - `TriageCache`: the persistent SQLite cache of remote sources, over a small wrapper of our own.
 /// - `TriageRules`: rule files, lint checks, the `test` runner.
 /// - `TriageEngine`: provider protocol, registry, concurrent evaluator, the application layer
 ///   (`CheckRun`, `ApplyRun`, `Explanation`) and reporters.
@@ -24,6 +26,7 @@ let package = Package(
     products: [
         .executable(name: "triage", targets: ["triage"]),
         .executable(name: "triage-bench", targets: ["TriageBenchmarks"]),
+        .executable(name: "triage-cache-bench", targets: ["TriageCacheBenchmark"]),
         .library(name: "TriageJSON", targets: ["TriageJSON"]),
         .library(name: "TriageLanguage", targets: ["TriageLanguage"]),
         .library(name: "TriageRules", targets: ["TriageRules"]),
@@ -41,7 +44,13 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         .target(name: "TriageJSON", swiftSettings: strictSettings),
+        .target(name: "TriageCache", dependencies: ["CSQLite"], swiftSettings: strictSettings),
         .target(
             name: "TriageLanguage",
             swiftSettings: strictSettings,
@@ -54,7 +63,7 @@ let package = Package(
         .target(
             name: "TriageProviders",
             dependencies: [
-                "TriageJSON", "TriageLanguage", "TriageEngine",
+                "TriageJSON", "TriageLanguage", "TriageEngine", "TriageCache",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -64,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "triage",
             dependencies: [
-                "TriageLanguage", "TriageRules", "TriageEngine", "TriageProviders",
+                "TriageLanguage", "TriageRules", "TriageEngine", "TriageProviders", "TriageCache",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -72,6 +81,12 @@ let package = Package(
         .executableTarget(
             name: "TriageBenchmarks",
             dependencies: ["TriageLanguage", "TriageRules", "TriageEngine", "TriageProviders", "TriageTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        // Cold and warm runs through the cache against the loopback fake (BENCHMARKS.md, "Cache").
+        .executableTarget(
+            name: "TriageCacheBenchmark",
+            dependencies: ["TriageLanguage", "TriageRules", "TriageEngine", "TriageProviders", "TriageCache", "TriageTestSupport"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -84,6 +99,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "TriageCacheTests", dependencies: ["TriageCache", "TriageTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "TriageJSONTests", dependencies: ["TriageJSON"], swiftSettings: strictSettings),
         .testTarget(name: "TriageLanguageTests", dependencies: ["TriageLanguage", "TriageTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "TriageYAMLTests", dependencies: ["TriageYAML", "TriageTestSupport"], swiftSettings: strictSettings),

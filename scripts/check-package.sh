@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Checks the release archive as a machine without Swift would see it: the binary links no library of
-# the Swift toolchain and no libyaml, runs with an empty LD_LIBRARY_PATH and a PATH without Swift,
+# the Swift toolchain, no libyaml and no libsqlite3, runs with an empty LD_LIBRARY_PATH and a PATH without Swift,
 # reports the VERSION file's version, lints (GitHub annotations, exit codes) and checks the sample
 # issues exactly like the debug build, installs and runs through action.yml (and builds through it
 # when the release has no archive), and needs no newer glibc than the README promises.
@@ -28,8 +28,8 @@ clean() { env -i HOME="$work" PATH=/usr/local/bin:/usr/bin:/bin LD_LIBRARY_PATH=
 
 libraries=$(clean ldd "$binary")
 echo "$libraries" | sed 's/^/  /'
-if echo "$libraries" | grep -E 'libswift|libFoundation|lib_Foundation|libdispatch|libBlocksRuntime|libyaml|swift|not found'; then
-  fail "the binary links a library of the Swift toolchain, libyaml, or a missing library (above)"
+if echo "$libraries" | grep -E 'libswift|libFoundation|lib_Foundation|libdispatch|libBlocksRuntime|libyaml|libsqlite|swift|not found'; then
+  fail "the binary links a library of the Swift toolchain, libyaml, libsqlite3, or a missing library (above)"
 fi
 
 [ "$(clean "$binary" --version)" = "$version" ] || fail "triage --version is not $version"

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what the build needs on Debian/Ubuntu when it is missing: libyaml (the YAML parser the
-# rule loader binds to) and pkg-config (SwiftPM finds libyaml through it).
+# rule loader binds to), libsqlite3 (the cache) and pkg-config (SwiftPM finds both through it).
 set -euo pipefail
 missing=()
 dpkg -s libyaml-dev >/dev/null 2>&1 || missing+=(libyaml-dev)
+dpkg -s libsqlite3-dev >/dev/null 2>&1 || missing+=(libsqlite3-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if ((${#missing[@]})); then
   echo "installing ${missing[*]}" >&2

@@ -25,6 +25,8 @@ public struct FakeIssueTracker: Sendable {
         public var assignees: [String] = []
         /// Comments written through the API, oldest first.
         public var posted: [(author: String, body: String)] = []
+        /// Deleted or transferred (`FakeIssueTracker+Sync.swift`): no route serves it any more.
+        public var deleted = false
     }
 
     /// The issues as they are now.
@@ -51,8 +53,13 @@ public struct FakeIssueTracker: Sendable {
         storage = FakeTrackerStorage(items: items)
     }
 
-    /// Answers a request for either API; 404 for anything else.
+    /// Answers a request for either API; 404 for anything else. Every answer carries the server's
+    /// `Date`, and reads an `ETag` honoured by `If-None-Match` (`FakeIssueTracker+Sync.swift`).
     public func respond(to request: TestHTTPRequest, baseURL: String) -> TestHTTPResponse {
+        conditional(request, respondUnconditionally(to: request, baseURL: baseURL))
+    }
+
+    func respondUnconditionally(to request: TestHTTPRequest, baseURL: String) -> TestHTTPResponse {
         if let answer = respondToWrite(request) { return answer }
         let path = request.path.split(separator: "/").map(String.init)
         if path.count == 4, path[0] == "repos", path[1] == owner, path[2] == name, path[3] == "issues" {
@@ -88,14 +95,16 @@ public struct FakeIssueTracker: Sendable {
     public var notFound: TestHTTPResponse { TestHTTPResponse(status: 404, json: #"{"message":"Not Found"}"#) }
 
     func item(_ number: Int) -> Item? {
-        storage.state.withLock { state in number >= 1 && number <= state.items.count ? state.items[number - 1] : nil }
+        storage.state.withLock { state in number >= 1 && number <= state.items.count && !state.items[number - 1].deleted ? state.items[number - 1] : nil }
     }
 
     /// The items a list request selects, before paging.
     func selected(_ request: TestHTTPRequest, gitLabKind: Bool?) -> [Item] {
         let query = request.query
         let labels = (query["labels"] ?? "").split(separator: ",").map { $0.removingPercentEncoding }
+        let since = updatedSince(query)
         return items.filter { item in
+            if item.deleted || !item.isUpdated(since: since) { return false }
             if let gitLabKind, item.isPullRequest != gitLabKind { return false }
             switch query["state"] {
             case "open", "opened": if item.closed { return false }

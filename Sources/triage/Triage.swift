@@ -13,7 +13,7 @@ struct Triage: AsyncParsableCommand {
         abstract: "Declarative issue triage: rule files with a small typed expression language.",
         discussion: "Exit codes: 0 success, 1 findings or matches that fail, 2 invalid rules or usage, 3 the source failed.",
         version: TriageVersion.current,
-        subcommands: [CheckCommand.self, LintCommand.self, TestCommand.self, ExplainCommand.self, ApplyCommand.self, ProvidersCommand.self]
+        subcommands: [CheckCommand.self, LintCommand.self, TestCommand.self, ExplainCommand.self, ApplyCommand.self, ProvidersCommand.self, CacheCommand.self]
     )
 
     static func main() async {

@@ -7,9 +7,9 @@ struct HelpTextTests {
     /// The defaults each command's help must show, in order of appearance.
     static let cores = "\(ProcessInfo.processInfo.activeProcessorCount)"
     static let expectedDefaults: [(command: [String], defaults: [String])] = [
-        (["check"], ["15m", "4", "text", cores, "error"]),
-        (["apply"], ["15m", "4", "text", "4"]),
-        (["explain"], ["15m", "4", "text"]),
+        (["check"], ["15m", "1d", "4", "text", cores, "error"]),
+        (["apply"], ["15m", "1d", "4", "text", "4"]),
+        (["explain"], ["15m", "1d", "4", "text"]),
         (["lint"], ["text", "auto"]),
         (["test"], []),
         (["providers"], []),

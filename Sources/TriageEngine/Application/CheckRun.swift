@@ -59,7 +59,8 @@ public struct CheckRun: Sendable {
             try await handle(outcome)
         }
         let notes = provider.runNotes
-        let summary = CheckSummary(statistics: statistics, elapsedSeconds: Date().timeIntervalSince(started), apiCalls: notes.apiCalls)
+        let summary = CheckSummary(statistics: statistics, elapsedSeconds: Date().timeIntervalSince(started), apiCalls: notes.apiCalls,
+                                   notModified: notes.notModified)
         return Result(summary: summary, matchedSeverities: matchedSeverities, notes: notes, notEvaluated: notEvaluated)
     }
 }

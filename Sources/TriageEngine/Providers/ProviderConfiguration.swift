@@ -21,10 +21,13 @@ public struct ProviderConfiguration: Sendable {
     /// The run's read budget (`--max-requests`), shared by every request; nil for none.
     public var requestBudget: RequestBudget?
 
+    /// The persistent cache remote providers keep (`--cache`, `--cache-max-age`); nil: `--no-cache`.
+    public var cache: ProviderCacheOptions?
+
     public init(location: String, apiURL: String? = nil, environment: [String: String] = [:], keepGoing: Bool = false,
                 maxWaitSeconds: Int = 900, logger: ProviderLogger = .standardError(),
                 repositories: RepositorySelection = RepositorySelection(), requestBudget: RequestBudget? = nil,
-                writeIntervalSeconds: Double? = nil) {
+                writeIntervalSeconds: Double? = nil, cache: ProviderCacheOptions? = nil) {
         self.location = location
         self.apiURL = apiURL
         self.environment = environment
@@ -34,5 +37,6 @@ public struct ProviderConfiguration: Sendable {
         self.writeIntervalSeconds = writeIntervalSeconds
         self.repositories = repositories
         self.requestBudget = requestBudget
+        self.cache = cache
     }
 }

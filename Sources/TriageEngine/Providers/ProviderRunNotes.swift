@@ -10,12 +10,17 @@ public struct ProviderRunNotes: Hashable, Sendable {
     public var failedRepositories: [RepositoryFailure]
     /// Requests not sent because `--max-requests` was spent (pages and lazy data not read).
     public var unreadRequests: [String]
+    /// Conditional requests answered 304 Not Modified (counted in `apiCalls` too): what the cache's
+    /// `ETag`s saved.
+    public var notModified: Int
 
-    public init(apiCalls: Int? = nil, skippedRecords: Int = 0, failedRepositories: [RepositoryFailure] = [], unreadRequests: [String] = []) {
+    public init(apiCalls: Int? = nil, skippedRecords: Int = 0, failedRepositories: [RepositoryFailure] = [], unreadRequests: [String] = [],
+                notModified: Int = 0) {
         self.apiCalls = apiCalls
         self.skippedRecords = skippedRecords
         self.failedRepositories = failedRepositories
         self.unreadRequests = unreadRequests
+        self.notModified = notModified
     }
 
     /// What a person should be told after the run, one line each, without a `warning:` prefix.

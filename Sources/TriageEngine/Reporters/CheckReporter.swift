@@ -43,11 +43,14 @@ public struct CheckSummary: Sendable {
     public var elapsedSeconds: Double
     /// API calls made by the provider, when it counts them.
     public var apiCalls: Int?
+    /// Of those, conditional requests answered 304 Not Modified.
+    public var notModified: Int
 
-    public init(statistics: RuleEngine.Statistics, elapsedSeconds: Double, apiCalls: Int? = nil) {
+    public init(statistics: RuleEngine.Statistics, elapsedSeconds: Double, apiCalls: Int? = nil, notModified: Int = 0) {
         self.statistics = statistics
         self.elapsedSeconds = elapsedSeconds
         self.apiCalls = apiCalls
+        self.notModified = notModified
     }
 }
 

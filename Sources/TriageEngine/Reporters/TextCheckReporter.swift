@@ -30,7 +30,9 @@ struct TextCheckReporter: CollectingCheckReporter {
         var line = "\(statistics.issuesRead) issues read from \(context.source), \(statistics.matches) \(statistics.matches == 1 ? "match" : "matches")"
         line += " of \(context.rules.count) \(context.rules.count == 1 ? "rule" : "rules")"
         if statistics.errors > 0 { line += ", \(statistics.errors) errors" }
-        line += ", \(summary.apiCalls ?? 0) API calls, \(Self.formatSeconds(summary.elapsedSeconds))"
+        line += ", \(summary.apiCalls ?? 0) API calls"
+        if summary.notModified > 0 { line += " (\(summary.notModified) not modified)" }
+        line += ", \(Self.formatSeconds(summary.elapsedSeconds))"
         return output + line + "\n"
     }
 

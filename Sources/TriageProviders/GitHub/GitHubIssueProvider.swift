@@ -1,5 +1,4 @@
 public import TriageEngine
-import TriageJSON
 public import TriageLanguage
 
 /// Issues and pull requests of one GitHub repository through the REST API
@@ -44,7 +43,7 @@ public struct GitHubIssueProvider: IssueProvider, RemoteIssueProvider {
     public var sourceDescription: String { "github:\(owner)/\(repository)" }
     public var capabilities: ProviderCapabilities { BuiltinProviders.remoteCapabilities }
 
-    var resource: String { "repository \(owner)/\(repository)" }
+    public var resource: String { "repository \(owner)/\(repository)" }
     var repoURL: String { "\(apiBase)/repos/\(URLEncoding.encode(owner))/\(URLEncoding.encode(repository))" }
 
     /// The first list page for `query`.
@@ -69,32 +68,13 @@ public struct GitHubIssueProvider: IssueProvider, RemoteIssueProvider {
 
     public func loadComments(of issue: Issue) async throws -> [IssueComment] {
         if let embedded = issue.embeddedComments { return embedded }
-        guard issue.comments > 0 else { return [] }
-        let objects = try await client.getAllObjects("\(repoURL)/issues/\(issue.number)/comments?per_page=100",
-                                                     resource: "issue #\(issue.number) of \(resource)")
-        return objects.compactMap { object in
-            guard let created = object["created_at"]?.timestampValue else { return nil }
-            let user = object["user"]
-            let login = user?["login"]?.stringValue ?? ""
-            let bot = user?["type"]?.stringValue == "Bot" || login.hasSuffix("[bot]")
-            return IssueComment(author: login, body: object["body"]?.stringValue ?? "", created: created,
-                                association: object["author_association"]?.stringValue, bot: bot)
-        }
+        guard let request = lazyRequest(.comments, of: issue) else { return [] }
+        return comments(from: try await client.getAllObjects(request.url, resource: request.resource))
     }
 
     public func loadLabelEvents(of issue: Issue) async throws -> [LabelEvent] {
         if let embedded = issue.embeddedLabelEvents { return embedded }
-        let objects = try await client.getAllObjects("\(repoURL)/issues/\(issue.number)/events?per_page=100",
-                                                     resource: "issue #\(issue.number) of \(resource)")
-        return objects.compactMap { object in
-            let action: LabelEvent.Action
-            switch object["event"]?.stringValue {
-            case "labeled": action = .added
-            case "unlabeled": action = .removed
-            default: return nil
-            }
-            guard let name = object["label"]?["name"]?.stringValue, let created = object["created_at"]?.timestampValue else { return nil }
-            return LabelEvent(label: name, action: action, created: created)
-        }
+        guard let request = lazyRequest(.labelEvents, of: issue) else { return [] }
+        return labelEvents(from: try await client.getAllObjects(request.url, resource: request.resource))
     }
 }

@@ -29,5 +29,6 @@ extension BuiltinProviders {
             return organization.provider(apiBase: configuration.apiURL, client: client, selection: configuration.repositories)
         }
         return try GitHubIssueProvider(location: configuration.location, apiBase: configuration.apiURL, client: client)
+            .cached(as: configuration)
     }
 }

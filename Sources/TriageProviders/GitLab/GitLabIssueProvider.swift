@@ -1,5 +1,4 @@
 public import TriageEngine
-import TriageJSON
 public import TriageLanguage
 
 /// Issues and merge requests of one GitLab project through the REST API v4
@@ -43,7 +42,7 @@ public struct GitLabIssueProvider: IssueProvider, RemoteIssueProvider {
     public var sourceDescription: String { "gitlab:\(projectPath)" }
     public var capabilities: ProviderCapabilities { BuiltinProviders.remoteCapabilities }
 
-    var resource: String { "project \(projectPath)" }
+    public var resource: String { "project \(projectPath)" }
     var projectURL: String { "\(apiBase)/projects/\(URLEncoding.encode(projectPath))" }
 
     /// The first page of each listing `query` needs: issues, merge requests, or both.
@@ -65,8 +64,8 @@ public struct GitLabIssueProvider: IssueProvider, RemoteIssueProvider {
                            decoder: IssueJSONDecoder(fields: query.fields), pageConcurrency: pageConcurrency)
     }
 
-    private func itemURL(_ issue: Issue) -> String { itemURL(issue.number, pullRequest: issue.kind == "pull_request") }
-    private func itemResource(_ issue: Issue) -> String { itemResource(issue.number, pullRequest: issue.kind == "pull_request") }
+    func itemURL(_ issue: Issue) -> String { itemURL(issue.number, pullRequest: issue.kind == "pull_request") }
+    func itemResource(_ issue: Issue) -> String { itemResource(issue.number, pullRequest: issue.kind == "pull_request") }
 
     func itemURL(_ number: Int, pullRequest: Bool) -> String {
         "\(projectURL)/\(pullRequest ? "merge_requests" : "issues")/\(number)"
@@ -97,30 +96,13 @@ public struct GitLabIssueProvider: IssueProvider, RemoteIssueProvider {
 
     public func loadComments(of issue: Issue) async throws -> [IssueComment] {
         if let embedded = issue.embeddedComments { return embedded }
-        guard issue.comments > 0 else { return [] }
-        let objects = try await client.getAllObjects("\(itemURL(issue))/notes?sort=asc&order_by=created_at&per_page=100",
-                                                     resource: itemResource(issue))
-        return objects.compactMap { object in
-            guard object["system"]?.boolValue != true, let created = object["created_at"]?.timestampValue else { return nil }
-            let author = object["author"]
-            let username = author?["username"]?.stringValue ?? ""
-            let bot = author?["bot"]?.boolValue == true || username.hasSuffix("[bot]") || username.hasPrefix("project_") && username.contains("_bot")
-            return IssueComment(author: username, body: object["body"]?.stringValue ?? "", created: created, association: nil, bot: bot)
-        }
+        guard let request = lazyRequest(.comments, of: issue) else { return [] }
+        return comments(from: try await client.getAllObjects(request.url, resource: request.resource))
     }
 
     public func loadLabelEvents(of issue: Issue) async throws -> [LabelEvent] {
         if let embedded = issue.embeddedLabelEvents { return embedded }
-        let objects = try await client.getAllObjects("\(itemURL(issue))/resource_label_events?per_page=100", resource: itemResource(issue))
-        return objects.compactMap { object in
-            let action: LabelEvent.Action
-            switch object["action"]?.stringValue {
-            case "add": action = .added
-            case "remove": action = .removed
-            default: return nil
-            }
-            guard let name = object["label"]?["name"]?.stringValue, let created = object["created_at"]?.timestampValue else { return nil }
-            return LabelEvent(label: name, action: action, created: created)
-        }
+        guard let request = lazyRequest(.labelEvents, of: issue) else { return [] }
+        return labelEvents(from: try await client.getAllObjects(request.url, resource: request.resource))
     }
 }

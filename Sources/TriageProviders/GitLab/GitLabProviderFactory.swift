@@ -28,5 +28,6 @@ extension BuiltinProviders {
             return group.provider(apiBase: configuration.apiURL, client: client, selection: configuration.repositories)
         }
         return try GitLabIssueProvider(location: configuration.location, apiBase: configuration.apiURL, client: client)
+            .cached(as: configuration)
     }
 }

@@ -23,6 +23,7 @@ public final class APIClient: Sendable {
     /// `--max-requests`: every read attempt reserves a unit before it is sent.
     let readBudget: RequestBudget?
     private let callCount = Atomic<Int>(0)
+    private let notModifiedCount = Atomic<Int>(0)
     /// When a rate limit resets (seconds since the epoch): concurrent requests wait for it instead
     /// of each spending a call to learn the limit is still exhausted.
     private let pausedUntil = Mutex<Double>(0)
@@ -57,6 +58,9 @@ public final class APIClient: Sendable {
     /// Requests sent so far, retries included.
     public var apiCalls: Int { callCount.load(ordering: .relaxed) }
 
+    /// Conditional requests answered 304 Not Modified so far (included in `apiCalls`).
+    public var notModifiedResponses: Int { notModifiedCount.load(ordering: .relaxed) }
+
     public func shutdown() async { await transport.shutdown() }
 
     /// GETs `url`, returning a 2xx response; `resource` names what is read ("repository acme/app")
@@ -72,13 +76,17 @@ public final class APIClient: Sendable {
     /// come after the server created the comment, so only failures that prove nothing was applied
     /// are retried (a connection failure, 502/503/504 from a gateway). A write left undone is
     /// reported, and the next run plans it again; a duplicate comment could not be taken back.
-    public func send(_ method: String, _ url: String, json body: [UInt8]?, resource: String) async throws -> HTTPResponse {
+    ///
+    /// `ifNoneMatch`: an `ETag` from an earlier answer, sent as `If-None-Match`; a 304 then
+    /// returns as is (the caller reuses what it stored), and is counted in `notModifiedResponses`.
+    public func send(_ method: String, _ url: String, json body: [UInt8]?, resource: String,
+                     ifNoneMatch etag: String? = nil) async throws -> HTTPResponse {
         guard ["POST", "PATCH", "PUT", "DELETE"].contains(method) else {
-            return try await exchange(method, url, json: body, resource: resource)
+            return try await exchange(method, url, json: body, resource: resource, ifNoneMatch: etag)
         }
         let queue = WriteQueue.shared(origin: Self.origin(of: url), credential: credential)
         return try await queue.serialize(minimumInterval: writeIntervalSeconds, now: policy.now, sleep: policy.sleep) {
-            try await exchange(method, url, json: body, resource: resource)
+            try await exchange(method, url, json: body, resource: resource, ifNoneMatch: nil)
         }
     }
 
@@ -90,7 +98,8 @@ public final class APIClient: Sendable {
     }
 
     /// One request with its retries and rate-limit waits.
-    private func exchange(_ method: String, _ url: String, json body: [UInt8]?, resource: String) async throws -> HTTPResponse {
+    private func exchange(_ method: String, _ url: String, json body: [UInt8]?, resource: String,
+                          ifNoneMatch etag: String?) async throws -> HTTPResponse {
         let idempotent = method != "POST"
         var failures = 0, rateLimitWaits = 0
         while true {
@@ -104,7 +113,8 @@ public final class APIClient: Sendable {
             }
             if pause > 0 { try await policy.sleep(pause) }
             if method == "GET", let readBudget { try readBudget.reserve(redaction.scrub(url)) }
-            let request = HTTPRequest(method: method, url: url, headers: headers, body: body, timeoutSeconds: requestTimeoutSeconds)
+            let conditional = etag.map { [(name: "If-None-Match", value: $0)] } ?? []
+            let request = HTTPRequest(method: method, url: url, headers: headers + conditional, body: body, timeoutSeconds: requestTimeoutSeconds)
             trace?("→ \(method) \(redaction.scrub(url)) [\(redaction.describe(headers))]")
             callCount.add(1, ordering: .relaxed)
             let started = policy.now()
@@ -135,6 +145,9 @@ public final class APIClient: Sendable {
             }
             switch response.status {
             case 200..<300:
+                return response
+            case 304 where etag != nil:
+                notModifiedCount.add(1, ordering: .relaxed)
                 return response
             case 500..<600:
                 failures += 1

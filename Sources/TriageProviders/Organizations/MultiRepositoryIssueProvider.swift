@@ -82,6 +82,9 @@ public struct MultiRepositoryIssueProvider<Member: IssueProvider & IssueWriter>:
 
     public var authenticatedLogin: String? { writerState.login }
 
+    /// Every repository is written through the one client, paced as its host asks.
+    public var writeIntervalSeconds: Double { client.writeIntervalSeconds }
+
     public func perform(_ operation: WriteOperation, onIssue number: Int, pullRequest: Bool) async throws {
         throw SourceError("\(sourceDescription) spans repositories: a write needs the issue's repository")
     }

@@ -30,6 +30,8 @@ struct SourceOptions: ParsableArguments {
     @Option(name: .customLong("max-wait"), help: ArgumentHelp("Longest wait for a rate limit to reset (\(DurationArgument.formatHelp)).", valueName: "duration"))
     var maxWait = DurationArgument(seconds: 900)
 
+    @OptionGroup var cache: CacheOptions
+
     @Flag(help: "Trace every API request and response on stderr (tokens redacted).")
     var verbose = false
 

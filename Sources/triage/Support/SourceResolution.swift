@@ -21,7 +21,8 @@ enum SourceResolution {
                                                   keepGoing: options.keepGoing, maxWaitSeconds: options.maxWait.seconds, logger: logger,
                                                   repositories: options.repositories.selection,
                                                   requestBudget: options.maxRequests.map(RequestBudget.init(limit:)),
-                                                  writeIntervalSeconds: writeIntervalSeconds)
+                                                  writeIntervalSeconds: writeIntervalSeconds,
+                                                  cache: options.cache.providerOptions(environment: environment))
         do {
             return try registry.resolve(source, forcedProvider: options.provider, configuration: configuration)
         } catch {

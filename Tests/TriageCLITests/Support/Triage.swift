@@ -52,15 +52,17 @@ enum Triage {
     }
 
     /// Runs `triage ARGUMENTS` in `directory` (the fixtures by default) with `stdin` as standard
-    /// input (empty when nil).
+    /// input (empty when nil). `started` learns the process id (a test that kills it mid-run).
     @discardableResult
     static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL = fixtures, timeout seconds: Double = 60,
-                    environment: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation) async throws -> Output {
+                    environment: [String: String] = [:], started: (@Sendable (Int32) -> Void)? = nil,
+                    sourceLocation: SourceLocation = #_sourceLocation) async throws -> Output {
         let binary = try #require(binary, """
             no `triage` executable next to the test product (looked in \(binDirectoryCandidates.map(\.path).joined(separator: ", "))): \
             build it with the same configuration and scratch path as the tests (`swift build --build-tests`, or plain `swift test`)
             """, sourceLocation: sourceLocation)
-        return try await Subprocess.run(binary, arguments, stdin: stdin, in: directory, timeout: seconds, environment: environment)
+        return try await Subprocess.run(binary, arguments, stdin: stdin, in: directory, timeout: seconds, environment: environment,
+                                        started: started)
     }
 }
 
@@ -73,11 +75,11 @@ enum Subprocess {
     /// hold one of the cooperative pool's threads (two on a 2-core machine) for the whole run and
     /// starve every other test meanwhile.
     static func run(_ executable: URL, _ arguments: [String], stdin: Data? = nil, in directory: URL, timeout seconds: Double = 60,
-                    environment extra: [String: String] = [:]) async throws -> Triage.Output {
+                    environment extra: [String: String] = [:], started: (@Sendable (Int32) -> Void)? = nil) async throws -> Triage.Output {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
                 continuation.resume(with: Result {
-                    try runBlocking(executable, arguments, stdin: stdin, in: directory, timeout: seconds, environment: extra)
+                    try runBlocking(executable, arguments, stdin: stdin, in: directory, timeout: seconds, environment: extra, started: started)
                 })
             }
         }
@@ -95,7 +97,7 @@ enum Subprocess {
     /// `environment` adds to (or replaces in) the inherited environment, after the tokens and the CI
     /// variables are removed.
     static func runBlocking(_ executable: URL, _ arguments: [String], stdin: Data? = nil, in directory: URL, timeout seconds: Double = 60,
-                            environment extra: [String: String] = [:]) throws -> Triage.Output {
+                            environment extra: [String: String] = [:], started: (@Sendable (Int32) -> Void)? = nil) throws -> Triage.Output {
         _ = ignoreSIGPIPE
         slots.wait()
         defer { slots.signal() }
@@ -105,6 +107,11 @@ enum Subprocess {
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         for name in ["GITHUB_TOKEN", "GH_TOKEN", "GITLAB_TOKEN"] + ciVariables { environment[name] = nil }
+        // Every run gets a cache of its own (cold, as before the cache existed) unless the test
+        // chooses one: runs never share the user's cache or each other's.
+        let privateCache = FileManager.default.temporaryDirectory.appendingPathComponent("triage-cli-cache-\(UUID().uuidString)")
+        environment["XDG_CACHE_HOME"] = privateCache.path
+        defer { try? FileManager.default.removeItem(at: privateCache) }
         environment.merge(extra) { _, new in new }
         process.environment = environment
 
@@ -117,6 +124,7 @@ enum Subprocess {
         let exited = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in exited.signal() }
         try spawning.withLock { _ in try process.run() }
+        started?(process.processIdentifier)
 
         // Both pipes are drained while the process runs, so a large output cannot fill one and
         // block the process forever.

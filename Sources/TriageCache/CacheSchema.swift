@@ -1,0 +1,24 @@
+/// The cache's tables, versioned with `PRAGMA user_version`. A file with another version is not
+/// migrated: it is rebuilt, since everything in it can be read again from the API.
+enum CacheSchema {
+    static let version = 1
+
+    static let create = """
+        CREATE TABLE sources(
+            key TEXT PRIMARY KEY, api_base TEXT NOT NULL, description TEXT NOT NULL,
+            last_sync INTEGER, last_full_list INTEGER) WITHOUT ROWID;
+        CREATE TABLE items(
+            source TEXT NOT NULL, key TEXT NOT NULL, listing INTEGER NOT NULL, created INTEGER NOT NULL,
+            number INTEGER NOT NULL, updated INTEGER NOT NULL, data BLOB NOT NULL,
+            PRIMARY KEY(source, key)) WITHOUT ROWID;
+        CREATE INDEX items_order ON items(source, listing, created, number);
+        CREATE TABLE lazy(
+            source TEXT NOT NULL, key TEXT NOT NULL, field TEXT NOT NULL, updated INTEGER NOT NULL,
+            etag TEXT, data BLOB NOT NULL,
+            PRIMARY KEY(source, key, field)) WITHOUT ROWID;
+        CREATE TABLE list_etags(
+            source TEXT NOT NULL, url TEXT NOT NULL, etag TEXT NOT NULL,
+            PRIMARY KEY(source, url)) WITHOUT ROWID;
+        PRAGMA user_version = \(version);
+        """
+}

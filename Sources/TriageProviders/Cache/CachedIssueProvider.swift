@@ -1,0 +1,164 @@
+import Foundation
+import Synchronization
+public import TriageCache
+public import TriageEngine
+import TriageJSON
+public import TriageLanguage
+
+/// A remote provider behind the persistent cache (SPEC §7): the first listing of a run synchronizes
+/// the repository's unfiltered issues into the cache — everything on a cold or expired cache, else
+/// only what changed since the last complete sync minus 60 s — and the run then reads the cache,
+/// filtering locally by state, kind, labels and `updated`, so that an issue closed or unlabelled since
+/// the last run is never left stale. Only a sync that read every page is committed (one transaction),
+/// so a run killed mid-sync leaves the previous, consistent cache.
+///
+/// Lazy data is reused while the issue's `updated` is what it was stored for; otherwise it is read
+/// again, conditionally (`If-None-Match`) when an `ETag` is known. A listing that was empty last time
+/// is asked again conditionally too (`SyncListing`), so an unchanged repository costs one 304. Single-issue reads (`explain`,
+/// `--event`) and writes go to the wrapped provider.
+public struct CachedIssueProvider<Base: IncrementalSource>: IssueProvider {
+    public let base: Base
+    let cache: IssueCache
+    let key: CacheSourceKey
+    /// A full re-list happens when the last one is at least this old (`--cache-max-age`).
+    let maxAgeMilliseconds: Int64
+    let clock: @Sendable () -> Timestamp
+    private let synchronized: SyncOnce
+
+    public init(base: Base, cache: IssueCache, maxAgeSeconds: Int,
+                clock: (@Sendable () -> Timestamp)? = nil) {
+        self.base = base
+        self.cache = cache
+        key = CacheSourceKey(apiBase: base.apiBase, repository: base.cacheRepository, description: base.sourceDescription)
+        maxAgeMilliseconds = Int64(maxAgeSeconds) * 1000
+        self.clock = clock ?? { Timestamp(millisecondsSinceEpoch: Int64(Date().timeIntervalSince1970 * 1000)) }
+        synchronized = SyncOnce()
+    }
+
+    public var sourceDescription: String { base.sourceDescription }
+    public var capabilities: ProviderCapabilities { base.capabilities }
+    public var runNotes: ProviderRunNotes {
+        var notes = base.runNotes
+        notes.notModified = base.client.notModifiedResponses
+        return notes
+    }
+    public func shutdown() async { await base.shutdown() }
+
+    public func issues(matching query: IssueQuery) -> CachedIssueSequence {
+        CachedIssueSequence(load: { [self] in
+            let items = try await synchronized.run { try await synchronize() }
+            return try items.map { try CachedRecordCoding.decode($0.data, fields: query.fields) }.filter { Self.admits($0, query) }
+        })
+    }
+
+    /// The pushed-down filters a remote listing would have applied, applied locally.
+    static func admits(_ issue: Issue, _ query: IssueQuery) -> Bool {
+        if let state = query.state, issue.state != state { return false }
+        if let kind = query.kind, issue.kind != kind { return false }
+        if let since = query.updatedSince, issue.updated < since { return false }
+        return query.labels.allSatisfy(issue.labels.contains)
+    }
+
+    /// Brings the cache up to date with the API and returns the source's items in order.
+    func synchronize() async throws -> [CachedItem] {
+        let state = try cache.syncState(of: key)
+        let now = clock()
+        var since: Timestamp?
+        if let state, let lastSync = state.lastSync, let lastFull = state.lastFullList,
+           now.millisecondsSinceEpoch - lastFull < maxAgeMilliseconds {
+            since = Timestamp(millisecondsSinceEpoch: lastSync - 60_000)
+        }
+        let knownETags = since == nil ? [:] : try cache.listETags(of: key)
+        let listing = try await SyncListing(client: base.client, resource: base.resource, pageConcurrency: base.pageConcurrency)
+            .read(base.syncListURLs(updatedSince: since), knownETags: knownETags)
+        let changed = listing.issues.map { entry in
+            CachedItem(key: base.cacheKey(of: entry.issue), listing: entry.listing, created: entry.issue.created.millisecondsSinceEpoch,
+                       number: entry.issue.number, updated: entry.issue.updated.millisecondsSinceEpoch,
+                       data: CachedRecordCoding.encode(entry.issue))
+        }
+        // Nothing changed: keep the sync time, so the next run asks the same URL and its ETag holds
+        // (an earlier `since` only ever lists more).
+        let serverTime = since != nil && changed.isEmpty ? nil : (listing.serverDate ?? now).millisecondsSinceEpoch
+        try cache.commitSync(of: key, changed: changed, fullList: since == nil, serverTime: serverTime,
+                             localTime: now.millisecondsSinceEpoch, listETags: listing.emptyListingETags)
+        return try cache.items(of: key)
+    }
+
+    public func issue(number: Int) async throws -> Issue { try await base.issue(number: number) }
+    public func issue(number: Int, kind: ItemKind) async throws -> Issue { try await base.issue(number: number, kind: kind) }
+
+    public func loadComments(of issue: Issue) async throws -> [IssueComment] {
+        if let embedded = issue.embeddedComments { return embedded }
+        return try await lazy(.comments, of: issue, empty: [], parse: base.comments(from:),
+                              encode: CachedRecordCoding.encode, decode: CachedRecordCoding.decodeComments)
+    }
+
+    public func loadLabelEvents(of issue: Issue) async throws -> [LabelEvent] {
+        if let embedded = issue.embeddedLabelEvents { return embedded }
+        return try await lazy(.labelEvents, of: issue, empty: [], parse: base.labelEvents(from:),
+                              encode: CachedRecordCoding.encode, decode: CachedRecordCoding.decodeLabelEvents)
+    }
+
+    private func lazy<T>(_ field: LazyField, of issue: Issue, empty: T, parse: ([JSONValue]) -> T,
+                         encode: (T) -> [UInt8], decode: ([UInt8]) throws -> T) async throws -> T {
+        guard let request = base.lazyRequest(field, of: issue) else { return empty }
+        let itemKey = base.cacheKey(of: issue), updated = issue.updated.millisecondsSinceEpoch
+        let stored = try cache.lazyData(of: key, key: itemKey, field: field.rawValue)
+        if let stored, stored.updated == updated { return try decode(stored.data) }
+        switch try await base.client.getAllObjects(request.url, resource: request.resource, ifNoneMatch: stored?.etag) {
+        case .notModified:
+            guard let stored else { throw APIError("\(base.client.hostName) answered 304 to an unconditional request") }
+            try cache.storeLazyData(of: key, key: itemKey, field: field.rawValue, updated: updated, etag: stored.etag, data: stored.data)
+            return try decode(stored.data)
+        case let .objects(objects, etag):
+            let value = parse(objects)
+            try cache.storeLazyData(of: key, key: itemKey, field: field.rawValue, updated: updated, etag: etag, data: encode(value))
+            return value
+        }
+    }
+}
+
+/// Writes go to the wrapped provider; the next sync sees what they changed through `updated`.
+extension CachedIssueProvider: IssueWriter where Base: IssueWriter {
+    public func prepareForWrites() async throws { try await base.prepareForWrites() }
+    public func perform(_ operation: WriteOperation, onIssue number: Int, pullRequest: Bool) async throws {
+        try await base.perform(operation, onIssue: number, pullRequest: pullRequest)
+    }
+    public var authenticatedLogin: String? { base.authenticatedLogin }
+    public var writeIntervalSeconds: Double { base.writeIntervalSeconds }
+}
+
+/// The issues of a cached source, read (synchronizing first) when the stream is first iterated.
+public struct CachedIssueSequence: AsyncSequence, Sendable {
+    let load: @Sendable () async throws -> [Issue]
+
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        var load: (@Sendable () async throws -> [Issue])?
+        var issues: IndexingIterator<[Issue]>?
+
+        public mutating func next() async throws -> Issue? {
+            if let load {
+                self.load = nil
+                issues = try await load().makeIterator()
+            }
+            return issues?.next()
+        }
+    }
+
+    public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(load: load) }
+}
+
+/// One synchronization per provider and run, however many streams are opened.
+final class SyncOnce: Sendable {
+    private let task = Mutex<Task<[CachedItem], any Error>?>(nil)
+
+    func run(_ body: @escaping @Sendable () async throws -> [CachedItem]) async throws -> [CachedItem] {
+        let task = task.withLock { task in
+            if let task { return task }
+            let started = Task { try await body() }
+            task = started
+            return started
+        }
+        return try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
+    }
+}

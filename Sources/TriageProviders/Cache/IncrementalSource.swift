@@ -1,0 +1,37 @@
+public import TriageJSON
+public import TriageLanguage
+
+/// A remote provider the cache can keep in sync (`CachedIssueProvider`): it says how to list a
+/// repository unfiltered since an instant, and how its lazy data is requested and read, while the
+/// cache itself stays generic. GitHub and GitLab adopt it in their own files.
+public protocol IncrementalSource: RemoteIssueProvider {
+    /// The API base URL: with `cacheRepository`, the cache key (never the token).
+    var apiBase: String { get }
+    /// The repository as the API names it (`acme/app`, `group/sub/project`).
+    var cacheRepository: String { get }
+    /// What is read, for messages ("repository acme/app").
+    var resource: String { get }
+    /// List pages fetched at once once the last page is known.
+    var pageConcurrency: Int { get }
+    /// The first page of each listing of every item — every state, both kinds, no label filter —
+    /// updated at or after `since` when given, sorted by creation. Listing `i` is the `i`-th URL.
+    func syncListURLs(updatedSince since: Timestamp?) -> [String]
+    /// The request for lazy data `field` of `issue`, or nil when the answer is known to be empty
+    /// without asking (no comments).
+    func lazyRequest(_ field: LazyField, of issue: Issue) -> (url: String, resource: String)?
+    /// Comments from the objects of the comment list, oldest first.
+    func comments(from objects: [JSONValue]) -> [IssueComment]
+    /// Label events from the objects of the event list, oldest first.
+    func labelEvents(from objects: [JSONValue]) -> [LabelEvent]
+}
+
+/// Lazy data the cache stores per issue.
+public enum LazyField: String, Sendable, CaseIterable {
+    case comments
+    case labelEvents = "label_events"
+}
+
+extension IncrementalSource {
+    /// Unique within the repository: GitLab numbers issues and merge requests apart.
+    func cacheKey(of issue: Issue) -> String { "\(issue.kind):\(issue.number)" }
+}

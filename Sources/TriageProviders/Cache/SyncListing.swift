@@ -1,0 +1,97 @@
+import TriageLanguage
+
+/// Reads every page of a sync's listings with every field, remembering the server's `Date` of the
+/// first page: the next sync asks for what changed since then (minus an overlap). Pages are fetched
+/// like `PagedIssueSequence` does — the first alone, then up to `pageConcurrency` at once when the
+/// last page is known — but nothing is handed out until every page is read, since only a complete
+/// read may advance the sync time.
+///
+/// A listing found empty last time is asked again with `If-None-Match`: when nothing changed the
+/// server answers 304 (on GitHub, at no rate-limit cost). Only empty listings keep an `ETag`: an
+/// empty first page that is unchanged proves the whole listing still empty, a full one would not.
+struct SyncListing {
+    struct Result {
+        /// Each issue with the index of the listing it came from, in page order.
+        var issues: [(listing: Int, issue: Issue)]
+        /// The first page's `Date`, nil when the server sent none (or none that parses).
+        var serverDate: Timestamp?
+        /// The `ETag` of each listing that is empty, by URL, for the next sync.
+        var emptyListingETags: [String: String] = [:]
+    }
+
+    let client: APIClient
+    let resource: String
+    let pageConcurrency: Int
+    let decoder = IssueJSONDecoder(fields: .all)
+
+    func read(_ urls: [String], knownETags: [String: String] = [:]) async throws -> Result {
+        var result = Result(issues: [], serverDate: nil)
+        for (listing, url) in urls.enumerated() {
+            let first = try await page(url, ifNoneMatch: knownETags[url])
+            if listing == 0 { result.serverDate = first.date }
+            if first.notModified {
+                result.emptyListingETags[url] = knownETags[url]
+                continue
+            }
+            if first.issues.isEmpty, first.next == nil, let etag = first.etag { result.emptyListingETags[url] = etag }
+            var pages = [first.issues]
+            if let next = first.next, let last = first.lastPage, let from = PageURL.page(of: next), from <= last {
+                pages += try await concurrently((from...last).map { PageURL.settingPage($0, in: next) })
+            } else {
+                var next = first.next
+                while let url = next {
+                    let page = try await page(url)
+                    pages.append(page.issues)
+                    next = page.next
+                }
+            }
+            result.issues += pages.joined().map { (listing, $0) }
+        }
+        return result
+    }
+
+    private struct Page: Sendable {
+        var issues: [Issue]
+        var next: String?
+        var lastPage: Int?
+        var date: Timestamp?
+        var etag: String?
+        var notModified = false
+    }
+
+    /// The pages at `urls`, in order, at most `pageConcurrency` in flight.
+    private func concurrently(_ urls: [String]) async throws -> [[Issue]] {
+        try await withThrowingTaskGroup(of: (Int, [Issue]).self) { group in
+            var pages = [[Issue]](repeating: [], count: urls.count)
+            var started = 0
+            func startNext() {
+                let index = started, url = urls[index]
+                started += 1
+                group.addTask { (index, try await page(url).issues) }
+            }
+            while started < min(pageConcurrency, urls.count) { startNext() }
+            while let (index, issues) = try await group.next() {
+                pages[index] = issues
+                if started < urls.count { startNext() }
+            }
+            return pages
+        }
+    }
+
+    private func page(_ url: String, ifNoneMatch etag: String? = nil) async throws -> Page {
+        let response = try await client.send("GET", url, json: nil, resource: resource, ifNoneMatch: etag)
+        let date = response.header("date").flatMap(HTTPDate.parse)
+        if response.status == 304 { return Page(issues: [], date: date, notModified: true) }
+        let issues: [Issue]
+        do throws(IssueJSONError) {
+            issues = try JSONArrayPage.issues(in: response.body, decoder: decoder)
+        } catch {
+            throw APIError("malformed JSON from \(client.hostName) in \(client.redaction.scrub(url)): \(error)")
+        }
+        let links = LinkHeader(response.header("link"))
+        var next = links.next
+        if next == nil, let page = response.header("x-next-page").flatMap({ Int($0) }) { next = PageURL.settingPage(page, in: url) }
+        let lastPage = links.last.flatMap(PageURL.page(of:)) ?? response.header("x-total-pages").flatMap { Int($0) }
+        return Page(issues: issues, next: next, lastPage: lastPage, date: date, etag: response.header("etag"))
+    }
+}

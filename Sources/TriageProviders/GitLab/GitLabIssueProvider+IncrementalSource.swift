@@ -1,0 +1,46 @@
+import TriageEngine
+public import TriageJSON
+public import TriageLanguage
+
+/// What the cache needs of GitLab: the issue and merge-request lists with `state=all` and
+/// `updated_after=…`, no label filter; notes (system notes left out) and resource label events.
+extension GitLabIssueProvider: IncrementalSource {
+    public var cacheRepository: String { projectPath }
+
+    public func syncListURLs(updatedSince since: Timestamp?) -> [String] {
+        listURLs(for: IssueQuery(updatedSince: since))
+    }
+
+    public func lazyRequest(_ field: LazyField, of issue: Issue) -> (url: String, resource: String)? {
+        switch field {
+        case .comments:
+            guard issue.comments > 0 else { return nil }
+            return ("\(itemURL(issue))/notes?sort=asc&order_by=created_at&per_page=100", itemResource(issue))
+        case .labelEvents:
+            return ("\(itemURL(issue))/resource_label_events?per_page=100", itemResource(issue))
+        }
+    }
+
+    public func comments(from objects: [JSONValue]) -> [IssueComment] {
+        objects.compactMap { object in
+            guard object["system"]?.boolValue != true, let created = object["created_at"]?.timestampValue else { return nil }
+            let author = object["author"]
+            let username = author?["username"]?.stringValue ?? ""
+            let bot = author?["bot"]?.boolValue == true || username.hasSuffix("[bot]") || username.hasPrefix("project_") && username.contains("_bot")
+            return IssueComment(author: username, body: object["body"]?.stringValue ?? "", created: created, association: nil, bot: bot)
+        }
+    }
+
+    public func labelEvents(from objects: [JSONValue]) -> [LabelEvent] {
+        objects.compactMap { object in
+            let action: LabelEvent.Action
+            switch object["action"]?.stringValue {
+            case "add": action = .added
+            case "remove": action = .removed
+            default: return nil
+            }
+            guard let name = object["label"]?["name"]?.stringValue, let created = object["created_at"]?.timestampValue else { return nil }
+            return LabelEvent(label: name, action: action, created: created)
+        }
+    }
+}
