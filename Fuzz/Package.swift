@@ -21,6 +21,18 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])],
             linkerSettings: [.unsafeFlags(["-sanitize=address"])]
         ),
+        // The JSON readers (issue scanner in all its modes, the strict parser), with the same flags.
+        .executableTarget(
+            name: "TriageJSONFuzz",
+            dependencies: [
+                "FuzzDriver",
+                .product(name: "TriageJSON", package: "triage"),
+                .product(name: "TriageLanguage", package: "triage"),
+                .product(name: "TriageProviders", package: "triage"),
+            ],
+            swiftSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])],
+            linkerSettings: [.unsafeFlags(["-sanitize=address"])]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

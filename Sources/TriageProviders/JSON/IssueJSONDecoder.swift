@@ -37,6 +37,13 @@ public import TriageLanguage
 /// otherwise, as are integers beyond `Int`; invalid UTF-8 and lone surrogate escapes become U+FFFD;
 /// anything malformed (truncated, trailing data, control characters in strings, bad escapes or
 /// numbers) is an `IssueJSONError` with the byte offset, never a crash.
+///
+/// Against Foundation's `JSONSerialization` (cross-checked by `JSONDifferentialTests`, fuzzed by
+/// `Fuzz/TriageJSONFuzz`), the deliberate differences are: invalid UTF-8 and lone surrogates become
+/// U+FFFD (Foundation rejects the document); values of unread keys are checked for syntax only, so
+/// they may nest without limit and hold numbers beyond `Double` (Foundation limits nesting to 512 and
+/// rejects some of those numbers); trailing commas are errors, as RFC 8259 says (Foundation accepts
+/// them). A UTF-8 BOM is skipped by `JSONRecordReader` at the start of a file, not here.
 public struct IssueJSONDecoder: Sendable {
     /// The fields to materialise; the others keep their `Issue` defaults.
     public var fields: IssueFieldSet {
