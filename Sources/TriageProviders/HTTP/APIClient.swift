@@ -73,8 +73,9 @@ public final class APIClient: Sendable {
     /// waits as reads, one at a time per host and account and `writeIntervalSeconds` apart
     /// (`WriteQueue`); a `GET` goes straight out. A rate-limit answer (a secondary limit included)
     /// means nothing was applied, so every method, `POST` too, is retried after the wait. Retries differ for `POST`, which is not idempotent: a timeout or a 500 may
-    /// come after the server created the comment, so only failures that prove nothing was applied
-    /// are retried (a connection failure, 502/503/504 from a gateway). A write left undone is
+    /// come after the server created the comment, and so may a connection that closes without an
+    /// answer; only failures that prove nothing was applied are retried (no connection could be
+    /// made, 502/503/504 from a gateway). A write left undone is
     /// reported, and the next run plans it again; a duplicate comment could not be taken back.
     ///
     /// `ifNoneMatch`: an `ETag` from an earlier answer, sent as `If-None-Match`; a 304 then
@@ -127,7 +128,7 @@ public final class APIClient: Sendable {
                 let reason = redaction.scrub(String(describing: error))
                 trace?("← \(reason) \(redaction.scrub(url))")
                 failures += 1
-                let retryable = idempotent || { if case HTTPTransportError.connection = error { true } else { false } }()
+                let retryable = idempotent || { if case HTTPTransportError.unreachable = error { true } else { false } }()
                 guard retryable else {
                     throw APIError("\(hostName) \(method) failed (\(reason)); not retried, since it may have been applied: \(redaction.scrub(url))")
                 }

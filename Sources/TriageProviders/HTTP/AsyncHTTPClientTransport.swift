@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 import Synchronization
 
 #if canImport(Glibc)
@@ -49,8 +50,16 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
             throw CancellationError()
         } catch let error as IOError {
             // "Connection refused", "Connection reset by peer": the system's words, without NIO's wrapping.
-            throw HTTPTransportError.connection(String(cString: strerror(error.errnoCode)))
+            let reason = String(cString: strerror(error.errnoCode))
+            if [ECONNREFUSED, EHOSTUNREACH, ENETUNREACH].contains(error.errnoCode) { throw HTTPTransportError.unreachable(reason) }
+            throw HTTPTransportError.connection(reason)
+        } catch let error as NIOConnectionError {
+            // Every attempt to connect failed (a name that does not resolve included): nothing was sent.
+            throw HTTPTransportError.unreachable(String(describing: error))
+        } catch let error as HTTPClientError where error == .getConnectionFromPoolTimeout {
+            throw HTTPTransportError.unreachable(String(describing: error))
         } catch {
+            // `remoteConnectionClosed` and the like: the request may have reached the server.
             throw HTTPTransportError.connection(String(describing: error))
         }
     }

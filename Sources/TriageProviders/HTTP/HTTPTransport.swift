@@ -40,15 +40,21 @@ public struct HTTPResponse: Sendable {
     }
 }
 
-/// Why an exchange failed before a status arrived; the retry policy retries all of these.
+/// Why an exchange failed before a status arrived; the retry policy retries all of these for
+/// idempotent methods. Only `unreachable` proves that nothing was sent, so only it is retried for a
+/// `POST`: a connection lost after the request went out (`connection`) may follow the server's
+/// commit, and sending the request again could post a comment twice.
 public enum HTTPTransportError: Error, Sendable, CustomStringConvertible {
     case timeout
+    /// The connection failed or closed while the request was under way: it may have been applied.
     case connection(String)
+    /// No connection could be made (refused, unreachable, name not resolved): nothing was sent.
+    case unreachable(String)
 
     public var description: String {
         switch self {
         case .timeout: "the request timed out"
-        case let .connection(reason): "connection failed: \(reason)"
+        case let .connection(reason), let .unreachable(reason): "connection failed: \(reason)"
         }
     }
 }
