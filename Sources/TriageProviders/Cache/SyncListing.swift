@@ -82,16 +82,7 @@ struct SyncListing {
         let response = try await client.send("GET", url, json: nil, resource: resource, ifNoneMatch: etag)
         let date = response.header("date").flatMap(HTTPDate.parse)
         if response.status == 304 { return Page(issues: [], date: date, notModified: true) }
-        let issues: [Issue]
-        do throws(IssueJSONError) {
-            issues = try JSONArrayPage.issues(in: response.body, decoder: decoder)
-        } catch {
-            throw APIError("malformed JSON from \(client.hostName) in \(client.redaction.scrub(url)): \(error)")
-        }
-        let links = LinkHeader(response.header("link"))
-        var next = links.next
-        if next == nil, let page = response.header("x-next-page").flatMap({ Int($0) }) { next = PageURL.settingPage(page, in: url) }
-        let lastPage = links.last.flatMap(PageURL.page(of:)) ?? response.header("x-total-pages").flatMap { Int($0) }
-        return Page(issues: issues, next: next, lastPage: lastPage, date: date, etag: response.header("etag"))
+        let listed = try ListingPage(response, of: url, from: client, decoder: decoder)
+        return Page(issues: listed.issues, next: listed.next, lastPage: listed.lastPage, date: date, etag: response.header("etag"))
     }
 }

@@ -102,17 +102,8 @@ public struct PagedIssueSequence: AsyncSequence, Sendable {
             let client = sequence.client, resource = sequence.resource, decoder = sequence.decoder
             inFlight.append((isFirst, Task {
                 let response = try await client.get(url, resource: resource)
-                let issues: [Issue]
-                do throws(IssueJSONError) {
-                    issues = try JSONArrayPage.issues(in: response.body, decoder: decoder)
-                } catch {
-                    throw APIError("malformed JSON from \(client.hostName) in \(client.redaction.scrub(url)): \(error)")
-                }
-                let links = LinkHeader(response.header("link"))
-                var next = links.next
-                if next == nil, let page = response.header("x-next-page").flatMap({ Int($0) }) { next = PageURL.settingPage(page, in: url) }
-                let lastPage = links.last.flatMap(PageURL.page(of:)) ?? response.header("x-total-pages").flatMap { Int($0) }
-                return Page(issues: issues, next: next, lastPage: lastPage)
+                let listed = try ListingPage(response, of: url, from: client, decoder: decoder)
+                return Page(issues: listed.issues, next: listed.next, lastPage: listed.lastPage)
             }))
         }
     }
