@@ -30,7 +30,7 @@ struct ReadBudgetTests {
         try await server.serving {
             let output = try await OrganizationSourceTests.triage(
                 ["check", "--rules", "rules.yaml", "--source", "github:acme/app", "--api-url", server.baseURL,
-                 "--now", "2024-06-01", "--format", "jsonl", "--fail-on", "none", "--max-requests", "5", "--no-cache"],
+                 "--now", "2024-06-01", "--format", "jsonl", "--fail-on", "none", "--max-requests", "5"],
                 rules: "rules:\n  - name: late\n    when: number > 100\n")
             #expect(output.status == 1, "\(output)")
             #expect(server.requests.count == 5)
@@ -54,7 +54,7 @@ struct ReadBudgetTests {
         try await server.serving {
             let output = try await OrganizationSourceTests.triage(
                 ["check", "--rules", "rules.yaml", "--source", "github:acme/app", "--api-url", server.baseURL,
-                 "--now", "2024-06-01", "--format", "jsonl", "--fail-on", "none", "--max-requests", "4", "--no-cache"], rules: Self.rules)
+                 "--now", "2024-06-01", "--format", "jsonl", "--fail-on", "none", "--max-requests", "4"], rules: Self.rules)
             #expect(output.status == 1, "\(output)")
             #expect(server.requests.count == 4)
             let notEvaluated = output.stderrLines.filter { $0.hasPrefix("  not evaluated: #") }
@@ -80,7 +80,7 @@ struct ReadBudgetTests {
             // GET /user, one list page, then 2 of the 30 comment reads.
             let output = try await OrganizationSourceTests.triage(
                 ["apply", "--rules", "rules.yaml", "--source", "github:acme/app", "--api-url", server.baseURL,
-                 "--now", "2024-06-01", "--yes", "--max-requests", "4", "--write-interval", "0", "--no-cache"], rules: rules)
+                 "--now", "2024-06-01", "--yes", "--max-requests", "4", "--write-interval", "0"], rules: rules)
             #expect(output.status == 1, "\(output)")
             #expect(server.requests.filter { $0.method == "GET" }.count == 4)
             // 28 listed: the first 20, then a count.

@@ -76,12 +76,26 @@ public struct CachedIssueProvider<Base: IncrementalSource>: IssueProvider {
                        number: entry.issue.number, updated: entry.issue.updated.millisecondsSinceEpoch,
                        data: CachedRecordCoding.encode(entry.issue))
         }
+        guard listing.complete else {
+            // `--max-requests` cut the read short: nothing is committed (the next run syncs from the
+            // same point), and this run evaluates what it read over what the cache already held.
+            return Self.overlay(changed, on: try cache.items(of: key))
+        }
         // Nothing changed: keep the sync time, so the next run asks the same URL and its ETag holds
         // (an earlier `since` only ever lists more).
         let serverTime = since != nil && changed.isEmpty ? nil : (listing.serverDate ?? now).millisecondsSinceEpoch
         try cache.commitSync(of: key, changed: changed, fullList: since == nil, serverTime: serverTime,
                              localTime: now.millisecondsSinceEpoch, listETags: listing.emptyListingETags)
         return try cache.items(of: key)
+    }
+
+    /// `stored` with `read` replacing the items of the same key, in the cache's order (listing,
+    /// creation, number).
+    static func overlay(_ read: [CachedItem], on stored: [CachedItem]) -> [CachedItem] {
+        let replaced = Set(read.map(\.key))
+        return (stored.filter { !replaced.contains($0.key) } + read).sorted {
+            ($0.listing, $0.created, $0.number) < ($1.listing, $1.created, $1.number)
+        }
     }
 
     public func issue(number: Int) async throws -> Issue { try await base.issue(number: number) }

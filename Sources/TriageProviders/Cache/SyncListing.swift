@@ -1,3 +1,4 @@
+import TriageEngine
 import TriageLanguage
 
 /// Reads every page of a sync's listings with every field, remembering the server's `Date` of the
@@ -17,6 +18,9 @@ struct SyncListing {
         var serverDate: Timestamp?
         /// The `ETag` of each listing that is empty, by URL, for the next sync.
         var emptyListingETags: [String: String] = [:]
+        /// Whether every page was read: false when `--max-requests` refused some (the budget lists
+        /// them). An incomplete read must not be committed as a sync.
+        var complete = true
     }
 
     let client: APIClient
@@ -27,25 +31,30 @@ struct SyncListing {
     func read(_ urls: [String], knownETags: [String: String] = [:]) async throws -> Result {
         var result = Result(issues: [], serverDate: nil)
         for (listing, url) in urls.enumerated() {
-            let first = try await page(url, ifNoneMatch: knownETags[url])
+            guard let first = try await budgeted({ try await page(url, ifNoneMatch: knownETags[url]) }) else {
+                result.complete = false
+                continue
+            }
             if listing == 0 { result.serverDate = first.date }
             if first.notModified {
                 result.emptyListingETags[url] = knownETags[url]
                 continue
             }
             if first.issues.isEmpty, first.next == nil, let etag = first.etag { result.emptyListingETags[url] = etag }
-            var pages = [first.issues]
+            var pages: [[Issue]?] = [first.issues]
             if let next = first.next, let last = first.lastPage, let from = PageURL.page(of: next), from <= last {
                 pages += try await concurrently((from...last).map { PageURL.settingPage($0, in: next) })
             } else {
                 var next = first.next
                 while let url = next {
-                    let page = try await page(url)
-                    pages.append(page.issues)
-                    next = page.next
+                    let read = try await budgeted({ try await page(url) })
+                    pages.append(read?.issues)
+                    next = read?.next
                 }
             }
-            result.issues += pages.joined().map { (listing, $0) }
+            if pages.contains(where: { $0 == nil }) { result.complete = false }
+            let read = pages.compactMap { $0 }
+            result.issues += read.joined().map { (listing, $0) }
         }
         return result
     }
@@ -59,15 +68,26 @@ struct SyncListing {
         var notModified = false
     }
 
-    /// The pages at `urls`, in order, at most `pageConcurrency` in flight.
-    private func concurrently(_ urls: [String]) async throws -> [[Issue]] {
-        try await withThrowingTaskGroup(of: (Int, [Issue]).self) { group in
-            var pages = [[Issue]](repeating: [], count: urls.count)
+    /// `fetch`, or nil when `--max-requests` refused it: the budget remembers what was not read, and
+    /// the other pages go on (a refused page must not cancel pages already granted and sent).
+    private func budgeted(_ fetch: () async throws -> Page) async throws -> Page? {
+        do {
+            return try await fetch()
+        } catch is RequestBudgetExhausted {
+            return nil
+        }
+    }
+
+    /// The pages at `urls`, in order, at most `pageConcurrency` in flight; nil for a page the read
+    /// budget refused.
+    private func concurrently(_ urls: [String]) async throws -> [[Issue]?] {
+        try await withThrowingTaskGroup(of: (Int, [Issue]?).self) { group in
+            var pages = [[Issue]?](repeating: nil, count: urls.count)
             var started = 0
             func startNext() {
                 let index = started, url = urls[index]
                 started += 1
-                group.addTask { (index, try await page(url).issues) }
+                group.addTask { (index, try await budgeted({ try await page(url) })?.issues) }
             }
             while started < min(pageConcurrency, urls.count) { startNext() }
             while let (index, issues) = try await group.next() {
