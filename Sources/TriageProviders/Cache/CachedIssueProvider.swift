@@ -162,17 +162,35 @@ public struct CachedIssueSequence: AsyncSequence, Sendable {
     public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(load: load) }
 }
 
-/// One synchronization per provider and run, however many streams are opened.
+/// One synchronization per provider and run, however many streams are opened. A stream that is
+/// cancelled stops waiting; the shared sync is cancelled (and forgotten, so a later stream starts
+/// afresh) only when no stream waits for it any more, so one consumer giving up cannot fail the others.
 final class SyncOnce: Sendable {
-    private let task = Mutex<Task<[CachedItem], any Error>?>(nil)
+    private struct State {
+        var task: Task<[CachedItem], any Error>?
+        var waiting = 0
+    }
+
+    private let state = Mutex(State())
 
     func run(_ body: @escaping @Sendable () async throws -> [CachedItem]) async throws -> [CachedItem] {
-        let task = task.withLock { task in
-            if let task { return task }
+        let task = state.withLock { state in
+            state.waiting += 1
+            if let task = state.task { return task }
             let started = Task { try await body() }
-            task = started
+            state.task = started
             return started
         }
-        return try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
+        return try await withTaskCancellationHandler {
+            defer { state.withLock { $0.waiting -= 1 } }
+            return try await task.value
+        } onCancel: {
+            let abandoned = state.withLock { state -> Bool in
+                guard state.waiting == 1 else { return false }
+                state.task = nil
+                return true
+            }
+            if abandoned { task.cancel() }
+        }
     }
 }
