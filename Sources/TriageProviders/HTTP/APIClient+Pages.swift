@@ -5,18 +5,10 @@ extension APIClient {
     /// Every object of a paginated list of small objects (comments, events, notes), following `next`
     /// links one by one: lazy fields are per issue and rarely span more than a page.
     func getAllObjects(_ url: String, resource: String) async throws -> [JSONValue] {
-        var objects: [JSONValue] = []
-        var next: String? = url
-        while let current = next {
-            let response = try await get(current, resource: resource)
-            guard let page = (try? JSONValue.parse(response.body))?.arrayValue else {
-                throw APIError("malformed JSON from \(hostName) in \(redaction.scrub(current)): expected an array")
-            }
-            objects += page.filter { $0.objectEntries != nil }
-            next = LinkHeader(response.header("link")).next
-            if next == nil, let page = response.header("x-next-page").flatMap({ Int($0) }) { next = PageURL.settingPage(page, in: current) }
+        switch try await getAllObjects(url, resource: resource, ifNoneMatch: nil) {
+        case let .objects(objects, _): return objects
+        case .notModified: throw APIError("\(hostName) answered 304 to an unconditional request for \(redaction.scrub(url))")
         }
-        return objects
     }
 }
 
