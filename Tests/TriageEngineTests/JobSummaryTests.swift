@@ -63,6 +63,17 @@ struct JobSummaryTests {
             """)
     }
 
+    /// A source in a code span is shown as written: `my_org` must not come out as `my\_org`.
+    @Test func theSourceIsACodeSpanNotEscapedText() {
+        var summary = CheckJobSummary(context: CheckContext(source: "github:my_org/my_repo", now: testNow, rules: Self.rules))
+        let text = summary.finish(CheckSummary(statistics: .init(issuesRead: 0, matches: 0, errors: 0), elapsedSeconds: 1))
+        #expect(text.contains("`github:my_org/my_repo` at"), "\(text)")
+        let apply = ApplyReport.markdown(plan: ApplyPlan(), result: nil, source: "file:a_b.jsonl")
+        #expect(apply.contains("`file:a_b.jsonl`: "), "\(apply)")
+        #expect(MarkdownCheckReporter.codeSpan("a`b") == "``a`b``")
+        #expect(MarkdownCheckReporter.codeSpan("`x") == "`` `x ``")
+    }
+
     @Test func aLongListEndsWithHowManyMoreThereAre() {
         let outcomes = (1...8).map { IssueOutcome(issue: Self.reference($0), matchedRules: [0], errors: []) }
         let text = Self.checkSummary(outcomes, limits: SummaryLimits(itemsPerList: 5))

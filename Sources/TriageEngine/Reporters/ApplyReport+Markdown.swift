@@ -8,7 +8,7 @@ extension ApplyReport {
         var markdown = CappedMarkdown(limits: limits)
         let writes = plan.entries.count
         markdown.append("## triage apply\n\n")
-        var line = "`\(MarkdownCheckReporter.escape(source))`: \(writes) write\(writes == 1 ? "" : "s") planned"
+        var line = "\(MarkdownCheckReporter.codeSpan(source)): \(writes) write\(writes == 1 ? "" : "s") planned"
         if plan.alreadyDone > 0 { line += ", \(plan.alreadyDone) action\(plan.alreadyDone == 1 ? "" : "s") already in effect" }
         if result == nil, let pacing = WritePacingEstimate(writes: writes, intervalSeconds: writeIntervalSeconds).phrase {
             line += "; writing \(writes == 1 ? "it" : "them") takes \(pacing)"

@@ -21,7 +21,7 @@ public struct CheckJobSummary: CheckReporter {
         let statistics = summary.statistics
         var markdown = CappedMarkdown(limits: limits)
         markdown.append("## triage check\n\n")
-        markdown.append("`\(MarkdownCheckReporter.escape(context.source))` at \(context.now.rfc3339): \(statistics.issuesRead) issue\(statistics.issuesRead == 1 ? "" : "s") read, \(statistics.matches) match\(statistics.matches == 1 ? "" : "es").\n\n")
+        markdown.append("\(MarkdownCheckReporter.codeSpan(context.source)) at \(context.now.rfc3339): \(statistics.issuesRead) issue\(statistics.issuesRead == 1 ? "" : "s") read, \(statistics.matches) match\(statistics.matches == 1 ? "" : "es").\n\n")
         markdown.append("| Rule | Severity | Matches |\n|---|---|---:|\n")
         for (index, rule) in context.rules.enumerated() {
             markdown.append("| `\(rule.name)` | \(rule.severity.rawValue) | \(collector.matches(ofRule: index).count) |\n")
