@@ -28,6 +28,29 @@ struct ScopedIssueProviderTests {
         #expect(InMemoryTracker(issues: Self.issues).scoped(toItem: 1, kind: .issue) is any IssueWriter)
     }
 
+    /// A writer that routes by repository, like an organisation source: what reaches it.
+    final class RoutingWriter: IssueProvider, IssueWriter, @unchecked Sendable {
+        var routed: [String] = []
+        var sourceDescription: String { "routing" }
+        var capabilities: ProviderCapabilities { ProviderCapabilities() }
+        func issues(matching query: IssueQuery) -> AsyncStream<TriageLanguage.Issue> { AsyncStream { $0.finish() } }
+        func loadComments(of issue: TriageLanguage.Issue) async throws -> [IssueComment] { [] }
+        func loadLabelEvents(of issue: TriageLanguage.Issue) async throws -> [LabelEvent] { [] }
+        func perform(_ operation: WriteOperation, onIssue number: Int, pullRequest: Bool) async throws {
+            routed.append("no repository #\(number)")
+        }
+        func perform(_ operation: WriteOperation, on issue: IssueReference, pullRequest: Bool) async throws {
+            routed.append("\(issue.repo)#\(issue.number)")
+        }
+    }
+
+    @Test func writesReachTheWrappedWriterWithTheirRepository() async throws {
+        let writer = RoutingWriter()
+        let scoped = try #require(writer.scoped(toItem: 7, kind: .issue) as? any IssueWriter)
+        try await scoped.perform(WriteOperation.close(reason: nil), on: IssueReference(number: 7, title: "", url: "", repo: "acme/api"), pullRequest: false)
+        #expect(writer.routed == ["acme/api#7"])
+    }
+
     @Test func applyWritesOnlyToTheScopedIssue() async throws {
         let tracker = InMemoryTracker(issues: Self.issues)
         let rules = validRuleSet("""

@@ -57,14 +57,11 @@ public struct ScopedIssueProvider<Base: IssueProvider>: IssueProvider {
 }
 
 /// Writes go to the wrapped provider, for exactly the scoped issue (the planner only plans for it).
-extension ScopedIssueProvider: IssueWriter where Base: IssueWriter {
-    public func prepareForWrites() async throws { try await base.prepareForWrites() }
-    public func perform(_ operation: WriteOperation, onIssue number: Int, pullRequest: Bool) async throws {
-        try await base.perform(operation, onIssue: number, pullRequest: pullRequest)
-    }
-    public var authenticatedLogin: String? { base.authenticatedLogin }
-    public var writeIntervalSeconds: Double { base.writeIntervalSeconds }
+extension ScopedIssueProvider: ForwardingIssueWriter where Base: IssueWriter {
+    public var writer: Base { base }
 }
+
+extension ScopedIssueProvider: IssueWriter where Base: IssueWriter {}
 
 extension IssueProvider {
     /// This provider narrowed to item `number` (`ScopedIssueProvider`), still a writer when it is one.

@@ -133,14 +133,11 @@ public struct CachedIssueProvider<Base: IncrementalSource>: IssueProvider {
 }
 
 /// Writes go to the wrapped provider; the next sync sees what they changed through `updated`.
-extension CachedIssueProvider: IssueWriter where Base: IssueWriter {
-    public func prepareForWrites() async throws { try await base.prepareForWrites() }
-    public func perform(_ operation: WriteOperation, onIssue number: Int, pullRequest: Bool) async throws {
-        try await base.perform(operation, onIssue: number, pullRequest: pullRequest)
-    }
-    public var authenticatedLogin: String? { base.authenticatedLogin }
-    public var writeIntervalSeconds: Double { base.writeIntervalSeconds }
+extension CachedIssueProvider: ForwardingIssueWriter where Base: IssueWriter {
+    public var writer: Base { base }
 }
+
+extension CachedIssueProvider: IssueWriter where Base: IssueWriter {}
 
 /// The issues of a cached source, read (synchronizing first) when the stream is first iterated.
 public struct CachedIssueSequence: AsyncSequence, Sendable {
