@@ -60,7 +60,7 @@ struct ConventionsTests {
 
     /// A rate limit that resets in the year 2100 exceeds any wait: the message says the wait
     /// `--max-wait` allowed, in seconds.
-    @Test(arguments: [("15m", 900), ("90", 90), ("90s", 90), ("24h", 86_400), ("1d", 86_400), ("0", 0)])
+    @Test(arguments: [("15m", 900), ("90", 90), ("90s", 90), ("24h", 86_400), ("1d", 86_400), ("2w", 1_209_600), ("1d12h", 129_600), ("0", 0)])
     func maxWaitTakesADuration(_ value: String, _ seconds: Int) async throws {
         let server = try await TestHTTPServer.start { _ in
             TestHTTPResponse(status: 403, headers: [("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", "4102444800")],
@@ -80,6 +80,6 @@ struct ConventionsTests {
         #expect(output.status == 2, "\(output)")
         #expect(output.stdout == "")
         #expect(output.stderrLines.first == "Error: The value '\(value)' is invalid for '--max-wait <duration>'", "\(output)")
-        #expect(output.stderr.contains("90s, 15m, 24h, 1d; a bare number is seconds"), "\(output)")
+        #expect(output.stderr.contains("90s, 15m, 24h, 1d, 1d12h; a bare number is seconds"), "\(output)")
     }
 }

@@ -1,7 +1,10 @@
 import ArgumentParser
+import TriageLanguage
 
-/// A time option's value (SPEC §6, "Conventions"): `90s`, `15m`, `24h`, `1d`, or a bare integer
-/// meaning seconds. Help shows the default the way a user would write it (`15m`), not in seconds.
+/// A time option's value (SPEC §6, "Conventions"): a duration written as in rule conditions
+/// (`90s`, `15m`, `24h`, `1d`, `2w`, `1d12h` — read by the language's own lexer, so the two never
+/// disagree), or a bare integer meaning seconds. Help shows the default the way a user would write
+/// it (`15m`), not in seconds.
 struct DurationArgument: ExpressibleByArgument, Hashable, Sendable {
     var seconds: Int
 
@@ -9,33 +12,21 @@ struct DurationArgument: ExpressibleByArgument, Hashable, Sendable {
         self.seconds = seconds
     }
 
-    /// The units a duration may end with, in seconds.
-    static let units: [(suffix: Character, seconds: Int)] = [("s", 1), ("m", 60), ("h", 3600), ("d", 86400)]
-
     init?(argument: String) {
-        var digits = Substring(argument)
-        var multiplier = 1
-        if let last = digits.last, let unit = Self.units.first(where: { $0.suffix == last }) {
-            multiplier = unit.seconds
-            digits = digits.dropLast()
+        let (tokens, diagnostics) = Lexer.tokenize(argument)
+        guard diagnostics.isEmpty, tokens.count == 2, tokens[1].kind == .endOfInput else { return nil }
+        switch tokens[0].kind {
+        case let .int(count): seconds = count
+        case let .duration(span) where span.milliseconds % 1000 == 0: seconds = Int(span.milliseconds / 1000)
+        default: return nil
         }
-        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber),
-              let count = Int(digits) else { return nil }
-        let (total, overflow) = count.multipliedReportingOverflow(by: multiplier)
-        guard !overflow else { return nil }
-        seconds = total
     }
 
-    /// The largest unit that divides the value evenly: 900 → `15m`, 90 → `90s`, 0 → `0s`.
-    var description: String {
-        for unit in Self.units.reversed() where seconds != 0 && seconds % unit.seconds == 0 {
-            return "\(seconds / unit.seconds)\(unit.suffix)"
-        }
-        return "\(seconds)s"
-    }
+    /// The canonical duration literal: 900 → `15m`, 86,400 → `1d`, 0 → `0s`.
+    var description: String { TimeSpan.seconds(Int64(seconds)).sourceText }
 
     var defaultValueDescription: String { description }
 
     /// How the help describes the format.
-    static let formatHelp = "a duration: 90s, 15m, 24h, 1d; a bare number is seconds"
+    static let formatHelp = "a duration: 90s, 15m, 24h, 1d, 1d12h; a bare number is seconds"
 }
