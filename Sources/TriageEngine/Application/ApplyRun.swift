@@ -22,11 +22,13 @@ public struct ApplyRun: Sendable {
         public var evaluationConcurrency: Int
         /// Told the writes done (succeeded or failed) and planned after each write, for a progress line.
         public var progress: (@Sendable (_ done: Int, _ planned: Int) -> Void)?
+        /// The providers that can write, named when a source cannot (`perform` only).
+        public var writableProviders: [String]
 
         /// `evaluationConcurrency` defaults to the number of cores.
         public init(now: Timestamp, perform: Bool, maxIssuesPerRule: Int? = nil, force: Bool = false, maxOperations: Int? = nil,
                     writeConcurrency: Int = 4, evaluationConcurrency: Int? = nil,
-                    progress: (@Sendable (_ done: Int, _ planned: Int) -> Void)? = nil) {
+                    progress: (@Sendable (_ done: Int, _ planned: Int) -> Void)? = nil, writableProviders: [String] = []) {
             self.now = now
             self.perform = perform
             self.maxIssuesPerRule = maxIssuesPerRule
@@ -35,6 +37,7 @@ public struct ApplyRun: Sendable {
             self.writeConcurrency = writeConcurrency
             self.evaluationConcurrency = evaluationConcurrency ?? ProcessInfo.processInfo.activeProcessorCount
             self.progress = progress
+            self.writableProviders = writableProviders
         }
     }
 
@@ -85,7 +88,7 @@ public struct ApplyRun: Sendable {
     /// Plans (and with `perform`, writes). Throws `ApplyRunError.evaluationFailed` when a rule could
     /// not be evaluated on an issue (nothing is written then), and what the provider throws.
     public func run(provider: any IssueProvider) async throws -> Result {
-        if options.perform { try checkWritable(provider) }
+        if options.perform { try checkWritable(provider, writableProviders: options.writableProviders) }
         let writer = provider as? any IssueWriter
         // Also in a dry run, so that its plan is the one `perform` would carry out (the login
         // decides which earlier comments count).

@@ -62,10 +62,10 @@ struct ApplyCommand: AsyncParsableCommand {
                                              writeIntervalSeconds: (provider as? any IssueWriter)?.writeIntervalSeconds ?? 0)
             let runOptions = ApplyRun.Options(now: now, perform: yes, maxIssuesPerRule: maxPerRule, force: force,
                                               maxOperations: maxOperations, writeConcurrency: concurrency,
-                                              progress: { finished, planned in progress.update(finished: finished, planned: planned) })
+                                              progress: { finished, planned in progress.update(finished: finished, planned: planned) },
+                                              writableProviders: SourceResolution.registry.writableProviderNames)
             do {
                 let run = try ApplyRun(rules: ruleSet.rules, options: runOptions)
-                if yes { try run.checkWritable(provider, writableProviders: SourceResolution.registry.writableProviderNames) }
                 result = try await run.run(provider: provider)
                 progress.clear()
             } catch let error as ApplyRunError where error.isUsageProblem {
