@@ -31,8 +31,7 @@ struct GitHubOrganizationSource: Sendable {
 
     /// The multi-repository provider over the selected repositories.
     func provider(apiBase given: String?, client: APIClient, selection: RepositorySelection) -> MultiRepositoryIssueProvider<GitHubIssueProvider> {
-        var apiBase = given ?? "https://api.github.com"
-        while apiBase.hasSuffix("/") { apiBase.removeLast() }
+        let apiBase = GitHubIssueProvider.apiBase(given, default: "https://api.github.com")
         let account = GitHubAccount(apiBase: apiBase, client: client)
         let source = self, base = apiBase
         return MultiRepositoryIssueProvider(

@@ -19,13 +19,12 @@ struct GitLabGroupSource: Sendable {
     }
 
     func provider(apiBase given: String?, client: APIClient, selection: RepositorySelection) -> MultiRepositoryIssueProvider<GitLabIssueProvider> {
-        var apiBase = given ?? "https://gitlab.com/api/v4"
-        while apiBase.hasSuffix("/") { apiBase.removeLast() }
+        let apiBase = GitLabIssueProvider.apiBase(given, default: "https://gitlab.com/api/v4")
         let groupURL = "\(apiBase)/groups/\(URLEncoding.encode(group))"
         let base = apiBase, resource = "group \(group)"
         let listing: @Sendable (IssueQuery) -> PagedIssueSequence = { query in
-            PagedIssueSequence(firstURLs: Self.listURLs(groupURL: groupURL, query: query), client: client, resource: resource,
-                               decoder: IssueJSONDecoder(fields: query.fields), pageConcurrency: 8)
+            PagedIssueSequence(firstURLs: GitLabIssueProvider.listURLs(under: groupURL, for: query), client: client, resource: resource,
+                               decoder: IssueJSONDecoder(fields: query.fields), pageConcurrency: GitLabIssueProvider.defaultPageConcurrency)
         }
         let combined = selection.shard == nil ? listing : nil
         return MultiRepositoryIssueProvider(
@@ -49,20 +48,5 @@ struct GitLabGroupSource: Sendable {
                 let response = try await client.get("\(base)/user", resource: "the token's user")
                 return JSONBody.value(response)?["username"]?.stringValue
             })
-    }
-
-    /// The group listings `query` needs, with the filters a project listing pushes down
-    /// (`GitLabIssueProvider.listURLs`).
-    static func listURLs(groupURL: String, query: IssueQuery) -> [String] {
-        func url(_ endpoint: String, state: String?) -> String {
-            var items = ["state=\(state ?? "all")", "per_page=100", "order_by=created_at", "sort=asc"]
-            if !query.labels.isEmpty { items.append("labels=" + query.labels.map(URLEncoding.encode).joined(separator: ",")) }
-            if let since = query.updatedSince { items.append("updated_after=\(URLEncoding.encode(since.rfc3339))") }
-            return "\(groupURL)/\(endpoint)?" + items.joined(separator: "&")
-        }
-        var urls: [String] = []
-        if query.kind != "pull_request" { urls.append(url("issues", state: query.state.map { $0 == "open" ? "opened" : "closed" })) }
-        if query.kind != "issue" { urls.append(url("merge_requests", state: query.state == "open" ? "opened" : nil)) }
-        return urls
     }
 }

@@ -28,7 +28,10 @@ public struct GitLabIssueProvider: IssueProvider, RemoteIssueProvider {
     let writerState = WriterState()
 
     /// - Parameter location: `group/…/project`.
-    public init(location: String, apiBase: String? = nil, client: APIClient, pageConcurrency: Int = 8) throws {
+    /// List pages fetched at once once the last page is known.
+    public static let defaultPageConcurrency = 8
+
+    public init(location: String, apiBase: String? = nil, client: APIClient, pageConcurrency: Int = defaultPageConcurrency) throws {
         let parts = location.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count >= 2, parts.allSatisfy({ !$0.isEmpty }) else {
             throw SourceError("a GitLab source is GROUP/…/PROJECT, not `\(location)`")
@@ -46,12 +49,16 @@ public struct GitLabIssueProvider: IssueProvider, RemoteIssueProvider {
     var projectURL: String { "\(apiBase)/projects/\(URLEncoding.encode(projectPath))" }
 
     /// The first page of each listing `query` needs: issues, merge requests, or both.
-    public func listURLs(for query: IssueQuery) -> [String] {
+    public func listURLs(for query: IssueQuery) -> [String] { Self.listURLs(under: projectURL, for: query) }
+
+    /// The listings of a project or a group (`under` is its API URL): the same filters push down
+    /// to both, so a group source lists exactly what its projects would.
+    static func listURLs(under owner: String, for query: IssueQuery) -> [String] {
         func url(_ endpoint: String, state: String?) -> String {
             var items = ["state=\(state ?? "all")", "per_page=100", "order_by=created_at", "sort=asc"]
             if !query.labels.isEmpty { items.append("labels=" + query.labels.map(URLEncoding.encode).joined(separator: ",")) }
             if let since = query.updatedSince { items.append("updated_after=\(URLEncoding.encode(since.rfc3339))") }
-            return "\(projectURL)/\(endpoint)?" + items.joined(separator: "&")
+            return "\(owner)/\(endpoint)?" + items.joined(separator: "&")
         }
         var urls: [String] = []
         if query.kind != "pull_request" { urls.append(url("issues", state: query.state.map { $0 == "open" ? "opened" : "closed" })) }

@@ -78,13 +78,11 @@ public struct MultiRepositoryIssues<Member: IssueProvider>: AsyncSequence, Senda
             case let .combined(listing):
                 pending = []
                 inFlight.append(Task {
-                    var issues: [Issue] = []
-                    for try await issue in listing { issues.append(issue) }
-                    // A stable regrouping: sort by (repository, position in the listing).
-                    return issues.enumerated().sorted { a, b in
-                        a.element.repo.lowercased() == b.element.repo.lowercased()
-                            ? a.offset < b.offset : RepositoryOrder.precedes(a.element.repo, b.element.repo)
-                    }.map(\.element)
+                    // Regrouped by repository, each keeping its listing order; only the repository
+                    // names are sorted (not every issue, lowercasing at each comparison).
+                    var byRepository: [String: [Issue]] = [:]
+                    for try await issue in listing { byRepository[issue.repo, default: []].append(issue) }
+                    return byRepository.keys.sorted(by: RepositoryOrder.precedes).flatMap { byRepository[$0] ?? [] }
                 })
             }
         }
