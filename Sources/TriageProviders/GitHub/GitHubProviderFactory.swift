@@ -14,17 +14,12 @@ extension BuiltinProviders {
         readEvent: { payload, environment throws(WebhookPayloadError) in try GitHubWebhookEvent.read(payload, environment: environment) },
         detection: githubActionsDetection
     ) { configuration in
-        let environment = configuration.environment
-        let token = [environment["GITHUB_TOKEN"], environment["GH_TOKEN"]].compactMap { $0 }.first { !$0.isEmpty }
-        let client = APIClient(
-            hostName: "GitHub", tokenVariables: "GITHUB_TOKEN or GH_TOKEN", token: token,
+        let client = APIClient.forRun(
+            configuration, hostName: "GitHub", tokenVariables: ["GITHUB_TOKEN", "GH_TOKEN"],
             authHeader: { (name: "Authorization", value: "Bearer \($0)") },
             extraHeaders: [(name: "Accept", value: "application/vnd.github+json"), (name: "X-GitHub-Api-Version", value: "2022-11-28")],
-            transport: AsyncHTTPClientTransport(), policy: RetryPolicy(maxWaitSeconds: configuration.maxWaitSeconds),
             // GitHub's REST best practices: at least a second between writes.
-            writeIntervalSeconds: configuration.writeIntervalSeconds ?? 1,
-            readBudget: configuration.requestBudget,
-            log: configuration.logger.note, trace: configuration.logger.trace)
+            defaultWriteInterval: 1)
         if let organization = GitHubOrganizationSource(location: configuration.location) {
             return organization.provider(apiBase: configuration.apiURL, client: client, selection: configuration.repositories)
         }

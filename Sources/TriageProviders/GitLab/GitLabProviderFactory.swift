@@ -14,16 +14,10 @@ extension BuiltinProviders {
         readEvent: { payload, environment throws(WebhookPayloadError) in try GitLabWebhookEvent.read(payload, environment: environment) },
         detection: gitlabCIDetection
     ) { configuration in
-        let environment = configuration.environment
-        let token = environment["GITLAB_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
-        let client = APIClient(
-            hostName: "GitLab", tokenVariables: "GITLAB_TOKEN", token: token,
-            authHeader: { (name: "PRIVATE-TOKEN", value: $0) },
-            transport: AsyncHTTPClientTransport(), policy: RetryPolicy(maxWaitSeconds: configuration.maxWaitSeconds),
+        let client = APIClient.forRun(
+            configuration, hostName: "GitLab", tokenVariables: ["GITLAB_TOKEN"], authHeader: { (name: "PRIVATE-TOKEN", value: $0) },
             // GitLab asks for no pause between writes; they are still sent one at a time.
-            writeIntervalSeconds: configuration.writeIntervalSeconds ?? 0,
-            readBudget: configuration.requestBudget,
-            log: configuration.logger.note, trace: configuration.logger.trace)
+            defaultWriteInterval: 0)
         if let group = GitLabGroupSource(location: configuration.location) {
             return group.provider(apiBase: configuration.apiURL, client: client, selection: configuration.repositories)
         }
