@@ -10,17 +10,9 @@ import TriageJSON
 /// The login comes from `GET /user`. A GitHub Actions `GITHUB_TOKEN` may not read it (403): the
 /// login then stays unknown and a rule's marker counts whoever posted it.
 extension GitHubIssueProvider: IssueWriter {
-    public func prepareForWrites() async throws {
-        guard client.hasToken, !writerState.prepared else { return }
-        do {
-            let response = try await client.get("\(apiBase)/user", resource: "the token's user")
-            writerState.setLogin(JSONBody.value(response)?["login"]?.stringValue)
-        } catch let error as APIError where error.status == 403 {
-            writerState.setLogin(nil)
-        }
-    }
+    public func prepareForWrites() async throws { _ = try await account.login() }
 
-    public var authenticatedLogin: String? { writerState.login }
+    public var authenticatedLogin: String? { account.knownLogin }
     public var writeIntervalSeconds: Double { client.writeIntervalSeconds }
 
     public func perform(_ operation: WriteOperation, onIssue number: Int, pullRequest: Bool) async throws {

@@ -24,11 +24,12 @@ public struct GitHubIssueProvider: IssueProvider, RemoteIssueProvider {
     public let client: APIClient
     /// List pages fetched at once once the last page is known.
     public var pageConcurrency: Int
-    /// The login writes are made as, learned by `prepareForWrites()`.
-    let writerState = WriterState()
+    /// The token's account (`GET /user`, once): the login writes are made as, learned by
+    /// `prepareForWrites()`; shared by the repositories of an organisation source.
+    let account: GitHubAccount
 
     /// - Parameter location: `owner/repo`.
-    public init(location: String, apiBase: String? = nil, client: APIClient, pageConcurrency: Int = 8) throws {
+    init(location: String, apiBase: String? = nil, client: APIClient, pageConcurrency: Int = 8, account: GitHubAccount?) throws {
         let parts = location.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
             throw SourceError("a GitHub source is OWNER/REPO, not `\(location)`")
@@ -38,6 +39,12 @@ public struct GitHubIssueProvider: IssueProvider, RemoteIssueProvider {
         self.apiBase = Self.apiBase(apiBase, default: "https://api.github.com")
         self.client = client
         self.pageConcurrency = pageConcurrency
+        self.account = account ?? GitHubAccount(apiBase: self.apiBase, client: client)
+    }
+
+    /// - Parameter location: `owner/repo`.
+    public init(location: String, apiBase: String? = nil, client: APIClient, pageConcurrency: Int = 8) throws {
+        try self.init(location: location, apiBase: apiBase, client: client, pageConcurrency: pageConcurrency, account: nil)
     }
 
     public var sourceDescription: String { "github:\(owner)/\(repository)" }

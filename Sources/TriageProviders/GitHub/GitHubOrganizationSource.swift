@@ -38,7 +38,7 @@ struct GitHubOrganizationSource: Sendable {
             sourceDescription: description, capabilities: BuiltinProviders.remoteCapabilities, client: client,
             concurrency: selection.concurrency,
             listRepositories: { try await source.repositories(apiBase: base, client: client, account: account, selection: selection) },
-            makeMember: { name in try GitHubIssueProvider(location: name, apiBase: base, client: client) },
+            makeMember: { name in try GitHubIssueProvider(location: name, apiBase: base, client: client, account: account) },
             identify: { try await account.login() })
     }
 
@@ -90,4 +90,7 @@ final class GitHubAccount: Sendable {
         }
         return state.login
     }
+
+    /// The login, when `login()` has learned it.
+    var knownLogin: String? { state.login }
 }
