@@ -21,7 +21,7 @@ struct GitLabGroupSource: Sendable {
     func provider(apiBase given: String?, client: APIClient, selection: RepositorySelection) -> MultiRepositoryIssueProvider<GitLabIssueProvider> {
         let apiBase = GitLabIssueProvider.apiBase(given, default: "https://gitlab.com/api/v4")
         let groupURL = "\(apiBase)/groups/\(URLEncoding.encode(group))"
-        let base = apiBase, resource = "group \(group)"
+        let base = apiBase, resource = "group \(group)", writerState = WriterState()
         let listing: @Sendable (IssueQuery) -> PagedIssueSequence = { query in
             PagedIssueSequence(firstURLs: GitLabIssueProvider.listURLs(under: groupURL, for: query), client: client, resource: resource,
                                decoder: IssueJSONDecoder(fields: query.fields), pageConcurrency: GitLabIssueProvider.defaultPageConcurrency)
@@ -41,12 +41,8 @@ struct GitLabGroupSource: Sendable {
                     return path
                 }
             },
-            makeMember: { path in try GitLabIssueProvider(location: path, apiBase: base, client: client) },
+            makeMember: { path in try GitLabIssueProvider(location: path, apiBase: base, client: client, writerState: writerState) },
             combinedListing: combined,
-            identify: {
-                guard client.hasToken else { return nil }
-                let response = try await client.get("\(base)/user", resource: "the token's user")
-                return JSONBody.value(response)?["username"]?.stringValue
-            })
+            identify: { try await GitLabIssueProvider.learnLogin(apiBase: base, client: client, into: writerState) })
     }
 }

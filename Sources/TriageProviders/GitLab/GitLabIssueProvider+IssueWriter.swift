@@ -11,9 +11,15 @@ import TriageJSON
 /// `GET /users?username=` once per run. The username comes from `GET /user`.
 extension GitLabIssueProvider: IssueWriter {
     public func prepareForWrites() async throws {
-        guard client.hasToken, !writerState.prepared else { return }
+        _ = try await Self.learnLogin(apiBase: apiBase, client: client, into: writerState)
+    }
+
+    /// The token's username (`GET /user`, once per `state`), for a project or a group source.
+    static func learnLogin(apiBase: String, client: APIClient, into state: WriterState) async throws -> String? {
+        guard client.hasToken, !state.prepared else { return state.login }
         let response = try await client.get("\(apiBase)/user", resource: "the token's user")
-        writerState.setLogin(JSONBody.value(response)?["username"]?.stringValue)
+        state.setLogin(JSONBody.value(response)?["username"]?.stringValue)
+        return state.login
     }
 
     public var authenticatedLogin: String? { writerState.login }

@@ -24,14 +24,19 @@ public struct GitLabIssueProvider: IssueProvider, RemoteIssueProvider {
     public let apiBase: String
     public let client: APIClient
     public var pageConcurrency: Int
-    /// The username writes are made as and user ids by username, learned while writing.
-    let writerState = WriterState()
+    /// The username writes are made as and user ids by username, learned while writing; shared by
+    /// the projects of a group source, so each person is looked up once per run.
+    let writerState: WriterState
 
-    /// - Parameter location: `group/…/project`.
     /// List pages fetched at once once the last page is known.
     public static let defaultPageConcurrency = 8
 
+    /// - Parameter location: `group/…/project`.
     public init(location: String, apiBase: String? = nil, client: APIClient, pageConcurrency: Int = defaultPageConcurrency) throws {
+        try self.init(location: location, apiBase: apiBase, client: client, pageConcurrency: pageConcurrency, writerState: WriterState())
+    }
+
+    init(location: String, apiBase: String?, client: APIClient, pageConcurrency: Int = defaultPageConcurrency, writerState: WriterState) throws {
         let parts = location.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count >= 2, parts.allSatisfy({ !$0.isEmpty }) else {
             throw SourceError("a GitLab source is GROUP/…/PROJECT, not `\(location)`")
@@ -40,6 +45,7 @@ public struct GitLabIssueProvider: IssueProvider, RemoteIssueProvider {
         self.apiBase = Self.apiBase(apiBase, default: "https://gitlab.com/api/v4")
         self.client = client
         self.pageConcurrency = pageConcurrency
+        self.writerState = writerState
     }
 
     public var sourceDescription: String { "gitlab:\(projectPath)" }
