@@ -22,6 +22,12 @@ public struct IssueReference: Hashable, Sendable, Codable {
 
     /// `#N`, or `owner/name#N` when the source spans repositories.
     public func label(spanningRepositories: Bool) -> String {
+        Self.label(repo: repo, number: number, spanningRepositories: spanningRepositories)
+    }
+
+    /// The one spelling of an issue in output: `#N`, or `owner/name#N` for a source that spans
+    /// repositories (SPEC §7).
+    public static func label(repo: String, number: Int, spanningRepositories: Bool) -> String {
         spanningRepositories ? "\(repo)#\(number)" : "#\(number)"
     }
 }
@@ -72,10 +78,15 @@ public struct RuleEvaluationError: Hashable, Sendable, Codable, CustomStringConv
     }
 
     /// `rule NAME on #N: MESSAGE`, as streamed on stderr next to `--format jsonl`.
-    public var description: String { "rule \(rule) on #\(number): \(message)" }
+    public var description: String { description(spanningRepositories: false) }
 
     /// As `description`, naming the repository (`owner/name#N`) when the source spans repositories.
     public func description(spanningRepositories: Bool) -> String {
-        spanningRepositories ? "rule \(rule) on \(repo)#\(number): \(message)" : description
+        "rule \(rule) on \(label(spanningRepositories: spanningRepositories)): \(message)"
+    }
+
+    /// The issue the error is about, as `IssueReference.label` spells it.
+    public func label(spanningRepositories: Bool) -> String {
+        IssueReference.label(repo: repo, number: number, spanningRepositories: spanningRepositories)
     }
 }

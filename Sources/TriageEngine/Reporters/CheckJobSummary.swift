@@ -36,7 +36,7 @@ public struct CheckJobSummary: CheckReporter {
             markdown.append("\n### Errors\n\n")
             let spanning = context.spansRepositories
             markdown.appendList(collector.errors.map { error in
-                let issue = spanning ? "\(error.repo)#\(error.number)" : "#\(error.number)"
+                let issue = error.label(spanningRepositories: spanning)
                 return "`\(error.rule)` on \(issue): \(MarkdownCheckReporter.escape(error.message))"
             })
         }

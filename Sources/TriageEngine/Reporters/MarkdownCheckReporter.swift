@@ -25,7 +25,7 @@ struct MarkdownCheckReporter: CollectingCheckReporter {
         if !collector.errors.isEmpty {
             output += "\n## Errors\n\n"
             for error in collector.errors {
-                let issue = context.spansRepositories ? "\(error.repo)#\(error.number)" : "#\(error.number)"
+                let issue = error.label(spanningRepositories: context.spansRepositories)
                 output += "- `\(error.rule)` on \(issue): \(Self.escape(error.message))\n"
             }
         }

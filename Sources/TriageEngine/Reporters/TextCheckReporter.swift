@@ -22,7 +22,7 @@ struct TextCheckReporter: CollectingCheckReporter {
         if !collector.errors.isEmpty {
             output += "errors: \(collector.errors.count)\n"
             for error in collector.errors {
-                let issue = context.spansRepositories ? "\(error.repo)#\(error.number)" : "#\(error.number)"
+                let issue = error.label(spanningRepositories: context.spansRepositories)
                 output += "  \(error.rule) on \(issue): \(error.message)\n"
             }
         }
