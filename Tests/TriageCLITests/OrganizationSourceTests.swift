@@ -194,6 +194,10 @@ struct OrganizationSourceTests {
                                                 "--api-url", server.baseURL, "--now", "2024-06-01"])
             #expect(output.status == 0, "\(output)")
             #expect(server.requests.map(\.path) == ["/repos/acme/api/issues/11", "/repos/acme/api/issues/11/comments"])
+            #expect(output.stdout.hasPrefix("acme/api#11 "), "\(output)")
+            let json = try await Self.triage(["explain", "--rules", "rules.yaml", "--source", "github:acme", "--issue", "acme/api#11",
+                                              "--api-url", server.baseURL, "--now", "2024-06-01", "--format", "json"])
+            #expect(json.stdout.contains(#""repo" : "acme/api""#) || json.stdout.contains(#""repo": "acme/api""#), "\(json)")
             let bare = try await Self.triage(["explain", "--rules", "rules.yaml", "--source", "github:acme", "--issue", "11",
                                               "--api-url", server.baseURL, "--now", "2024-06-01"])
             #expect(bare.status == 2 && bare.stderr.contains("--issue OWNER/NAME#11"), "\(bare)")

@@ -18,6 +18,8 @@ public struct Explanation: Sendable {
     public var issue: Issue
     public var now: Timestamp
     public var verdicts: [RuleVerdict]
+    /// The source spans repositories: the report names the issue `owner/name#N` (SPEC §7).
+    public var spansRepositories = false
 
     /// Rules that could not be evaluated on the issue (a source failure, as with `check`).
     public var failures: Int { verdicts.count { $0.failure != nil } }
@@ -42,7 +44,7 @@ public struct Explanation: Sendable {
             }
             verdicts.append(verdict)
         }
-        return Explanation(issue: issue, now: now, verdicts: verdicts)
+        return Explanation(issue: issue, now: now, verdicts: verdicts, spansRepositories: provider.spansRepositories)
     }
 }
 

@@ -7,7 +7,8 @@ public enum ExplanationReport {
     /// The issue, then per rule its verdict and indented condition trees.
     public static func text(_ explanation: Explanation) -> String {
         let issue = explanation.issue
-        var output = "#\(issue.number) \(issue.title)\n"
+        let label = IssueReference.label(repo: issue.repo, number: issue.number, spanningRepositories: explanation.spansRepositories)
+        var output = "\(label) \(issue.title)\n"
         if !issue.url.isEmpty { output += "\(issue.url)\n" }
         output += "evaluated at \(explanation.now.rfc3339)\n\n"
         for verdict in explanation.verdicts {
@@ -25,7 +26,7 @@ public enum ExplanationReport {
         return output
     }
 
-    /// `{"issue": {"number", "title", "url"}, "now", "rules": [{"name", "severity", "matched", "error"?, "conditions"}]}`.
+    /// `{"issue": {"repo"?, "number", "title", "url"}, "now", "rules": [{"name", "severity", "matched", "error"?, "conditions"}]}`.
     public static func json(_ explanation: Explanation) -> String {
         func node(_ tree: ExplainedNode) -> JSONValue {
             var entries: [(String, JSONValue)] = [("source", .string(tree.source))]
@@ -43,7 +44,8 @@ public enum ExplanationReport {
         }
         let issue = explanation.issue
         let document: JSONValue = .object([
-            ("issue", .object([("number", .int(issue.number)), ("title", .string(issue.title)), ("url", .string(issue.url))])),
+            ("issue", .object((explanation.spansRepositories ? [("repo", .string(issue.repo))] : [])
+                + [("number", .int(issue.number)), ("title", .string(issue.title)), ("url", .string(issue.url))])),
             ("now", .string(explanation.now.rfc3339)), ("rules", .array(rules)),
         ])
         return document.serialized(pretty: true) + "\n"
