@@ -237,6 +237,11 @@ struct ProviderDataLoader<Provider: IssueProvider>: IssueDataLoader {
         counter.increment()
         return try await limiter.run { try await provider.loadLabelEvents(of: issue) }
     }
+
+    func lazyData(_ kind: LazyDataKind, of issue: Issue) async throws -> LazyData {
+        counter.increment()
+        return try await limiter.run { try await provider.loadLazyData(kind, of: issue) }
+    }
 }
 
 /// The lazy-data fetches that failed for the issue being evaluated. The frame keeps what loaded;
@@ -270,6 +275,16 @@ struct FailureRememberingLoader<Base: IssueDataLoader>: IssueDataLoader {
             return try await base.labelEvents(of: issue)
         } catch {
             failures.record(error, for: .labelEvents)
+            throw error
+        }
+    }
+
+    func lazyData(_ kind: LazyDataKind, of issue: Issue) async throws -> LazyData {
+        if let error = failures.error(for: kind) { throw error }
+        do {
+            return try await base.lazyData(kind, of: issue)
+        } catch {
+            failures.record(error, for: kind)
             throw error
         }
     }

@@ -14,12 +14,32 @@ func makeIssue(_ configure: (inout Issue) -> Void = { _ in }) -> Issue {
 final class CountingLoader: IssueDataLoader, @unchecked Sendable {
     let comments: [IssueComment]
     let events: [LabelEvent]
+    let reviews: [PullReview]
+    let pulls: [LinkedPull]
+    let checks: CheckStatus?
     private(set) var commentRequests = 0
     private(set) var eventRequests = 0
+    /// The other kinds requested, in order.
+    private(set) var otherRequests: [LazyDataKind] = []
 
-    init(comments: [IssueComment] = [], events: [LabelEvent] = []) {
+    init(comments: [IssueComment] = [], events: [LabelEvent] = [], reviews: [PullReview] = [], pulls: [LinkedPull] = [],
+         checks: CheckStatus? = nil) {
         self.comments = comments
         self.events = events
+        self.reviews = reviews
+        self.pulls = pulls
+        self.checks = checks
+    }
+
+    func lazyData(_ kind: LazyDataKind, of issue: Issue) async throws -> LazyData {
+        otherRequests.append(kind)
+        switch kind {
+        case .comments: return .comments(comments)
+        case .labelEvents: return .labelEvents(events)
+        case .reviews: return .reviews(reviews)
+        case .linkedPulls: return .linkedPulls(pulls)
+        case .checks: return .checks(PullChecks(checks))
+        }
     }
 
     func comments(of issue: Issue) async throws -> [IssueComment] {

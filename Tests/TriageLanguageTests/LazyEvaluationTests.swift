@@ -89,6 +89,7 @@ struct LazyEvaluationTests {
             struct Unavailable: Error, CustomStringConvertible { var description: String { "file has no comments" } }
             func comments(of issue: TriageLanguage.Issue) async throws -> [IssueComment] { throw Unavailable() }
             func labelEvents(of issue: TriageLanguage.Issue) async throws -> [LabelEvent] { throw Unavailable() }
+            func lazyData(_ kind: LazyDataKind, of issue: TriageLanguage.Issue) async throws -> LazyData { throw Unavailable() }
         }
         let condition = try compile("last_comment != null")
         let explained = await ConditionExplainer.explain(condition.checked, in: EvaluationFrame(issue: makeIssue { $0.comments = 2 }, now: testNow), loader: NoData())

@@ -190,3 +190,55 @@ struct RuleTestRunnerTests {
         #expect(results.map(\.passed) == [true, true, true])
     }
 }
+
+/// A test's `reviews:`, `linked_prs:` and `checks:` feed SPEC §8's fields; what a test does not give,
+/// the issue does not have.
+struct PullRequestRuleTestTests {
+    @Test func pullRequestDataFeedsTheNewFields() async {
+        let results = await RuleTestRunnerTests.run("""
+            rules:
+              - name: ready
+                when: kind == "pull_request" and review_state == "approved" and checks == "success" and not draft
+                tests:
+                  - issue: {kind: pull_request}
+                    reviews: [{author: a, state: changes_requested, submitted: 2024-01-01}, {author: a, state: approved, submitted: 2024-01-02}]
+                    checks: success
+                    expect: match
+                  - issue: {kind: pull_request}
+                    reviews: [{author: a, state: approved}]
+                    expect: no-match
+                  - issue: {kind: pull_request}
+                    checks: success
+                    expect: no-match
+              - name: has-open-pr
+                when: state == "open" and any(linked_prs, p => p.state == "open")
+                tests:
+                  - linked_prs: [{number: 3, state: merged}, {number: 4, author: dev}]
+                    expect: match
+                  - linked_prs: [{number: 3, state: closed}]
+                    expect: no-match
+                  - expect: no-match
+            """)
+        #expect(results.map(\.passed) == [true, true, true, true, true, true], "\(results.map { $0.error ?? "" })")
+    }
+
+    @Test func malformedPullRequestDataIsReported() {
+        let loaded = loadRuleFile("""
+            rules:
+              - name: ready
+                when: state == "open" and review_state == "approved"
+                tests:
+                  - reviews: [{author: a, state: lgtm}]
+                    expect: match
+                  - linked_prs: [{state: open}]
+                    expect: match
+                  - checks: green
+                    expect: match
+            """)
+        #expect(loaded.diagnostics.map(\.message) == [
+            "`state` must be `approved` or `changes_requested` or `dismissed` or `commented` or `pending`, not `lgtm`",
+            "a linked pull request needs `number`",
+            "`checks` must be `success` or `failure` or `pending`, not `green`",
+        ])
+    }
+}

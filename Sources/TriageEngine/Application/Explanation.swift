@@ -53,4 +53,5 @@ private struct DirectLoader: IssueDataLoader {
     let provider: any IssueProvider
     func comments(of issue: Issue) async throws -> [IssueComment] { try await provider.loadComments(of: issue) }
     func labelEvents(of issue: Issue) async throws -> [LabelEvent] { try await provider.loadLabelEvents(of: issue) }
+    func lazyData(_ kind: LazyDataKind, of issue: Issue) async throws -> LazyData { try await provider.loadLazyData(kind, of: issue) }
 }

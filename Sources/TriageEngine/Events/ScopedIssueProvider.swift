@@ -37,6 +37,7 @@ public struct ScopedIssueProvider<Base: IssueProvider>: IssueProvider {
 
     public func loadComments(of issue: Issue) async throws -> [IssueComment] { try await base.loadComments(of: issue) }
     public func loadLabelEvents(of issue: Issue) async throws -> [LabelEvent] { try await base.loadLabelEvents(of: issue) }
+    public func loadLazyData(_ kind: LazyDataKind, of issue: Issue) async throws -> LazyData { try await base.loadLazyData(kind, of: issue) }
 
     /// A stream of the one issue `fetch` reads when the stream is first iterated.
     public struct OneIssue: AsyncSequence, Sendable {

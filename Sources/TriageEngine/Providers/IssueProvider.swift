@@ -25,6 +25,14 @@ public protocol IssueProvider: Sendable {
     /// All label events of `issue`, oldest first.
     func loadLabelEvents(of issue: Issue) async throws -> [LabelEvent]
 
+    /// Lazy data of the other kinds (`reviews`, `linkedPulls`, `checks`; SPEC §8) for `issue`, the
+    /// one entry point every further kind goes through. The engine asks only for what evaluation
+    /// reached, once per issue, and never for pull-request data of an issue that is not a pull
+    /// request. The default serves comments and label events through the two methods above and
+    /// throws `LazyDataUnavailable` for the rest, which is right for sources without them; a
+    /// wrapping provider forwards it.
+    func loadLazyData(_ kind: LazyDataKind, of issue: Issue) async throws -> LazyData
+
     /// Issue (or pull request) `number` with every field, fetched directly where the source can
     /// (one request for an API) so that `explain` does not walk a whole repository. Throws
     /// `IssueNotFound` when the source has no such issue. The default reads the stream until it
@@ -55,6 +63,14 @@ public protocol IssueProvider: Sendable {
 }
 
 extension IssueProvider {
+    public func loadLazyData(_ kind: LazyDataKind, of issue: Issue) async throws -> LazyData {
+        switch kind {
+        case .comments: return .comments(try await loadComments(of: issue))
+        case .labelEvents: return .labelEvents(try await loadLabelEvents(of: issue))
+        case .reviews, .linkedPulls, .checks: throw LazyDataUnavailable(data: kind, source: sourceDescription)
+        }
+    }
+
     public func issue(number: Int) async throws -> Issue {
         for try await issue in issues(matching: IssueQuery(fields: .all)) where issue.number == number {
             return issue

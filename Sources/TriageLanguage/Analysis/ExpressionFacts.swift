@@ -18,6 +18,13 @@ public struct ExpressionFacts: Hashable, Sendable {
 
     public var usesLazyData: Bool { !lazyData.isEmpty }
 
+    /// What one request weighs against evaluating nodes: any lazy conjunct costs more than any
+    /// cheap one, and lazy conjuncts are ordered by the requests they need (SPEC §8).
+    public static let requestCost = 1000
+
+    /// The requests loading `kinds` needs.
+    public static func requests(_ kinds: Set<LazyDataKind>) -> Int { kinds.reduce(0) { $0 + $1.requests } }
+
     /// The facts of `node`, whose children's facts are already known.
     public init(of node: CheckedNode) {
         fieldsRead = []
@@ -37,9 +44,9 @@ public struct ExpressionFacts: Hashable, Sendable {
         case let .field(field):
             let descriptor = field.descriptor
             fieldsRead.formUnion(descriptor.fieldsRead)
-            if let kind = descriptor.lazyData { lazyData.insert(kind) }
+            lazyData.formUnion(descriptor.lazyData)
             dependsOnNow = descriptor.accessor.dependsOnNow
-            cost = descriptor.isLazy ? 1000 : 1
+            cost = descriptor.isLazy ? ExpressionFacts.requestCost * ExpressionFacts.requests(descriptor.lazyData) : 1
         case .now:
             dependsOnNow = true
         case .local, .listConstant:
@@ -55,7 +62,7 @@ public struct ExpressionFacts: Hashable, Sendable {
             dependsOnNow = dependsOnNow || function.dependsOnNow
             if let kind = function.lazyData {
                 lazyData.insert(kind)
-                cost = 1000 + childCost
+                cost = ExpressionFacts.requestCost * kind.requests + childCost
             } else if function.takesLambda {
                 cost = arguments[0].facts.cost + 4 * arguments[1].facts.cost + 5
             } else {

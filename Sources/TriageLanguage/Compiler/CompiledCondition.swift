@@ -10,7 +10,7 @@ public final class CompiledCondition: Sendable {
     public let checked: CheckedExpression
     let predicate: Predicate
 
-    /// Whether evaluation may need comments or label events from the provider.
+    /// Whether evaluation may need lazy data (comments, label events, reviews, …) from the provider.
     public let usesLazyData: Bool
 
     public init(_ checked: CheckedExpression) {
@@ -74,6 +74,11 @@ extension Compiler {
         case .labelEvents:
             precondition(frame.labelEvents == nil, "label events requested twice")
             frame.provide(labelEvents: try await loader.labelEvents(of: issue))
+        case .reviews, .linkedPulls, .checks:
+            precondition(!frame.holds(kind), "\(kind.rawValue) requested twice")
+            let data = try await loader.lazyData(kind, of: issue)
+            precondition(data.kind == kind, "asked for \(kind.rawValue), loaded \(data.kind.rawValue)")
+            frame.provide(data)
         }
     }
 

@@ -54,13 +54,8 @@ extension Compiler {
     /// `a and b and c`: synchronous, cheap operands first, lazy ones (API calls) last, so lazy data is
     /// only requested when every cheaper operand has passed.
     private func compileChain(_ operands: [(CheckedExpression, Compiler)], isAnd: Bool) -> Predicate {
-        let ordered = operands.enumerated().sorted { a, b in
-            let (x, y) = (a.element.0, b.element.0)
-            if x.usesLazyData != y.usesLazyData { return !x.usesLazyData }
-            if x.cost != y.cost { return x.cost < y.cost }
-            return a.offset < b.offset
-        }
-        let predicates = ordered.map { $0.element.1.compileBool($0.element.0) }
+        let ordered = Compiler.cheapestFirst(operands.map(\.0))
+        let predicates = ordered.map { operands[$0].1.compileBool(operands[$0].0) }
         switch (predicates.count, isAnd) {
         case (2, true):
             let (a, b) = (predicates[0], predicates[1])
@@ -91,6 +86,31 @@ extension Compiler {
                 return false
             }
         }
+    }
+
+    /// The order to evaluate the operands of a chain in, as indices: operands without lazy data first,
+    /// cheapest first; then the lazy ones, each time the one needing the fewest requests beyond what
+    /// the operands before it load (data shared with an earlier operand is free, SPEC §8), then the
+    /// cheapest; ties keep the written order.
+    static func cheapestFirst(_ operands: [CheckedExpression]) -> [Int] {
+        let cheap = operands.indices.filter { !operands[$0].usesLazyData }
+            .sorted { operands[$0].cost != operands[$1].cost ? operands[$0].cost < operands[$1].cost : $0 < $1 }
+        var lazy = operands.indices.filter { operands[$0].usesLazyData }
+        var ordered = cheap, loaded = Set<LazyDataKind>()
+        while !lazy.isEmpty {
+            let next = lazy.indices.min { a, b in
+                let (x, y) = (lazy[a], lazy[b])
+                let newX = ExpressionFacts.requests(operands[x].facts.lazyData.subtracting(loaded))
+                let newY = ExpressionFacts.requests(operands[y].facts.lazyData.subtracting(loaded))
+                if newX != newY { return newX < newY }
+                if operands[x].cost != operands[y].cost { return operands[x].cost < operands[y].cost }
+                return x < y
+            }!
+            let index = lazy.remove(at: next)
+            loaded.formUnion(operands[index].facts.lazyData)
+            ordered.append(index)
+        }
+        return ordered
     }
 
     // MARK: Comparisons

@@ -37,8 +37,11 @@ struct Compiler {
         case let .member(base, member):
             let baseValue = compileValue(base)
             return { i, f throws(EvaluationInterrupt) in
-                guard case let .comment(comment) = try baseValue(i, f) else { return .null }
-                return Compiler.member(member, of: comment)
+                switch (try baseValue(i, f), member) {
+                case let (.comment(comment), .comment(member)): return Compiler.member(member, of: comment)
+                case let (.pull(pull), .pull(member)): return Compiler.member(member, of: pull)
+                default: return .null
+                }
             }
         case let .call(function, arguments):
             return compileCallValue(function, arguments, type: expression.type)
@@ -91,6 +94,15 @@ struct Compiler {
         case .created: .time(comment.created)
         case .association: comment.association.map(Value.string) ?? .null
         case .bot: .bool(comment.bot)
+        }
+    }
+
+    static func member(_ member: PullMember, of pull: LinkedPull) -> Value {
+        switch member {
+        case .number: .int(pull.number)
+        case .state: .string(pull.state)
+        case .draft: .bool(pull.draft)
+        case .author: .string(pull.author)
         }
     }
 

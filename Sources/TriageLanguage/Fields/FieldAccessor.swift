@@ -11,8 +11,11 @@ public struct FieldAccessor: Sendable {
 
     /// The field's type in the language.
     public let type: ValueType
-    /// The lazy data evaluation must load to read the field, if any.
-    public let lazyData: LazyDataKind?
+    /// The lazy data evaluation may load to read the field (empty for fields of the list APIs).
+    public let lazyData: Set<LazyDataKind>
+    /// Stored fields the reader looks at besides the field itself (`kind`, to skip requests for
+    /// issues that cannot have the data).
+    public let alsoReads: IssueFieldSet
     /// The stored time field an elapsed duration counts from (`age`: `created`); the value then
     /// depends on the evaluation instant.
     public let elapsedSince: IssueField?
@@ -26,11 +29,12 @@ public struct FieldAccessor: Sendable {
 
     public var dependsOnNow: Bool { elapsedSince != nil }
 
-    private init(_ type: ValueType, lazyData: LazyDataKind? = nil, elapsedSince: IssueField? = nil, value: @escaping Evaluator,
+    private init(_ type: ValueType, lazyData: Set<LazyDataKind> = [], alsoReads: IssueFieldSet = [], elapsedSince: IssueField? = nil, value: @escaping Evaluator,
                  number: NumberGetter? = nil, string: StringGetter? = nil, strings: StringListGetter? = nil, bool: Predicate? = nil,
                  template: (@Sendable (UnsafePointer<Issue>, Timestamp) -> String)?) {
         self.type = type
         self.lazyData = lazyData
+        self.alsoReads = alsoReads
         self.elapsedSince = elapsedSince
         self.value = value
         self.number = number
@@ -90,15 +94,55 @@ public struct FieldAccessor: Sendable {
 
     /// A comment picked from the issue's comments, which are lazy data.
     public static func comment(fromComments pick: @escaping @Sendable ([IssueComment]) -> IssueComment?) -> FieldAccessor {
-        FieldAccessor(.optional(.comment), lazyData: .comments,
+        FieldAccessor(.optional(.comment), lazyData: [.comments],
                       value: { i, f throws(EvaluationInterrupt) in pick(try f.loadedComments(i)).map(Value.comment) ?? .null },
                       template: nil)
     }
 
     /// Strings derived from the issue's comments, which are lazy data.
     public static func strings(fromComments derive: @escaping @Sendable ([IssueComment]) -> [String]) -> FieldAccessor {
-        FieldAccessor(.list(.string), lazyData: .comments,
+        FieldAccessor(.list(.string), lazyData: [.comments],
                       value: { i, f throws(EvaluationInterrupt) in .strings(derive(try f.loadedComments(i))) },
                       strings: { i, f throws(EvaluationInterrupt) in derive(try f.loadedComments(i)) }, template: nil)
+    }
+
+    /// The time since the last human activity (SPEC §8 `human_idle`): comments, and reviews on pull
+    /// requests, which are lazy data; counted from `created` when there is none.
+    static func humanIdle() -> FieldAccessor {
+        let last: @Sendable (UnsafePointer<Issue>, EvaluationFrame) throws(EvaluationInterrupt) -> Timestamp = { i, f throws(EvaluationInterrupt) in
+            let comments = try f.loadedComments(i)
+            return HumanActivity.lastActivity(created: i.pointee.created, comments: comments, reviews: try f.loadedReviews(i))
+        }
+        return FieldAccessor(.duration, lazyData: [.comments, .reviews], alsoReads: IssueFieldSet([.kind]), elapsedSince: .created,
+                             value: { i, f throws(EvaluationInterrupt) in .duration(f.now - (try last(i, f))) },
+                             number: { i, f throws(EvaluationInterrupt) in f.now.millisecondsSinceEpoch &- (try last(i, f)).millisecondsSinceEpoch },
+                             template: nil)
+    }
+
+    /// The pull requests referencing the issue, which are lazy data.
+    static func linkedPulls() -> FieldAccessor {
+        FieldAccessor(.list(.pull), lazyData: [.linkedPulls],
+                      value: { i, f throws(EvaluationInterrupt) in .list(try f.loadedLinkedPulls(i).map(Value.pull)) }, template: nil)
+    }
+
+    /// `review_state`: from a pull request's reviews; null for issues, with no request.
+    static func reviewState() -> FieldAccessor {
+        let read: @Sendable (UnsafePointer<Issue>, EvaluationFrame) throws(EvaluationInterrupt) -> String? = { i, f throws(EvaluationInterrupt) in
+            guard i.pointee.kind == "pull_request" else { return nil }
+            return PullReview.reviewState(of: try f.loadedReviews(i))
+        }
+        return FieldAccessor(.optional(.string), lazyData: [.reviews], alsoReads: IssueFieldSet([.kind]),
+                             value: { i, f throws(EvaluationInterrupt) in try read(i, f).map(Value.string) ?? .null },
+                             string: read, template: nil)
+    }
+
+    /// `checks`: a pull request's combined checks; null for issues, with no request.
+    static func checks() -> FieldAccessor {
+        let read: @Sendable (UnsafePointer<Issue>, EvaluationFrame) throws(EvaluationInterrupt) -> String? = { i, f throws(EvaluationInterrupt) in
+            try f.loadedChecks(i)?.rawValue
+        }
+        return FieldAccessor(.optional(.string), lazyData: [.checks], alsoReads: IssueFieldSet([.kind]),
+                             value: { i, f throws(EvaluationInterrupt) in try read(i, f).map(Value.string) ?? .null },
+                             string: read, template: nil)
     }
 }

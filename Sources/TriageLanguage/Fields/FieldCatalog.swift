@@ -40,6 +40,11 @@ public enum FieldCatalog {
         case .repo: FieldDescriptor(field, .string { $0.pointee.repo }, test: .text({ $0.repo = $1 }))
         case .lastComment: FieldDescriptor(field, .comment(fromComments: { $0.last }), test: .notInIssue)
         case .commenters: FieldDescriptor(field, .strings(fromComments: distinctAuthors), test: .notInIssue)
+        case .humanIdle: FieldDescriptor(field, .humanIdle(), test: .notInIssue)
+        case .lastHumanComment: FieldDescriptor(field, .comment(fromComments: HumanActivity.lastHumanComment), test: .notInIssue)
+        case .linkedPrs: FieldDescriptor(field, .linkedPulls(), test: .notInIssue)
+        case .reviewState: FieldDescriptor(field, .reviewState(), test: .notInIssue)
+        case .checks: FieldDescriptor(field, .checks(), test: .notInIssue)
         }
     }
 

@@ -20,18 +20,20 @@ public struct FieldDescriptor: Sendable {
     public var name: String { field.rawValue }
     public var type: ValueType { accessor.type }
     /// The lazy data reading the field loads, or nil for fields of the list APIs.
-    public var lazyData: LazyDataKind? { accessor.lazyData }
-    public var isLazy: Bool { lazyData != nil }
+    public var lazyData: Set<LazyDataKind> { accessor.lazyData }
+    public var isLazy: Bool { !lazyData.isEmpty }
     /// Whether `{{ name }}` may appear in a comment template (lazy fields may not: rendering a
     /// comment must not cost API calls).
     public var isTemplatable: Bool { accessor.template != nil }
 
     /// The stored fields a decoder must fill in for this one to read right: itself, the time an
-    /// elapsed field counts from, the comment count a lazy comment field checks first.
+    /// elapsed field counts from, the comment count a lazy comment field checks first, the kind a
+    /// pull-request field checks first.
     public var fieldsRead: IssueFieldSet {
         var fields = IssueFieldSet([field])
         if let origin = accessor.elapsedSince { fields.insert(origin) }
-        if lazyData == .comments { fields.insert(.comments) }
+        if lazyData.contains(.comments) { fields.insert(.comments) }
+        fields.formUnion(accessor.alsoReads)
         return fields
     }
 

@@ -9,6 +9,11 @@ public enum IssueField: String, CaseIterable, Hashable, Sendable {
     // Lazy fields: loaded with extra API calls when evaluation reaches them.
     case lastComment = "last_comment"
     case commenters
+    case humanIdle = "human_idle"
+    case lastHumanComment = "last_human_comment"
+    case linkedPrs = "linked_prs"
+    case reviewState = "review_state"
+    case checks
 
     /// Everything the language, rule tests, templates and decoders know about this field.
     public var descriptor: FieldDescriptor { FieldCatalog.descriptor(of: self) }

@@ -1,7 +1,7 @@
 /// The normalized issue every provider produces (SPEC §1): the fields rule expressions read.
 ///
 /// Lazy data (comments, label events) is not part of the list APIs; providers that already hold it
-/// (files, rule tests) put it in `embeddedComments`/`embeddedLabelEvents`, the others load it on demand.
+/// (files, rule tests) put it in the `embedded…` properties, the others load it on demand.
 public struct Issue: Hashable, Sendable {
     public var number: Int
     public var title: String
@@ -32,13 +32,20 @@ public struct Issue: Hashable, Sendable {
     public var embeddedComments: [IssueComment]?
     /// All label events, oldest first, when the source carried them; `nil` when they must be loaded.
     public var embeddedLabelEvents: [LabelEvent]?
+    /// A pull request's reviews, when the source carried them (`reviews`); `nil` when they must be loaded.
+    public var embeddedReviews: [PullReview]?
+    /// The pull requests referencing the issue, when the source carried them (`linked_prs`).
+    public var embeddedLinkedPulls: [LinkedPull]?
+    /// A pull request's checks, when the source carried them (`checks`).
+    public var embeddedChecks: PullChecks?
 
     public init(
         number: Int = 0, title: String = "", body: String = "", state: String = "open", kind: String = "issue",
         draft: Bool = false, author: String = "", authorAssociation: String? = nil, labels: [String] = [],
         assignees: [String] = [], milestone: String? = nil, comments: Int = 0, reactions: Int = 0, upvotes: Int = 0,
         locked: Bool = false, created: Timestamp, updated: Timestamp, closed: Timestamp? = nil, url: String = "",
-        repo: String = "", embeddedComments: [IssueComment]? = nil, embeddedLabelEvents: [LabelEvent]? = nil
+        repo: String = "", embeddedComments: [IssueComment]? = nil, embeddedLabelEvents: [LabelEvent]? = nil,
+        embeddedReviews: [PullReview]? = nil, embeddedLinkedPulls: [LinkedPull]? = nil, embeddedChecks: PullChecks? = nil
     ) {
         self.number = number
         self.title = title
@@ -62,6 +69,9 @@ public struct Issue: Hashable, Sendable {
         self.repo = repo
         self.embeddedComments = embeddedComments
         self.embeddedLabelEvents = embeddedLabelEvents
+        self.embeddedReviews = embeddedReviews
+        self.embeddedLinkedPulls = embeddedLinkedPulls
+        self.embeddedChecks = embeddedChecks
     }
 }
 

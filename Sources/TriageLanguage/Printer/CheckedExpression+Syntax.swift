@@ -10,7 +10,7 @@ extension CheckedExpression {
         case let .listConstant(name, _): kind = .name(name)
         case let .macro(name, _): kind = .name(name)
         case let .list(items): kind = .list(items.map(\.syntax))
-        case let .member(base, member): kind = .member(base.syntax, name: member.rawValue, nameRange: range)
+        case let .member(base, member): kind = .member(base.syntax, name: member.name, nameRange: range)
         case let .call(function, arguments): kind = .call(name: function.rawValue, nameRange: range, arguments: arguments.map(\.syntax))
         case let .lambda(parameter, body): kind = .lambda(parameter: parameter, parameterRange: range, body: body.syntax)
         case let .not(operand): kind = .unary(.not, operand.syntax)
@@ -37,7 +37,7 @@ extension CheckedExpression {
         case let .strings(items): .list(items.map { Expression(.literal(.string($0)), SourceRange(start: 0, end: 0)) })
         case let .ints(items): .list(items.map { Expression(.literal(.int($0)), SourceRange(start: 0, end: 0)) })
         case let .list(items): .list(items.map { Expression(literalSyntax($0), SourceRange(start: 0, end: 0)) })
-        case .comment: .literal(.null)
+        case .comment, .pull: .literal(.null)
         }
     }
 }

@@ -2,6 +2,36 @@
 public enum LazyDataKind: String, Hashable, Sendable, CaseIterable {
     case comments
     case labelEvents = "label_events"
+    /// A pull request's reviews (`review_state`, and `human_idle` on pull requests).
+    case reviews
+    /// The pull requests that reference an issue (`linked_prs`).
+    case linkedPulls = "linked_prs"
+    /// A pull request's checks on its head commit (`checks`).
+    case checks
+
+    /// The requests loading it costs on the provider that needs most (GitHub's checks: the pull
+    /// request for its head commit, the combined status, the check runs), the unit conjuncts are
+    /// ordered by (SPEC §8: a lazy field costs the number of requests it needs).
+    public var requests: Int { self == .checks ? 3 : 1 }
+}
+
+/// Loaded lazy data of one kind, as the generic loading entry point returns it.
+public enum LazyData: Hashable, Sendable {
+    case comments([IssueComment])
+    case labelEvents([LabelEvent])
+    case reviews([PullReview])
+    case linkedPulls([LinkedPull])
+    case checks(PullChecks)
+
+    public var kind: LazyDataKind {
+        switch self {
+        case .comments: .comments
+        case .labelEvents: .labelEvents
+        case .reviews: .reviews
+        case .linkedPulls: .linkedPulls
+        case .checks: .checks
+        }
+    }
 }
 
 /// What stops a compiled condition before it has a value.
@@ -32,6 +62,9 @@ public final class EvaluationFrame {
     var locals: [Value]
     public private(set) var comments: [IssueComment]?
     public private(set) var labelEvents: [LabelEvent]?
+    public private(set) var reviews: [PullReview]?
+    public private(set) var linkedPulls: [LinkedPull]?
+    public private(set) var checks: PullChecks?
     /// The issue given to `init(issue:now:)` or `reset(to:)`, for the convenience API.
     public private(set) var issue: Issue?
     #if canImport(_FoundationICU)
@@ -62,12 +95,42 @@ public final class EvaluationFrame {
     public func prepare(for issue: borrowing Issue) {
         comments = nil
         labelEvents = nil
+        reviews = nil
+        linkedPulls = nil
+        checks = nil
     }
 
     /// Supplies lazy data loaded by a provider, in time order whatever order the API answered in
     /// (`last_comment` is the last comment, `label_age` the last `added` event).
     public func provide(comments: [IssueComment]) { self.comments = comments.stableSorted { $0.created < $1.created } }
     public func provide(labelEvents: [LabelEvent]) { self.labelEvents = labelEvents.stableSorted { $0.created < $1.created } }
+    /// Reviews in time order (those without a time first, in the order given): a reviewer's latest
+    /// review decides `review_state`.
+    public func provide(reviews: [PullReview]) {
+        self.reviews = reviews.stableSorted { ($0.submitted?.millisecondsSinceEpoch ?? .min) < ($1.submitted?.millisecondsSinceEpoch ?? .min) }
+    }
+
+    /// Supplies loaded data of any kind.
+    public func provide(_ data: LazyData) {
+        switch data {
+        case let .comments(comments): provide(comments: comments)
+        case let .labelEvents(events): provide(labelEvents: events)
+        case let .reviews(reviews): provide(reviews: reviews)
+        case let .linkedPulls(pulls): linkedPulls = pulls
+        case let .checks(checks): self.checks = checks
+        }
+    }
+
+    /// Whether data of `kind` is loaded.
+    func holds(_ kind: LazyDataKind) -> Bool {
+        switch kind {
+        case .comments: comments != nil
+        case .labelEvents: labelEvents != nil
+        case .reviews: reviews != nil
+        case .linkedPulls: linkedPulls != nil
+        case .checks: checks != nil
+        }
+    }
 
     /// The issue's comments, or a request to load them. Embedded comments and an issue with no
     /// comments need no request.
@@ -85,11 +148,39 @@ public final class EvaluationFrame {
         if let labelEvents { return labelEvents }
         throw .needsData(.labelEvents)
     }
+
+    /// A pull request's reviews; issues have none (whatever a source says) and need no request.
+    @inline(__always)
+    func loadedReviews(_ issue: UnsafePointer<Issue>) throws(EvaluationInterrupt) -> [PullReview] {
+        if issue.pointee.kind != "pull_request" { return [] }
+        if let embedded = issue.pointee.embeddedReviews { return embedded }
+        if let reviews { return reviews }
+        throw .needsData(.reviews)
+    }
+
+    @inline(__always)
+    func loadedLinkedPulls(_ issue: UnsafePointer<Issue>) throws(EvaluationInterrupt) -> [LinkedPull] {
+        if let embedded = issue.pointee.embeddedLinkedPulls { return embedded }
+        if let linkedPulls { return linkedPulls }
+        throw .needsData(.linkedPulls)
+    }
+
+    /// A pull request's checks; nil for issues, which need no request.
+    @inline(__always)
+    func loadedChecks(_ issue: UnsafePointer<Issue>) throws(EvaluationInterrupt) -> CheckStatus? {
+        if issue.pointee.kind != "pull_request" { return nil }
+        if let embedded = issue.pointee.embeddedChecks { return embedded.status }
+        if let checks { return checks.status }
+        throw .needsData(.checks)
+    }
 }
 
 /// Loads lazy data for an issue; the engine supplies one backed by the provider, rule tests one
-/// backed by the test's `comments:` and `label_events:`.
+/// backed by the test's `comments:`, `label_events:`, `reviews:`, `linked_prs:` and `checks:`.
 public protocol IssueDataLoader: Sendable {
     func comments(of issue: Issue) async throws -> [IssueComment]
     func labelEvents(of issue: Issue) async throws -> [LabelEvent]
+    /// Data of any other kind (`reviews`, `linkedPulls`, `checks`): one entry point, so that a new
+    /// kind of lazy data adds no requirement.
+    func lazyData(_ kind: LazyDataKind, of issue: Issue) async throws -> LazyData
 }

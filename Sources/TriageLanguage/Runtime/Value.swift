@@ -10,6 +10,7 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
     case duration(TimeSpan)
     case time(Timestamp)
     case comment(IssueComment)
+    case pull(LinkedPull)
     case strings([String])
     case ints([Int])
     /// Lists of any other element type (`[7d, 14d]`).
@@ -47,6 +48,8 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
         case let .duration(value): value.sourceText
         case let .time(value): value.rfc3339
         case let .comment(value): "comment(author: \(ExpressionPrinter.quote(value.author)), created: \(value.created.rfc3339))"
+        case let .pull(value):
+            "pull(number: \(value.number), state: \(ExpressionPrinter.quote(value.state)), draft: \(value.draft), author: \(ExpressionPrinter.quote(value.author)))"
         case let .strings(values): "[" + values.map(ExpressionPrinter.quote).joined(separator: ", ") + "]"
         case let .ints(values): "[" + values.map(String.init).joined(separator: ", ") + "]"
         case let .list(values): "[" + values.map(\.description).joined(separator: ", ") + "]"

@@ -46,7 +46,7 @@ public indirect enum CheckedNode: Hashable, Sendable {
     /// A macro reference, kept as a node so `explain` can show the macro's name.
     case macro(name: String, body: CheckedExpression)
     case list([CheckedExpression])
-    case member(CheckedExpression, CommentMember)
+    case member(CheckedExpression, RecordMember)
     case call(Function, [CheckedExpression])
     case lambda(parameter: String, body: CheckedExpression)
     case not(CheckedExpression)

@@ -244,13 +244,13 @@ public struct TypeChecker {
     private mutating func checkMember(_ baseExpression: Expression, name: String, nameRange: SourceRange, range: SourceRange) -> CheckedExpression {
         let base = check(baseExpression)
         if base.type.isInvalid { return invalid(range) }
-        guard base.type.base == .comment else {
+        guard base.type.base == .comment || base.type.base == .pull else {
             report(Diagnostic(.typeMismatch, "`.\(name)` needs a comment, but this is \(base.type)", at: baseExpression.range))
             return invalid(range)
         }
-        guard let member = CommentMember(rawValue: name) else {
-            let suggestion = Suggestions.closest(to: name, in: CommentMember.allCases.map(\.rawValue))
-            report(Diagnostic(.unknownMember, "a comment has no member `\(name)`" + Suggestions.didYouMean(suggestion),
+        guard let member = RecordMember(name, of: base.type.base) else {
+            let suggestion = Suggestions.closest(to: name, in: RecordMember.names(of: base.type.base))
+            report(Diagnostic(.unknownMember, "a \(base.type.base) has no member `\(name)`" + Suggestions.didYouMean(suggestion),
                               at: nameRange, suggestion: suggestion))
             return invalid(range)
         }
@@ -287,6 +287,7 @@ public struct TypeChecker {
         case .string: "compare it, e.g. `… == \"text\"`"
         case .int: "compare it, e.g. `… > 0`"
         case .comment: "compare it with null, e.g. `… != null`"
+        case .pull: "test a member, e.g. `….state == \"open\"`"
         default: nil
         }
     }

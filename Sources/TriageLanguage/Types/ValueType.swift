@@ -1,6 +1,8 @@
 /// The static types of the language (SPEC §2).
 public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
     case bool, int, string, duration, time, comment
+    /// A pull request referencing an issue (`linked_prs` elements).
+    case pull
     /// The type of the literal `null`: fits wherever an optional is expected.
     case null
     case list(ValueType)
@@ -62,6 +64,7 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
         case .duration: "duration"
         case .time: "time"
         case .comment: "comment"
+        case .pull: "pull"
         case .null: "null"
         case let .list(element): "list<\(element)>"
         case .emptyList: "list"

@@ -9,7 +9,8 @@ extension IssueObject {
     /// Since `comments` is the comment count here, lazy data comes under two keys of its own:
     /// `"comments_data": [{"author", "body", "created", "association"?, "bot"?}]` (oldest first) and
     /// `"label_events": [{"label", "action": "added"|"removed", "created"}]`; present (even empty) they
-    /// become `embeddedComments`/`embeddedLabelEvents`, absent or null they stay `nil`.
+    /// become `embeddedComments`/`embeddedLabelEvents`, absent or null they stay `nil`. Pull-request
+    /// data (SPEC §8) likewise: `"reviews"`, `"linked_prs"` and `"checks"` (see `+NormalizedPulls`).
     ///
     /// Defaults: `number` and `created` are required; `updated` absent → `created`; `title`, `body`,
     /// `author`, `url` absent → `""`; `state` → `open`; `kind` → `issue`; booleans → false; counts → 0;
@@ -44,6 +45,9 @@ extension IssueObject {
         if fields.upvotes { issue.upvotes = try int(.upvotes) ?? 0 }
         issue.embeddedComments = try embeddedComments()
         issue.embeddedLabelEvents = try embeddedLabelEvents()
+        issue.embeddedReviews = try embeddedReviews()
+        issue.embeddedLinkedPulls = try embeddedLinkedPulls()
+        issue.embeddedChecks = try embeddedChecks()
         return issue
     }
 

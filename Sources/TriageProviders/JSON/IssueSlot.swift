@@ -11,7 +11,7 @@ enum IssueSlot: Int, CaseIterable {
     case created, createdAt, updated, updatedAt, closed, closedAt, mergedAt
     case url, htmlURL, webURL, repositoryURL, repo, references, referencesFull
     case pullRequest, nodeID, mergeStatus, sourceBranch, targetBranch
-    case commentsData, labelEvents
+    case commentsData, labelEvents, reviews, linkedPrs, checks
 
     /// The key as error messages name it (a `StaticString`: it is passed on every read, so it must
     /// cost nothing until an error is built).
@@ -68,6 +68,9 @@ enum IssueSlot: Int, CaseIterable {
         case .targetBranch: "target_branch"
         case .commentsData: "comments_data"
         case .labelEvents: "label_events"
+        case .reviews: "reviews"
+        case .linkedPrs: "linked_prs"
+        case .checks: "checks"
         }
     }
 
@@ -101,7 +104,7 @@ enum IssueSlot: Int, CaseIterable {
             case 0x6E: return key.equals("number") ? .number : nil
             case 0x61: return key.equals("author") ? .author : nil
             case 0x6C: return key.equals("labels") ? .labels : key.equals("locked") ? .locked : nil
-            case 0x63: return key.equals("closed") ? .closed : nil
+            case 0x63: return key.equals("closed") ? .closed : key.equals("checks") ? .checks : nil
             default: return nil
             }
         case 7:
@@ -110,6 +113,7 @@ enum IssueSlot: Int, CaseIterable {
             case 0x63: return key.equals("created") ? .created : nil
             case 0x75: return key.equals("updated") ? .updated : key.equals("upvotes") ? .upvotes : nil
             case 0x77: return key.equals("web_url") ? .webURL : nil
+            case 0x72: return key.equals("reviews") ? .reviews : nil
             default: return nil
             }
         case 8:
@@ -133,6 +137,7 @@ enum IssueSlot: Int, CaseIterable {
             case 0x63: return key.equals("created_at") ? .createdAt : nil
             case 0x75: return key.equals("updated_at") ? .updatedAt : nil
             case 0x72: return key.equals("references") ? .references : nil
+            case 0x6C: return key.equals("linked_prs") ? .linkedPrs : nil
             default: return nil
             }
         case 11:

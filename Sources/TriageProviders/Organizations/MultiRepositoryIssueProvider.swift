@@ -75,6 +75,10 @@ public struct MultiRepositoryIssueProvider<Member: IssueProvider & IssueWriter>:
         try await roster.member(issue.repo).loadLabelEvents(of: issue)
     }
 
+    public func loadLazyData(_ kind: LazyDataKind, of issue: Issue) async throws -> LazyData {
+        try await roster.member(issue.repo).loadLazyData(kind, of: issue)
+    }
+
     public func prepareForWrites() async throws {
         guard !writerState.prepared else { return }
         writerState.setLogin(try await identify())

@@ -2,9 +2,11 @@ import TriageLanguage
 import TriageYAML
 
 extension RuleFileDecoder {
-    static let testKeys = ["name", "now", "issue", "comments", "label_events", "expect"]
+    static let testKeys = ["name", "now", "issue", "comments", "label_events", "reviews", "linked_prs", "checks", "expect"]
     static let commentKeys = ["author", "body", "created", "bot", "association"]
     static let labelEventKeys = ["label", "action", "created"]
+    static let reviewKeys = ["author", "state", "submitted", "bot"]
+    static let pullKeys = ["number", "state", "draft", "author"]
     /// `now` of tests that give none (only allowed when the rule does not depend on time).
     static let defaultTestNow = Timestamp(year: 2000, month: 1, day: 1)!
 
@@ -51,6 +53,21 @@ extension RuleFileDecoder {
             guard let decoded = decodeLabelEvents(eventsNode, now: effectiveNow, rule: rule) else { return nil }
             events = decoded
         }
+        var reviews: [PullReview]?
+        if let reviewsNode = entries["reviews"]?.value {
+            guard let decoded = decodeReviews(reviewsNode, now: effectiveNow, rule: rule) else { return nil }
+            reviews = decoded
+        }
+        var pulls: [LinkedPull]?
+        if let pullsNode = entries["linked_prs"]?.value {
+            guard let decoded = decodeLinkedPulls(pullsNode, rule: rule) else { return nil }
+            pulls = decoded
+        }
+        var checks: CheckStatus?
+        if let checksNode = entries["checks"]?.value, checksNode.scalar?.isNull != true {
+            guard let text = oneOf(checksNode, "`checks`", CheckStatus.allCases.map(\.rawValue), rule: rule) else { return nil }
+            checks = CheckStatus(rawValue: text)
+        }
         var issue = Issue(number: 1, created: effectiveNow, updated: effectiveNow)
         var given = IssueFieldSet()
         if let issueNode = entries["issue"]?.value {
@@ -62,6 +79,10 @@ extension RuleFileDecoder {
         if !given.contains(.comments) { issue.comments = comments.count }
         issue.embeddedComments = comments
         issue.embeddedLabelEvents = events
+        // Like comments, what a test does not give it does not have: no request is ever made.
+        issue.embeddedReviews = reviews ?? []
+        issue.embeddedLinkedPulls = pulls ?? []
+        issue.embeddedChecks = PullChecks(checks)
         guard valid else { return nil }
         return RuleTest(name: name, now: now, issue: issue, comments: comments, labelEvents: events, expectMatch: expectMatch,
                         location: SourceLocation(file: file.path, line: node.start.line, column: node.start.column))
@@ -209,5 +230,46 @@ extension RuleFileDecoder {
             events.append(LabelEvent(label: label.text, action: action, created: created))
         }
         return events.stableSorted { $0.created < $1.created }
+    }
+
+    private mutating func decodeReviews(_ node: YAMLNode, now: Timestamp, rule: String) -> [PullReview]? {
+        guard let sequence = expectSequence(node, "a test's `reviews`", rule: rule) else { return nil }
+        var reviews: [PullReview] = []
+        for item in sequence.items {
+            guard let mapping = expectMapping(item, "each review", rule: rule) else { return nil }
+            let entries = entries(of: mapping, allowed: Self.reviewKeys, context: "a review", rule: rule)
+            var review = PullReview(author: "", state: .commented, submitted: now)
+            if let v = entries["author"]?.value { guard let t = expectText(v, "`author`", rule: rule) else { return nil }; review.author = t.text }
+            guard let stateNode = entries["state"]?.value else {
+                report(.missingKey, "a review needs `state`", at: item, rule: rule)
+                return nil
+            }
+            guard let state = oneOf(stateNode, "`state`", PullReview.State.allCases.map(\.rawValue), rule: rule) else { return nil }
+            review.state = PullReview.State(rawValue: state) ?? .commented
+            if let v = entries["submitted"]?.value { guard let t = timestamp(v, "`submitted`", rule: rule) else { return nil }; review.submitted = t }
+            if let v = entries["bot"]?.value { guard let b = boolean(v, "`bot`", rule: rule) else { return nil }; review.bot = b }
+            reviews.append(review)
+        }
+        return reviews.stableSorted { ($0.submitted ?? now) < ($1.submitted ?? now) }
+    }
+
+    private mutating func decodeLinkedPulls(_ node: YAMLNode, rule: String) -> [LinkedPull]? {
+        guard let sequence = expectSequence(node, "a test's `linked_prs`", rule: rule) else { return nil }
+        var pulls: [LinkedPull] = []
+        for item in sequence.items {
+            guard let mapping = expectMapping(item, "each linked pull request", rule: rule) else { return nil }
+            let entries = entries(of: mapping, allowed: Self.pullKeys, context: "a linked pull request", rule: rule)
+            guard let numberNode = entries["number"]?.value else {
+                report(.missingKey, "a linked pull request needs `number`", at: item, rule: rule)
+                return nil
+            }
+            guard let number = integer(numberNode, "`number`", rule: rule) else { return nil }
+            var pull = LinkedPull(number: number, state: "open")
+            if let v = entries["state"]?.value { guard let t = oneOf(v, "`state`", LinkedPull.states, rule: rule) else { return nil }; pull.state = t }
+            if let v = entries["draft"]?.value { guard let b = boolean(v, "`draft`", rule: rule) else { return nil }; pull.draft = b }
+            if let v = entries["author"]?.value { guard let t = expectText(v, "`author`", rule: rule) else { return nil }; pull.author = t.text }
+            pulls.append(pull)
+        }
+        return pulls
     }
 }

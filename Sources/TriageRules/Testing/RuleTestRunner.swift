@@ -33,7 +33,7 @@ public enum RuleTestRunner {
 
     public static func run(_ test: RuleTest, of rule: Rule) async -> RuleTestResult {
         let now = test.now ?? RuleFileDecoder.defaultTestNow
-        let loader = TestDataLoader(comments: test.comments, labelEvents: test.labelEvents)
+        let loader = TestDataLoader(comments: test.comments, labelEvents: test.labelEvents, issue: test.issue)
         var result = RuleTestResult(rule: rule, test: test, passed: false, matched: nil, error: nil, explanation: [])
         do {
             let matched = try await rule.condition.evaluate(in: EvaluationFrame(issue: test.issue, now: now), loader: loader)
@@ -51,11 +51,22 @@ public enum RuleTestRunner {
     }
 }
 
-/// Lazy data from a test's `comments:` and `label_events:`.
+/// Lazy data from a test's `comments:`, `label_events:`, `reviews:`, `linked_prs:` and `checks:`
+/// (the test's issue carries them embedded, so evaluation rarely asks; a test that gives none has none).
 struct TestDataLoader: IssueDataLoader {
     var comments: [IssueComment]
     var labelEvents: [LabelEvent]
+    var issue: Issue
 
     func comments(of issue: Issue) async throws -> [IssueComment] { comments }
     func labelEvents(of issue: Issue) async throws -> [LabelEvent] { labelEvents }
+    func lazyData(_ kind: LazyDataKind, of issue: Issue) async throws -> LazyData {
+        switch kind {
+        case .comments: .comments(comments)
+        case .labelEvents: .labelEvents(labelEvents)
+        case .reviews: .reviews(self.issue.embeddedReviews ?? [])
+        case .linkedPulls: .linkedPulls(self.issue.embeddedLinkedPulls ?? [])
+        case .checks: .checks(self.issue.embeddedChecks ?? PullChecks(nil))
+        }
+    }
 }
