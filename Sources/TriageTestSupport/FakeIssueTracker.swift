@@ -62,6 +62,7 @@ public struct FakeIssueTracker: Sendable {
     func respondUnconditionally(to request: TestHTTPRequest, baseURL: String) -> TestHTTPResponse {
         if let answer = respondToWrite(request) { return answer }
         let path = request.path.split(separator: "/").map(String.init)
+        if let answer = respondToConversation(request, path: path) { return answer }
         if path.count == 4, path[0] == "repos", path[1] == owner, path[2] == name, path[3] == "issues" {
             return gitHubPage(request, baseURL: baseURL)
         }

@@ -1,0 +1,56 @@
+import Testing
+import TriageEngine
+import TriageLanguage
+import TriageProviders
+import TriageRules
+import TriageTestSupport
+
+/// SPEC §8's lazy data against the loopback fake (`FakeIssueTracker+Conversations`): the exact requests
+/// each provider makes — none for an issue whose cheaper conjuncts failed, each at most once per
+/// issue per run — and the values they give.
+struct PullDataRequestTests {
+    static let rules = validRuleSet("""
+        rules:
+          - name: ready-to-merge
+            when: kind == "pull_request" and state == "open" and checks == "success" and review_state == "approved" and not draft
+          - name: changes-requested
+            when: kind == "pull_request" and review_state == "changes_requested"
+          - name: bug-without-open-pr
+            when: kind == "issue" and state == "open" and "bug" in labels and not any(linked_prs, p => p.state == "open")
+          - name: quiet-question
+            when: kind == "issue" and state == "open" and "question" in labels and human_idle > 1d
+        """, allowingWarnings: true)
+
+    /// Lazy requests only (not the list pages), in path order.
+    static func lazyPaths(_ harness: RemoteHarness) -> [String] {
+        harness.server.requests.map(\.path).filter { !$0.hasSuffix("/issues") && !$0.hasSuffix("/merge_requests") }.sorted()
+    }
+
+    @Test func gitHubRequestsOnlyWhatEvaluationReachesOnce() async throws {
+        let harness = try await RemoteHarness.start(count: 60, pageSize: 100)
+        try await harness.server.serving {
+            let found = try await matches(of: Self.rules, in: try harness.github())
+            // PRs 10, 20, 40, 50 are open: approved all, checks success for 10 and 40 (20, 50 pending);
+            // 30 and 60 (closed) have changes requested. Open bugs 5, 25, 35, 55: 5 is linked to
+            // the open PR 10, 25 to the closed 30. Open questions 7, 14, 28, 35, 49, 56 all quiet.
+            #expect(found == [
+                "quiet-question:7", "ready-to-merge:10", "quiet-question:14", "bug-without-open-pr:25", "quiet-question:28",
+                "changes-requested:30", "bug-without-open-pr:35", "quiet-question:35", "ready-to-merge:40", "quiet-question:49",
+                "bug-without-open-pr:55", "quiet-question:56", "changes-requested:60",
+            ])
+            var expected: [String] = []
+            // Reviews of every pull request (the second rule), once each though two rules read them.
+            expected += [10, 20, 30, 40, 50, 60].map { "/repos/acme/app/pulls/\($0)/reviews" }
+            // Checks (three requests) only for the open pull requests, the first rule's cheaper
+            // conjuncts having failed for the closed ones; review_state goes first, being cheaper,
+            // and all four are approved.
+            for n in [10, 20, 40, 50] {
+                expected += ["/repos/acme/app/pulls/\(n)", "/repos/acme/app/commits/sha\(n)/status", "/repos/acme/app/commits/sha\(n)/check-runs"]
+            }
+            // Timelines of open bugs only; comments of open questions that have any (28 and 56 have none).
+            expected += [5, 25, 35, 55].map { "/repos/acme/app/issues/\($0)/timeline" }
+            expected += [7, 14, 35, 49].map { "/repos/acme/app/issues/\($0)/comments" }
+            #expect(Self.lazyPaths(harness) == expected.sorted())
+        }
+    }
+}
