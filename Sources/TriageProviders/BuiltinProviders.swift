@@ -13,7 +13,7 @@ public enum BuiltinProviders {
         return registry
     }
 
-    /// What the REST providers supply and perform: both lazy fields and every action.
-    public static let remoteCapabilities = ProviderCapabilities(lazyData: [.comments, .labelEvents],
+    /// What the REST providers supply and perform: every kind of lazy data and every action.
+    public static let remoteCapabilities = ProviderCapabilities(lazyData: Set(ProviderCapabilities.LazyData.allCases),
                                                                 writeActions: Set(ProviderCapabilities.WriteAction.allCases))
 }

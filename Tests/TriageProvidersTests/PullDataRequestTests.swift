@@ -53,4 +53,25 @@ struct PullDataRequestTests {
             #expect(Self.lazyPaths(harness) == expected.sorted())
         }
     }
+
+    @Test func gitLabRequestsOnlyWhatEvaluationReachesOnce() async throws {
+        let harness = try await RemoteHarness.start(count: 60, pageSize: 100)
+        try await harness.server.serving {
+            let found = try await matches(of: Self.rules, in: try harness.gitlab())
+            // The same answers as GitHub's (the fake gives both APIs the same data); GitLab lists
+            // issues before merge requests.
+            #expect(found.sorted() == [
+                "quiet-question:7", "ready-to-merge:10", "quiet-question:14", "bug-without-open-pr:25", "quiet-question:28",
+                "changes-requested:30", "bug-without-open-pr:35", "quiet-question:35", "ready-to-merge:40", "quiet-question:49",
+                "bug-without-open-pr:55", "quiet-question:56", "changes-requested:60",
+            ].sorted())
+            let project = "/api/v4/projects/acme%2Fapp"
+            var expected: [String] = []
+            for n in [10, 20, 30, 40, 50, 60] { expected += ["\(project)/merge_requests/\(n)/approvals", "\(project)/merge_requests/\(n)/reviewers"] }
+            expected += [10, 20, 40, 50].map { "\(project)/merge_requests/\($0)" }
+            expected += [5, 25, 35, 55].map { "\(project)/issues/\($0)/related_merge_requests" }
+            expected += [7, 14, 35, 49].map { "\(project)/issues/\($0)/notes" }
+            #expect(Self.lazyPaths(harness) == expected.sorted())
+        }
+    }
 }
