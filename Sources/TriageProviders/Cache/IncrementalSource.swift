@@ -23,6 +23,9 @@ public protocol IncrementalSource: RemoteIssueProvider {
     func comments(from objects: [JSONValue]) -> [IssueComment]
     /// Label events from the objects of the event list, oldest first.
     func labelEvents(from objects: [JSONValue]) -> [LabelEvent]
+    /// Reviews, linked pull requests or checks of `issue` (SPEC §8), each request made through
+    /// `fetcher`, which the cache makes conditional.
+    func pullData(_ kind: LazyDataKind, of issue: Issue, fetcher: some LazyFetcher) async throws -> LazyData
 }
 
 /// Lazy data the cache stores per issue.
