@@ -9,9 +9,17 @@ import TriageRules
 struct ExpressionFactsTests {
     static let lazyFields = IssueFieldSet(IssueField.allCases.filter { $0.descriptor.isLazy })
 
-    /// `Rule.collectFields` as it was: lazy fields count as reading the comment count only.
+    /// `Rule.collectFields` as it was: lazy comment fields count as reading the comment count only;
+    /// SPEC §8's fields read the kind (pull-request data is never loaded for issues), `human_idle`
+    /// also the comment count and `created`, `linked_prs` nothing stored.
     static func referenceFields(_ expression: CheckedExpression, into fields: inout IssueFieldSet) {
         switch expression.node {
+        case .field(.humanIdle):
+            fields.formUnion(IssueFieldSet([.comments, .created, .kind]))
+        case .field(.reviewState), .field(.checks):
+            fields.insert(.kind)
+        case .field(.linkedPrs):
+            break
         case let .field(field) where field.descriptor.isLazy:
             fields.insert(.comments)
         case let .field(field):
@@ -30,7 +38,7 @@ struct ExpressionFactsTests {
     /// `CheckedExpression.dependsOnNow` as it was.
     static func referenceDependsOnNow(_ expression: CheckedExpression) -> Bool {
         switch expression.node {
-        case .now, .field(.age), .field(.idle), .call(.labelAge, _): true
+        case .now, .field(.age), .field(.idle), .field(.humanIdle), .call(.labelAge, _): true
         default: expression.children.contains { referenceDependsOnNow($0) }
         }
     }
@@ -44,12 +52,15 @@ struct ExpressionFactsTests {
         }
     }
 
-    /// The checker's cost as it was, rule by rule.
+    /// The checker's cost as it was, rule by rule; a lazy field costs 1000 per request (SPEC §8:
+    /// `checks` three on GitHub, `human_idle` two on pull requests).
     static func referenceCost(_ expression: CheckedExpression) -> Int {
         let children = expression.children.map(referenceCost)
         let sum = children.reduce(0, +)
         switch expression.node {
         case .literal: return 0
+        case .field(.checks): return 3000
+        case .field(.humanIdle): return 2000
         case let .field(field): return field.descriptor.isLazy ? 1000 : 1
         case .now, .local, .listConstant: return 1
         case .macro, .lambda: return sum

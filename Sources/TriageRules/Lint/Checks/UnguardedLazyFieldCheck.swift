@@ -1,6 +1,7 @@
 import TriageLanguage
 
-/// A lazy field (`last_comment`, `commenters`, `label_age`) with no cheap condition beside it:
+/// A lazy field (`last_comment`, `commenters`, `label_age`, SPEC §8's `human_idle`,
+/// `last_human_comment`, `linked_prs`, `review_state`, `checks`) with no cheap condition beside it:
 /// every issue of the source, closed ones included, then costs an API call.
 struct UnguardedLazyFieldCheck: LintCheck {
     let code = DiagnosticCode.unguardedLazyField
@@ -16,12 +17,28 @@ struct UnguardedLazyFieldCheck: LintCheck {
           - name: long-stale
             when: label_age("stale") > 30d or draft
         """,
+        // A lazy conjunct is no guard for another: both cost requests for every issue.
+        """
+        rules:
+          - name: ready
+            when: review_state == "approved" and checks == "success"
+        """,
+        """
+        rules:
+          - name: quiet
+            when: human_idle > 30d and not any(linked_prs, p => p.state == "open")
+        """,
     ]
     let nonTriggeringExamples = [
         """
         rules:
           - name: author-replied
             when: state == "open" and "waiting" in labels and last_comment.author == author
+        """,
+        """
+        rules:
+          - name: ready
+            when: kind == "pull_request" and review_state == "approved" and checks == "success"
         """,
     ]
 
