@@ -257,6 +257,48 @@ LAZY = {
     },
 }
 
+# Pull-request data (SPEC §8) for the issues and pull requests human-activity-stale.yaml and
+# pull-request-reviews.yaml reach after their cheap conditions, under the export keys `linked_prs`,
+# `reviews` and `checks` (normalized shape). Comments are added where `human_idle` needs them.
+PULL_DATA = {
+    # human-activity-stale.yaml, mark-inactive: open issues older than 60 days.
+    9: {"linked_prs": []},  # only the bot spoke since January: inactive
+    11: {"linked_prs": []},  # the author spoke on May 27: active
+    12: {"linked_prs": [{"number": 30, "state": "open", "draft": False, "author": "carol"}]},
+    15: {"linked_prs": [{"number": 85, "state": "open", "draft": False, "author": "lena"}]},
+    18: {"linked_prs": [],  # one human comment in January: inactive
+         "comments_data": [{"author": "alice", "body": "Happy to review a first draft.", "created": "2024-01-20T09:00:00Z", "association": "OWNER"}]},
+    25: {"linked_prs": [{"number": 40, "state": "open", "draft": True, "author": "dana"}]},
+    33: {"linked_prs": [{"number": 90, "state": "open", "draft": False, "author": "jamal"}]},
+    36: {"linked_prs": [{"number": 38, "state": "merged", "draft": False, "author": "oskar"}],  # merged, then only bots: inactive
+         "comments_data": [
+             {"author": "lena", "body": "fish is my daily shell, happy to test.", "created": "2024-02-18T12:00:00Z"},
+             {"author": "oskar", "body": "I'll take this one.", "created": "2024-02-20T10:00:00Z"},
+             {"author": "rocket-bot[bot]", "body": "Released in 2.3.0.", "created": "2024-04-18T10:00:00Z", "bot": True},
+         ]},
+    45: {"linked_prs": [{"number": 47, "state": "open", "draft": False, "author": "jamal"}]},
+    52: {"linked_prs": [{"number": 54, "state": "merged", "draft": False, "author": "dana"},
+                        {"number": 86, "state": "open", "draft": False, "author": "dana"}]},
+    # pull-request-reviews.yaml: open pull requests that are not drafts.
+    30: {"reviews": [{"author": "bob", "state": "approved", "submitted": "2024-05-20T10:00:00Z"},
+                     {"author": "alice", "state": "changes_requested", "submitted": "2024-05-28T13:00:00Z"}]},
+    47: {"reviews": [{"author": "carol", "state": "changes_requested", "submitted": "2024-05-25T10:00:00Z"}]},
+    62: {"reviews": [{"author": "alice", "state": "approved", "submitted": "2024-05-31T09:30:00Z"}], "checks": "pending"},
+    79: {"reviews": [{"author": "alice", "state": "approved", "submitted": "2024-05-21T11:00:00Z"}], "checks": "failure"},
+    83: {"reviews": [{"author": "bob", "state": "approved", "submitted": "2024-05-12T10:00:00Z"}], "checks": None},  # nothing ran
+    85: {"reviews": [],  # no verdict, and only CI spoke since the author: review-stalled
+         "comments_data": [
+             {"author": "lena", "body": "Also fixes #15 for me.", "created": "2024-05-14T11:20:00Z"},
+             {"author": "github-actions[bot]", "body": "Build passed.", "created": "2024-05-15T08:00:00Z", "bot": True},
+         ]},
+    86: {"reviews": [{"author": "alice", "state": "approved", "submitted": "2024-05-30T12:00:00Z"}], "checks": "success"},  # ready-to-merge
+    90: {"reviews": [{"author": "carol", "state": "changes_requested", "submitted": "2024-05-31T10:00:00Z"}]},
+    92: {"reviews": []},  # nobody looked at the bump for 11 days: review-stalled
+    94: {"reviews": [{"author": "bob", "state": "approved", "submitted": "2024-05-29T10:00:00Z"}], "checks": "success"},  # ready-to-merge
+    96: {"reviews": []},
+    99: {"reviews": []},
+}
+
 
 def build(seed):
     rng = random.Random(seed)
@@ -311,6 +353,11 @@ def build(seed):
         if number in LAZY:
             assert comments == len(LAZY[number]["comments_data"]), number
             obj.update(LAZY[number])
+        if number in PULL_DATA:
+            assert number not in LAZY or "comments_data" not in PULL_DATA[number], number
+            if "comments_data" in PULL_DATA[number]:
+                assert comments == len(PULL_DATA[number]["comments_data"]), number
+            obj.update(PULL_DATA[number])
         issues.append(obj)
     # The list API's default order: newest first.
     issues.sort(key=lambda o: o["created_at"], reverse=True)

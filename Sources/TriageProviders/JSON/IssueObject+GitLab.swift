@@ -53,6 +53,7 @@ extension IssueObject {
         // Not part of GitLab's API: an export may add the lazy data in normalized form (SPEC §4 extension).
         issue.embeddedComments = try embeddedComments()
         issue.embeddedLabelEvents = try embeddedLabelEvents()
+        try embedPullData(into: &issue)
         return issue
     }
 

@@ -45,9 +45,7 @@ extension IssueObject {
         if fields.upvotes { issue.upvotes = try int(.upvotes) ?? 0 }
         issue.embeddedComments = try embeddedComments()
         issue.embeddedLabelEvents = try embeddedLabelEvents()
-        issue.embeddedReviews = try embeddedReviews()
-        issue.embeddedLinkedPulls = try embeddedLinkedPulls()
-        issue.embeddedChecks = try embeddedChecks()
+        try embedPullData(into: &issue)
         return issue
     }
 

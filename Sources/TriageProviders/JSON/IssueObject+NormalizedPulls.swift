@@ -8,8 +8,17 @@ import TriageLanguage
 /// - `"checks": "success"|"failure"|"pending"|null` — null says nothing ran.
 ///
 /// Present they become the issue's embedded data; absent (or, for the two lists, null) they stay
-/// `nil`, and a rule reaching them is an error for that issue, as for comments.
+/// `nil`, and a rule reaching them is an error for that issue, as for comments. GitHub- and
+/// GitLab-shaped objects may carry them too, like `comments_data`.
 extension IssueObject {
+    /// Puts whatever pull-request data the object carries on `issue` (any shape: for GitHub and
+    /// GitLab objects this is the same export extension as `comments_data`).
+    func embedPullData(into issue: inout Issue) throws(IssueJSONError) {
+        issue.embeddedReviews = try embeddedReviews()
+        issue.embeddedLinkedPulls = try embeddedLinkedPulls()
+        issue.embeddedChecks = try embeddedChecks()
+    }
+
     func embeddedReviews() throws(IssueJSONError) -> [PullReview]? {
         guard var scanner = scanner(at: .reviews), !scanner.atNull() else { return nil }
         guard scanner.current == ASCII.openBracket else { throw typeError(.reviews, "an array") }
