@@ -102,3 +102,33 @@ import Testing
         #expect(missingFile.status == 3)
     }
 }
+
+/// `explain` shows SPEC §8's fields with their values, from the sample issues' pull-request data.
+@Suite struct PullRequestExplainTests {
+    static let samples = Triage.packageRoot.appendingPathComponent("Samples/issues.jsonl").path
+    static let rules = Triage.packageRoot.appendingPathComponent("Rules/pull-request-reviews.yaml").path
+    static let stale = Triage.packageRoot.appendingPathComponent("Rules/human-activity-stale.yaml").path
+
+    @Test func reviewStateAndChecksOfAPullRequest() async throws {
+        let output = try await Triage.run(["explain", "--rules", Self.rules, "--source", "file:\(Self.samples)", "--issue", "86",
+                                           "--rule", "ready-to-merge", "--now", "2024-06-01T00:00:00Z"])
+        #expect(output.status == 0, "\(output)")
+        #expect(output.stdout.contains("""
+                ✓ review_state == "approved"
+                  "approved" review_state
+                ✓ checks == "success"
+                  "success" checks
+            """))
+    }
+
+    @Test func humanIdleAndLinkedPullsOfAnIssue() async throws {
+        let output = try await Triage.run(["explain", "--rules", Self.stale, "--source", "file:\(Self.samples)", "--issue", "36",
+                                           "--rule", "mark-inactive", "--now", "2024-06-01T00:00:00Z"])
+        #expect(output.status == 0, "\(output)")
+        #expect(output.stdout.contains("""
+                ✓ human_idle > 60d
+                  101d14h human_idle
+            """))
+        #expect(output.stdout.contains(#"[pull(number: 38, state: "merged", draft: false, author: "oskar")] linked_prs"#))
+    }
+}
