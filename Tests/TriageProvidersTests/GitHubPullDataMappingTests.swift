@@ -64,10 +64,10 @@ import TriageProviders
         json(#"{"state":"\#(state)","sha":"abc","total_count":\#(count),"statuses":[\#((0..<count).map { _ in #"{"state":"\#(state)","context":"ci"}"# }.joined(separator: ","))]}"#)
     }
 
-    static func runs(_ runs: [(status: String, conclusion: String?)]) -> JSONValue {
+    static func runs(_ runs: [(status: String, conclusion: String?)]) -> [JSONValue] {
         json(#"{"total_count":\#(runs.count),"check_runs":["#
             + runs.map { #"{"id":1,"name":"build","status":"\#($0.status)","conclusion":\#($0.conclusion.map { "\"\($0)\"" } ?? "null")}"# }.joined(separator: ",")
-            + "]}")
+            + "]}")["check_runs"]!.arrayValue!
     }
 
     @Test(arguments: [

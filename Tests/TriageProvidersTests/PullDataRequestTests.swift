@@ -74,4 +74,28 @@ struct PullDataRequestTests {
             #expect(Self.lazyPaths(harness) == expected.sorted())
         }
     }
+
+    /// The check-runs answer is an object, so its pages are asked by number while `total_count`
+    /// says more runs exist: the failure on the second page decides.
+    @Test func gitHubReadsEveryPageOfCheckRuns() async throws {
+        let harness = try await RemoteHarness.start(count: 10, pageSize: 100) { request, _ in
+            guard request.path == "/repos/acme/app/commits/sha10/check-runs" else { return nil }
+            let run = { (conclusion: String) in #"{"id":1,"status":"completed","conclusion":"\#(conclusion)"}"# }
+            return request.query["page"] == "2"
+                ? TestHTTPResponse(json: #"{"total_count":3,"check_runs":[\#(run("failure"))]}"#)
+                : TestHTTPResponse(json: #"{"total_count":3,"check_runs":[\#(run("success")),\#(run("skipped"))]}"#)
+        }
+        try await harness.server.serving {
+            let rules = validRuleSet("""
+                rules:
+                  - name: red
+                    when: kind == "pull_request" and checks == "failure"
+                """, allowingWarnings: true)
+            let found = try await matches(of: rules, in: try harness.github())
+            #expect(found == ["red:10"])
+            #expect(harness.requests(containing: "/check-runs").map(\.uri) == [
+                "/repos/acme/app/commits/sha10/check-runs?per_page=100", "/repos/acme/app/commits/sha10/check-runs?per_page=100&page=2",
+            ])
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import TriageEngine
+import TriageJSON
 public import TriageLanguage
 
 /// SPEC §8's lazy data on GitHub: linked pull requests from the issue timeline, reviews, and the
@@ -19,7 +20,7 @@ extension GitHubIssueProvider {
     /// - linked pull requests: `GET /issues/{n}/timeline` (paginated), `cross-referenced` events;
     /// - reviews: `GET /pulls/{n}/reviews` (paginated);
     /// - checks: `GET /pulls/{n}` for the head SHA, `GET /commits/{sha}/status` and
-    ///   `GET /commits/{sha}/check-runs` (the first 100 runs).
+    ///   `GET /commits/{sha}/check-runs` (pages of 100 while `total_count` says there are more).
     public func pullData(_ kind: LazyDataKind, of issue: Issue, fetcher: some LazyFetcher) async throws -> LazyData {
         let resource = "issue #\(issue.number) of \(self.resource)"
         switch kind {
@@ -40,8 +41,24 @@ extension GitHubIssueProvider {
             }
             let commit = "\(repoURL)/commits/\(URLEncoding.encode(sha))"
             let combined = try await fetcher.object("\(commit)/status", resource: resource)
-            let runs = try await fetcher.object("\(commit)/check-runs?per_page=100", resource: resource)
+            let runs = try await checkRuns(of: "\(commit)/check-runs?per_page=100", resource: resource, fetcher: fetcher)
             return .checks(PullChecks(GitHubPullDataMapping.checkStatus(combined: combined, checkRuns: runs)))
         }
+    }
+
+    /// Every check run: the answer is an object (`total_count`, `check_runs`), so its pages are
+    /// asked by number, each on its own (and each revalidated on its own behind the cache).
+    func checkRuns(of firstPage: String, resource: String, fetcher: some LazyFetcher) async throws -> [JSONValue] {
+        let first = try await fetcher.object(firstPage, resource: resource)
+        var runs = first["check_runs"]?.arrayValue ?? []
+        let total = first["total_count"]?.intValue ?? runs.count
+        var page = 2
+        while runs.count < total {
+            let more = try await fetcher.object("\(firstPage)&page=\(page)", resource: resource)["check_runs"]?.arrayValue ?? []
+            if more.isEmpty { break }
+            runs += more
+            page += 1
+        }
+        return runs
     }
 }

@@ -62,9 +62,10 @@ public enum GitHubPullDataMapping {
 
     /// `checks` from the combined status (`GET /commits/{sha}/status`, ignored when its
     /// `total_count` is 0: GitHub then says `pending` with nothing behind it) and the check runs
-    /// (`GET /commits/{sha}/check-runs`): a run `queued`/`in_progress` (any status but `completed`)
-    /// is pending; conclusion `success`, `neutral`, `skipped` is success, any other failure.
-    public static func checkStatus(combined: JSONValue, checkRuns: JSONValue) -> CheckStatus? {
+    /// (the `check_runs` of `GET /commits/{sha}/check-runs`, every page): a run `queued`/`in_progress`
+    /// (any status but `completed`) is pending; conclusion `success`, `neutral`, `skipped` is success,
+    /// any other failure.
+    public static func checkStatus(combined: JSONValue, checkRuns: [JSONValue]) -> CheckStatus? {
         var statuses: [CheckStatus] = []
         if (combined["total_count"]?.intValue ?? 0) > 0 {
             switch combined["state"]?.stringValue {
@@ -73,7 +74,7 @@ public enum GitHubPullDataMapping {
             default: statuses.append(.failure)
             }
         }
-        for run in checkRuns["check_runs"]?.arrayValue ?? [] {
+        for run in checkRuns {
             guard run["status"]?.stringValue == "completed" else { statuses.append(.pending); continue }
             switch run["conclusion"]?.stringValue {
             case "success", "neutral", "skipped": statuses.append(.success)
