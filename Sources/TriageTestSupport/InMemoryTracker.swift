@@ -48,6 +48,12 @@ public final class InMemoryTracker: IssueProvider, IssueWriter {
             case .reopen: issue.state = "open"
             case let .assign(logins): issue.assignees += logins
             case let .unassign(logins): issue.assignees.removeAll { logins.contains($0) }
+            case .lock: issue.locked = true
+            case .unlock: issue.locked = false
+            case let .setMilestone(title): issue.milestone = title
+            case let .editReport(body, _): issue.body = body
+            case .closeReport: issue.state = "closed"
+            case .createReport: break
             }
             state.issues[index] = issue
         }

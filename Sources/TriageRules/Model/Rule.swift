@@ -28,6 +28,12 @@ public struct Rule: Sendable {
         self.ignoredLintCodes = ignoredLintCodes
         self.location = location
     }
+
+    /// Whether the rule writes a summary report (`report:`): the run must then see issues' bodies,
+    /// since an issue carrying a report marker is never matched.
+    public var hasReport: Bool {
+        actions.contains { if case .report = $0 { true } else { false } }
+    }
 }
 
 /// One `when:` string after checking.
