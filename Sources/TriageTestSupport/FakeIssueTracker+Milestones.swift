@@ -41,20 +41,18 @@ extension FakeIssueTracker {
         }.joined(separator: ",") + "]")
     }
 
-    /// The title of the milestone with this GitHub number or GitLab id (project or group).
-    func milestoneTitle(number: Int, in state: FakeTrackerStorage.State, gitHub: Bool) -> String? {
-        state.milestones.first { $0.number == number && (!gitHub || !$0.inGroup) }?.title
+    /// The milestone with this GitHub number or GitLab id (project or group).
+    func milestone(number: Int, in state: FakeTrackerStorage.State, gitHub: Bool) -> Milestone? {
+        state.milestones.first { $0.number == number && (!gitHub || !$0.inGroup) }
     }
 
     func gitHubMilestoneJSON(_ item: Item) -> String {
-        guard let title = item.milestone else { return "null" }
-        let number = milestones.first { $0.title == title }?.number ?? 0
-        return #"{"number":\#(number),"title":\#(Self.jsonString(title))}"#
+        guard let milestone = item.milestone else { return "null" }
+        return #"{"number":\#(milestone.number),"title":\#(Self.jsonString(milestone.title))}"#
     }
 
     func gitLabMilestoneJSON(_ item: Item) -> String {
-        guard let title = item.milestone else { return "null" }
-        let id = milestones.first { $0.title == title }?.number ?? 0
-        return #"{"id":\#(id),"title":\#(Self.jsonString(title))}"#
+        guard let milestone = item.milestone else { return "null" }
+        return #"{"id":\#(milestone.number),"title":\#(Self.jsonString(milestone.title))}"#
     }
 }

@@ -92,12 +92,12 @@ extension FakeIssueTracker {
                 answer = created
             } else if path.count >= 5, path[0] == "repos", path[1] == owner, path[2] == name, path[3] == "issues",
                let n = Int(path[4]), n >= 1, n <= state.items.count {
-                let milestone = (body["milestone"] as? Int).map { milestoneTitle(number: $0, in: state, gitHub: true) }
-                answer = gitHubWrite(request.method, Array(path.dropFirst(5)), body, milestone, &state.items[n - 1])
+                let named = (body["milestone"] as? Int).map { self.milestone(number: $0, in: state, gitHub: true) }
+                answer = gitHubWrite(request.method, Array(path.dropFirst(5)), body, named, &state.items[n - 1])
             } else if path.count >= 6, path[0] == "api", path[3] == "\(owner)%2F\(name)", let n = Int(path[5]), n >= 1, n <= state.items.count,
                       state.items[n - 1].isPullRequest == (path[4] == "merge_requests") {
-                let milestone = (body["milestone_id"] as? Int).map { milestoneTitle(number: $0, in: state, gitHub: false) }
-                answer = gitLabWrite(request.method, Array(path.dropFirst(6)), body, milestone, &state.items[n - 1])
+                let named = (body["milestone_id"] as? Int).map { self.milestone(number: $0, in: state, gitHub: false) }
+                answer = gitLabWrite(request.method, Array(path.dropFirst(6)), body, named, &state.items[n - 1])
             } else {
                 answer = nil
             }
@@ -107,9 +107,9 @@ extension FakeIssueTracker {
         }
     }
 
-    /// A write on `/repos/acme/app/issues/{n}` followed by `rest`; `milestone` is the title of the
-    /// milestone a `PATCH` names by number (nil when none is named, `.some(nil)` when unknown).
-    private func gitHubWrite(_ method: String, _ rest: [String], _ body: [String: Any], _ milestone: String??,
+    /// A write on `/repos/acme/app/issues/{n}` followed by `rest`; `milestone` is the milestone a
+    /// `PATCH` names by number (nil when none is named, `.some(nil)` when unknown).
+    private func gitHubWrite(_ method: String, _ rest: [String], _ body: [String: Any], _ milestone: Milestone??,
                              _ item: inout Item) -> TestHTTPResponse? {
         switch (method, rest.first, rest.count) {
         case ("PATCH", nil, 0):
@@ -120,8 +120,8 @@ extension FakeIssueTracker {
             }
             if let text = body["body"] as? String { item.body = text }
             if let milestone {
-                guard let title = milestone else { return TestHTTPResponse(status: 422, json: #"{"message":"Validation Failed"}"#) }
-                item.milestone = title
+                guard let found = milestone else { return TestHTTPResponse(status: 422, json: #"{"message":"Validation Failed"}"#) }
+                item.milestone = found
             }
         case ("PUT", "lock", 1):
             item.locked = true
@@ -151,15 +151,15 @@ extension FakeIssueTracker {
     }
 
     /// A write on `/api/v4/projects/acme%2Fapp/{issues|merge_requests}/{iid}` followed by `rest`.
-    private func gitLabWrite(_ method: String, _ rest: [String], _ body: [String: Any], _ milestone: String??,
+    private func gitLabWrite(_ method: String, _ rest: [String], _ body: [String: Any], _ milestone: Milestone??,
                              _ item: inout Item) -> TestHTTPResponse? {
         switch (method, rest) {
         case ("PUT", []):
             if let text = body["description"] as? String { item.body = text }
             if let locked = body["discussion_locked"] as? Bool { item.locked = locked }
             if let milestone {
-                guard let title = milestone else { return TestHTTPResponse(status: 404, json: #"{"message":"404 Milestone Not Found"}"#) }
-                item.milestone = title
+                guard let found = milestone else { return TestHTTPResponse(status: 404, json: #"{"message":"404 Milestone Not Found"}"#) }
+                item.milestone = found
             }
             for label in (body["add_labels"] as? String ?? "").split(separator: ",").map(String.init) where !item.labels.contains(label) {
                 item.labels.append(label)

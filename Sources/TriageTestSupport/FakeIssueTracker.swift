@@ -29,7 +29,7 @@ public struct FakeIssueTracker: Sendable {
         public var deleted = false
         /// Set by writes (`FakeIssueTracker+Milestones.swift`, `+Reports.swift`); nil: generated.
         public var locked = false
-        public var milestone: String?
+        public var milestone: Milestone?
         public var title: String?
         public var body: String?
     }
