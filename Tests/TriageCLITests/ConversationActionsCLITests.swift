@@ -73,6 +73,18 @@ struct ConversationActionsCLITests {
             #expect(tracker.items.count == 13 && tracker.items[12].labels == ["triage-report"] && !tracker.items[12].closed)
             #expect(searches() == 1)
 
+            // The report issue is open and carries no `bug` label, yet a rule matching every open
+            // issue never matches it: the body is read to find its marker.
+            let everything = Self.reportRules + """
+
+                  - name: open-issues
+                    when: state == "open" and kind == "issue"
+                """
+            let check = try await Self.triage(everything, ["check", "--rules", "rules.yaml", "--source", "github:acme/app", "--api-url", server.baseURL,
+                                                           "--now", "2024-06-01T00:00:00Z", "--format", "jsonl", "--rule", "open-issues"])
+            #expect(check.status == 0, "\(check)")
+            #expect(!check.stdout.isEmpty && !check.stdout.contains(#""number":13"#), "\(check)")
+
             let unchanged = try await Self.triage(Self.reportRules, Self.github(server))
             #expect(unchanged.status == 0, "\(unchanged)")
             #expect(tracker.writes.count == 1 && searches() == 2)
@@ -199,6 +211,18 @@ struct ConversationActionsCLITests {
             #expect(again.status == 0, "\(again)")
             #expect(tracker.writes.count == 4, "\(tracker.writes)")
             #expect(server.requests.count { $0.path == "/api/v4/projects/acme%2Fapp/issues" && $0.query["labels"] == "triage-report" } == 2)
+        }
+    }
+
+    @Test func noReportIsWrittenWhenTheReadBudgetCutTheRun() async throws {
+        let (server, tracker) = try await Self.start(count: 30)
+        try await server.serving {
+            let output = try await Self.triage(Self.reportRules, Self.github(server, ["--yes", "--max-requests", "1"]))
+            #expect(output.status == 1, "\(output)")
+            #expect(output.stderr.contains("note: report of rule `open-bugs` not written: --max-requests cut the run short, so it did not see the whole repository\n"),
+                    "\(output)")
+            #expect(tracker.writes.isEmpty)
+            #expect(!server.requests.contains { $0.query["labels"] == "triage-report" })
         }
     }
 }

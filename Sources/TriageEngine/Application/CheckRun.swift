@@ -45,9 +45,7 @@ public struct CheckRun: Sendable {
     public func run(provider: any IssueProvider, handle: (IssueOutcome) async throws -> Void) async throws -> Result {
         let rules = ruleSet.rules
         // Reports always show number, title and URL, whatever the rules read.
-        var fields = ruleSet.fieldsRead.union(IssueFieldSet([.number, .title, .url]))
-        // Report issues are recognised by the marker in their body (never matched).
-        if rules.contains(where: \.hasReport) { fields.insert(.body) }
+        let fields = ruleSet.fieldsRead.union(IssueFieldSet([.number, .title, .url]))
         let query = QueryDerivation.query(for: rules, now: now, fields: fields)
         let engine = RuleEngine(rules: rules, options: .init(now: now, concurrency: concurrency))
         let started = Date()

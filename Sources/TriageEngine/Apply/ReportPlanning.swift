@@ -31,7 +31,14 @@ public enum ReportPlanning {
                 }
                 for repository in repositories {
                     let marker = ReportBody.marker(forRule: rule.name)
-                    let existing = try await writer?.findReport(marker: marker, labels: specification.labels, in: repository)
+                    let existing: ExistingReport?
+                    do {
+                        existing = try await writer?.findReport(marker: marker, labels: specification.labels, in: repository)
+                    } catch is RequestBudgetExhausted {
+                        outcome.notes.append("report of rule `\(rule.name)`\(repository.isEmpty ? "" : " in \(repository)") not written: "
+                                             + "--max-requests ran out before the report could be looked for")
+                        continue
+                    }
                     let rows = matches[ApplyPlanner.ReportKey(rule: index, repository: repository)] ?? []
                     func entry(_ operation: WriteOperation) -> ApplyPlan.Entry {
                         let reference = existing.map { IssueReference(number: $0.number, title: $0.title, url: $0.url, repo: repository) }

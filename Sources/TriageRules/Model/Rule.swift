@@ -29,8 +29,7 @@ public struct Rule: Sendable {
         self.location = location
     }
 
-    /// Whether the rule writes a summary report (`report:`): the run must then see issues' bodies,
-    /// since an issue carrying a report marker is never matched.
+    /// Whether the rule writes a summary report (`report:`), which `apply` plans after the run.
     public var hasReport: Bool {
         actions.contains { if case .report = $0 { true } else { false } }
     }
