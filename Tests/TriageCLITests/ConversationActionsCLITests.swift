@@ -225,4 +225,32 @@ struct ConversationActionsCLITests {
             #expect(!server.requests.contains { $0.query["labels"] == "triage-report" })
         }
     }
+
+    @Test func anOrganisationGetsOneReportPerRepositoryWithMatches() async throws {
+        // `web` has open bugs #5 and #10; `api` (4 issues) has none, and is still searched for a
+        // report to close although no issue of it was listed.
+        let organization = FakeOrganization(repositories: [("web", 12, false, false, false, nil), ("api", 4, false, false, false, nil)])
+        let server = try await TestHTTPServer.start { request in
+            organization.respond(to: request, baseURL: "http://\(request.header("host") ?? "")")
+        }
+        try await server.serving {
+            let arguments = ["apply", "--rules", "rules.yaml", "--source", "github:acme", "--api-url", server.baseURL, "--now", "2024-06-01T00:00:00Z",
+                             "--write-interval", "0", "--yes"]
+            let output = try await Self.triage(Self.reportRules, arguments)
+            #expect(output.status == 0, "\(output)")
+            #expect(output.stdout.contains("new issue in acme/web Bug report\n  done: create report \"Bug report\" listing 2 issues  (rule open-bugs)\n"),
+                    "\(output)")
+            let web = try #require(organization.repository("web")).tracker, api = try #require(organization.repository("api")).tracker
+            let body = Self.reportBody([(5, "https://github.com/acme/web/issues/5", "user5"), (10, "https://github.com/acme/web/pull/10", "user10")])
+            #expect(web.writes == [.init("POST", "/repos/acme/web/issues", Self.json(["title": "Bug report", "body": body, "labels": ["triage-report"]]))])
+            #expect(api.writes.isEmpty)
+            // Each repository was searched for its report once.
+            for name in ["web", "api"] {
+                #expect(server.requests.count { $0.path == "/repos/acme/\(name)/issues" && $0.query["labels"] == "triage-report" } == 1)
+            }
+
+            let again = try await Self.triage(Self.reportRules, arguments)
+            #expect(again.status == 0 && web.writes.count == 1 && api.writes.isEmpty, "\(again)")
+        }
+    }
 }

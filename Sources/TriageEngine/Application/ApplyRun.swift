@@ -126,8 +126,13 @@ public struct ApplyRun: Sendable {
             } else {
                 nil
             }
-            let failed = Set(notes.failedRepositories.map(\.repository))
-            let repositories = provider.spansRepositories ? repositoriesRead.subtracting(failed).sorted() : [""]
+            // Repositories by name, whatever the case: the issues' and the listing's spelling may differ.
+            let failed = Set(notes.failedRepositories.map { $0.repository.lowercased() })
+            var byName: [String: String] = [:]
+            for name in notes.repositories + repositoriesRead.sorted() where !failed.contains(name.lowercased()) {
+                if byName[name.lowercased()] == nil { byName[name.lowercased()] = name }
+            }
+            let repositories = provider.spansRepositories ? byName.keys.sorted().map { byName[$0]! } : [""]
             let reports = try await ReportPlanning.plan(rules: rules, matches: planner.reportMatches, repositories: repositories,
                                                         writer: writer, now: options.now, skipReason: skipReason)
             plan.entries += reports.entries
