@@ -118,23 +118,9 @@ public struct ApplyRun: Sendable {
         var plan = planner.finish()
         var reportNotes: [String] = []
         if rules.contains(where: \.hasReport) {
-            let notes = provider.runNotes
-            let skipReason: String? = if !provider.streamsWholeSource {
-                "the run read one item (--event), not the whole repository"
-            } else if !notes.unreadRequests.isEmpty || !notEvaluated.isEmpty {
-                "--max-requests cut the run short, so it did not see the whole repository"
-            } else {
-                nil
-            }
-            // Repositories by name, whatever the case: the issues' and the listing's spelling may differ.
-            let failed = Set(notes.failedRepositories.map { $0.repository.lowercased() })
-            var byName: [String: String] = [:]
-            for name in notes.repositories + repositoriesRead.sorted() where !failed.contains(name.lowercased()) {
-                if byName[name.lowercased()] == nil { byName[name.lowercased()] = name }
-            }
-            let repositories = provider.spansRepositories ? byName.keys.sorted().map { byName[$0]! } : [""]
-            let reports = try await ReportPlanning.plan(rules: rules, matches: planner.reportMatches, repositories: repositories,
-                                                        writer: writer, now: options.now, skipReason: skipReason)
+            let scope = ReportPlanning.Scope(provider: provider, repositoriesRead: repositoriesRead, cutShort: !notEvaluated.isEmpty)
+            let reports = try await ReportPlanning.plan(rules: rules, matches: planner.reportMatches, repositories: scope.repositories,
+                                                        writer: writer, now: options.now, skipReason: scope.skipReason)
             plan.entries += reports.entries
             plan.alreadyDone += reports.alreadyDone
             reportNotes = reports.notes

@@ -88,7 +88,7 @@ extension ApplyExecutor {
         var refused: [RuleInRepository: String] = [:]
         for index in plan.entries.indices where index < budget {
             let entry = plan.entries[index]
-            guard case .setMilestone = entry.operation else { continue }
+            guard entry.operation.needsPreparation else { continue }
             let key = Preparation(repository: entry.issue.repo, operation: entry.operation)
             if prepared.insert(key).inserted {
                 do {

@@ -15,10 +15,24 @@ public enum ReportBody {
 
     public static func marker(forRule rule: String) -> String { "\(markerPrefix)\(rule) -->" }
 
-    /// Whether `body` is a report's (it carries a report marker).
+    /// Whether `body` is a report's (it carries a report marker). Asked of every issue the engine
+    /// evaluates, so it compares UTF-8 bytes instead of characters.
     public static func isReport(_ body: String) -> Bool {
-        !body.isEmpty && body.utf8.count >= markerPrefix.utf8.count && body.contains(markerPrefix)
+        let needle = markerPrefixBytes
+        guard body.utf8.count >= needle.count else { return false }
+        var body = body
+        return body.withUTF8 { bytes in
+            var start = 0
+            while let hit = bytes[start...].firstIndex(of: needle[0]) {
+                guard bytes.count - hit >= needle.count else { return false }
+                if bytes[hit..<(hit + needle.count)].elementsEqual(needle) { return true }
+                start = hit + 1
+            }
+            return false
+        }
     }
+
+    private static let markerPrefixBytes = Array(markerPrefix.utf8)
 
     /// `1 issue`, `3 issues`.
     public static func issues(_ count: Int) -> String { "\(count) issue\(count == 1 ? "" : "s")" }

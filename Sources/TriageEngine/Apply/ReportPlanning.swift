@@ -15,6 +15,37 @@ public enum ReportPlanning {
         public var notes: [String] = []
     }
 
+    /// Where reports may exist after a run, and why none may be written.
+    public struct Scope: Sendable {
+        /// `[""]` for a one-repository source; else every repository the run read (the listed ones
+        /// and those issues came from, whatever their spelling's case), failed ones left out.
+        public var repositories: [String]
+        /// Set when the run did not see the whole source: one event's item, or a read budget that
+        /// cut it short (`cutShort`: issues not evaluated).
+        public var skipReason: String?
+
+        public init(provider: any IssueProvider, repositoriesRead: Set<String>, cutShort: Bool) {
+            let notes = provider.runNotes
+            skipReason = if !provider.streamsWholeSource {
+                "the run read one item (--event), not the whole repository"
+            } else if cutShort || !notes.unreadRequests.isEmpty {
+                "--max-requests cut the run short, so it did not see the whole repository"
+            } else {
+                nil
+            }
+            guard provider.spansRepositories else {
+                repositories = [""]
+                return
+            }
+            let failed = Set(notes.failedRepositories.map { $0.repository.lowercased() })
+            var byName: [String: String] = [:]
+            for name in notes.repositories + repositoriesRead.sorted() where !failed.contains(name.lowercased()) {
+                if byName[name.lowercased()] == nil { byName[name.lowercased()] = name }
+            }
+            repositories = byName.keys.sorted().map { byName[$0]! }
+        }
+    }
+
     /// - Parameters:
     ///   - repositories: where reports may exist: `[""]` for a one-repository source, else the
     ///     repositories the run read completely.

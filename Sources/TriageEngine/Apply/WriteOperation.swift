@@ -25,6 +25,12 @@ public enum WriteOperation: Hashable, Sendable, CustomStringConvertible {
     /// Closes the report issue: the rule matched nothing this run.
     case closeReport
 
+    /// Whether the writer must resolve something the operation names before any write of the plan
+    /// (`IssueWriter.prepare(_:on:)`): a milestone's title.
+    public var needsPreparation: Bool {
+        if case .setMilestone = self { true } else { false }
+    }
+
     /// The action keyword providers declare support for.
     public var action: ProviderCapabilities.WriteAction {
         switch self {
