@@ -10,6 +10,7 @@ included, with `pull_request` and `draft`), newest first like the API's default 
 Usage: python3 Samples/generate-samples.py [--out Samples/issues.jsonl] [--seed 2024]
 """
 import argparse
+import datetime
 import json
 import os
 import random
@@ -134,7 +135,7 @@ S = [
     (56, "i", "Typo in the error for missing stages", "ines", ["documentation", "good first issue", "triage/accepted"], [], None, "closed", "2024-03-28T10:00:00Z", "2024-04-01T10:00:00Z", "2024-04-01T10:00:00Z", "completed", 1, "docs"),
     (60, "i", "Memory use grows with every watch cycle", "farah", ["bug", "triage/accepted", "priority/high", "area/engine"], ["carol"], "v2.4", "open", "2024-04-05T10:00:00Z", "2024-05-31T09:00:00Z", None, None, 12, "perf"),
     (62, "p", "perf(engine): drop the watch cache between cycles", "carol", ["area/engine"], ["carol"], "v2.4", "open", "2024-04-09T10:00:00Z", "2024-05-31T09:30:00Z", None, None, 7, "pr"),
-    (68, "i", "Please add a Homebrew formula", "lena", ["enhancement", "duplicate", "triage/accepted"], [], None, "closed", "2024-04-18T10:00:00Z", "2024-04-20T10:00:00Z", "2024-04-20T10:00:00Z", "not_planned", 1, "feature"),
+    (68, "i", "Please add a Homebrew formula", "lena", ["enhancement", "duplicate", "triage/accepted"], [], None, "closed", "2024-04-18T10:00:00Z", "2024-05-20T10:00:00Z", "2024-04-20T10:00:00Z", "not_planned", 2, "feature"),
     (74, "i", "Docs search returns nothing for `stage`", "gus", ["documentation", "area/docs", "triage/accepted"], ["hiro"], None, "open", "2024-04-27T10:00:00Z", "2024-05-21T10:00:00Z", None, None, 2, "docs"),
     (79, "p", "docs(site): fix the search index", "hiro", ["documentation", "area/docs"], ["alice"], None, "open", "2024-05-02T10:00:00Z", "2024-05-21T11:00:00Z", None, None, 3, "pr"),
     (80, "i", "Add `--since` to `rocket log`", "evan", ["enhancement", "triage/accepted", "area/cli"], [], None, "open", "2024-05-04T10:00:00Z", "2024-05-09T10:00:00Z", None, None, 1, "feature"),
@@ -300,6 +301,35 @@ PULL_DATA = {
 }
 
 
+# Conversations of the closed threads lock-closed.yaml reaches (closed, unlocked, older than 30
+# days, with comments): `human_idle` reads them. Written out where they tell a story; the others
+# are a plain exchange between the author and a maintainer ending when the thread was closed.
+CLOSED_THREADS = {
+    # A bot announced the release a month after the duplicate was closed: `idle` is 12 days, but
+    # no person spoke for 41, so the thread is locked all the same.
+    68: {"comments_data": [
+        {"author": "alice", "body": "Duplicate of #41, which tracks packaging.", "created": "2024-04-20T10:00:00Z"},
+        {"author": "rocket-bot[bot]", "body": "Mentioned in release 2.4.0.", "created": "2024-05-20T10:00:00Z", "bot": True},
+    ]},
+}
+
+
+def closed_thread(number, author, updated, comments, is_pr):
+    """The conversation of a closed thread: `comments` comments, a day apart, the last at `updated`."""
+    data = CLOSED_THREADS.get(number)
+    if data is None:
+        last = datetime.datetime.fromisoformat(updated.replace("Z", "+00:00"))
+        speakers = [author, "alice"]
+        data = {"comments_data": [
+            {"author": speakers[(comments - 1 - i) % 2],
+             "body": "Thanks, closing." if i == comments - 1 else "Any update on this?",
+             "created": (last - datetime.timedelta(days=comments - 1 - i)).strftime("%Y-%m-%dT%H:%M:%SZ")}
+            for i in range(comments)
+        ]}
+    if is_pr:
+        data = dict(data, reviews=[{"author": "alice", "state": "approved", "submitted": updated}])
+    return data
+
 def build(seed):
     rng = random.Random(seed)
     ids = {}
@@ -358,6 +388,11 @@ def build(seed):
             if "comments_data" in PULL_DATA[number]:
                 assert comments == len(PULL_DATA[number]["comments_data"]), number
             obj.update(PULL_DATA[number])
+        if (state == "closed" and not obj["locked"] and comments > 0 and created < "2024-05-01"
+                and number not in LAZY and number not in PULL_DATA):
+            thread = closed_thread(number, author, updated, comments, is_pr)
+            assert comments == len(thread["comments_data"]), number
+            obj.update(thread)
         issues.append(obj)
     # The list API's default order: newest first.
     issues.sort(key=lambda o: o["created_at"], reverse=True)

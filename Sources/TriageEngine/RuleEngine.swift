@@ -139,6 +139,11 @@ public struct RuleEngine: Sendable {
         let failedLoads = FailedLoads()
         let issueLoader = FailureRememberingLoader(base: loader, failures: failedLoads)
         for issueIndex in batch.indices {
+            // A report issue (SPEC §8) lists matches; it is never one itself.
+            if ReportBody.isReport(batch[issueIndex].body) {
+                outcomes.append(IssueOutcome(issue: IssueReference(batch[issueIndex]), matchedRules: [], errors: []))
+                continue
+            }
             frame.prepare(for: batch[issueIndex])
             var matched: [Int] = []
             var errors: [RuleEvaluationError] = []

@@ -7,6 +7,7 @@ final class FakeTrackerStorage: Sendable {
         var items: [FakeIssueTracker.Item]
         var writes: [FakeIssueTracker.RecordedWrite] = []
         var failing: Set<String> = []
+        var milestones: [FakeIssueTracker.Milestone] = []
     }
 
     let state: Mutex<State>
@@ -76,7 +77,7 @@ extension FakeIssueTracker {
                 let found = Self.knownUsers.contains(username) ? #"{"id":\#(Self.userID(username)),"username":"\#(username)"}"# : ""
                 return TestHTTPResponse(json: "[\(found)]")
             }
-            return nil
+            return milestoneList(path)
         }
         let body = (try? JSONSerialization.jsonObject(with: Data(request.body))) as? [String: Any] ?? [:]
         let canonical = request.body.isEmpty ? "" : String(decoding: (try? JSONSerialization.data(
@@ -87,12 +88,16 @@ extension FakeIssueTracker {
                 return TestHTTPResponse(status: 500, json: #"{"message":"Internal Server Error"}"#)
             }
             let answer: TestHTTPResponse?
-            if path.count >= 5, path[0] == "repos", path[1] == owner, path[2] == name, path[3] == "issues",
+            if let created = createIssue(request.method, path, body, in: &state) {
+                answer = created
+            } else if path.count >= 5, path[0] == "repos", path[1] == owner, path[2] == name, path[3] == "issues",
                let n = Int(path[4]), n >= 1, n <= state.items.count {
-                answer = gitHubWrite(request.method, Array(path.dropFirst(5)), body, &state.items[n - 1])
+                let named = (body["milestone"] as? Int).map { self.milestone(number: $0, in: state, gitHub: true) }
+                answer = gitHubWrite(request.method, Array(path.dropFirst(5)), body, named, &state.items[n - 1])
             } else if path.count >= 6, path[0] == "api", path[3] == "\(owner)%2F\(name)", let n = Int(path[5]), n >= 1, n <= state.items.count,
                       state.items[n - 1].isPullRequest == (path[4] == "merge_requests") {
-                answer = gitLabWrite(request.method, Array(path.dropFirst(6)), body, &state.items[n - 1])
+                let named = (body["milestone_id"] as? Int).map { self.milestone(number: $0, in: state, gitHub: false) }
+                answer = gitLabWrite(request.method, Array(path.dropFirst(6)), body, named, &state.items[n - 1])
             } else {
                 answer = nil
             }
@@ -102,8 +107,10 @@ extension FakeIssueTracker {
         }
     }
 
-    /// A write on `/repos/acme/app/issues/{n}` followed by `rest`.
-    private func gitHubWrite(_ method: String, _ rest: [String], _ body: [String: Any], _ item: inout Item) -> TestHTTPResponse? {
+    /// A write on `/repos/acme/app/issues/{n}` followed by `rest`; `milestone` is the milestone a
+    /// `PATCH` names by number (nil when none is named, `.some(nil)` when unknown).
+    private func gitHubWrite(_ method: String, _ rest: [String], _ body: [String: Any], _ milestone: Milestone??,
+                             _ item: inout Item) -> TestHTTPResponse? {
         switch (method, rest.first, rest.count) {
         case ("PATCH", nil, 0):
             switch body["state"] as? String {
@@ -111,6 +118,17 @@ extension FakeIssueTracker {
             case "open": item.closed = false
             default: break
             }
+            if let text = body["body"] as? String { item.body = text }
+            if let milestone {
+                guard let found = milestone else { return TestHTTPResponse(status: 422, json: #"{"message":"Validation Failed"}"#) }
+                item.milestone = found
+            }
+        case ("PUT", "lock", 1):
+            item.locked = true
+            return TestHTTPResponse(status: 204, json: "")
+        case ("DELETE", "lock", 1):
+            item.locked = false
+            return TestHTTPResponse(status: 204, json: "")
         case ("POST", "labels", 1):
             for label in body["labels"] as? [String] ?? [] where !item.labels.contains(label) { item.labels.append(label) }
         case ("DELETE", "labels", 2):
@@ -133,9 +151,16 @@ extension FakeIssueTracker {
     }
 
     /// A write on `/api/v4/projects/acme%2Fapp/{issues|merge_requests}/{iid}` followed by `rest`.
-    private func gitLabWrite(_ method: String, _ rest: [String], _ body: [String: Any], _ item: inout Item) -> TestHTTPResponse? {
+    private func gitLabWrite(_ method: String, _ rest: [String], _ body: [String: Any], _ milestone: Milestone??,
+                             _ item: inout Item) -> TestHTTPResponse? {
         switch (method, rest) {
         case ("PUT", []):
+            if let text = body["description"] as? String { item.body = text }
+            if let locked = body["discussion_locked"] as? Bool { item.locked = locked }
+            if let milestone {
+                guard let found = milestone else { return TestHTTPResponse(status: 404, json: #"{"message":"404 Milestone Not Found"}"#) }
+                item.milestone = found
+            }
             for label in (body["add_labels"] as? String ?? "").split(separator: ",").map(String.init) where !item.labels.contains(label) {
                 item.labels.append(label)
             }

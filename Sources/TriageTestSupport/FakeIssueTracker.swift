@@ -27,6 +27,11 @@ public struct FakeIssueTracker: Sendable {
         public var posted: [(author: String, body: String)] = []
         /// Deleted or transferred (`FakeIssueTracker+Sync.swift`): no route serves it any more.
         public var deleted = false
+        /// Set by writes (`FakeIssueTracker+Milestones.swift`, `+Reports.swift`); nil: generated.
+        public var locked = false
+        public var milestone: Milestone?
+        public var title: String?
+        public var body: String?
     }
 
     /// The issues as they are now.
@@ -162,10 +167,10 @@ public struct FakeIssueTracker: Sendable {
     public func gitHubJSON(_ item: Item) -> String {
         let kind = item.isPullRequest ? "pull" : "issues"
         let pull = item.isPullRequest ? #","pull_request":{"url":"https://api.github.com/repos/\#(owner)/\#(name)/pulls/\#(item.number)"},"draft":false"# : ""
-        return #"{"id":\#(1000 + item.number),"number":\#(item.number),"title":"Issue \#(item.number)","body":"Body of \#(item.number)","#
+        return #"{"id":\#(1000 + item.number),"number":\#(item.number),"title":\#(titleJSON(item)),"body":\#(bodyJSON(item)),"#
             + #""state":"\#(item.closed ? "closed" : "open")","user":{"login":"\#(item.author)","type":"User"},"#
             + #""labels":[\#(item.labels.map { #"{"name":"\#($0)","color":"d73a4a"}"# }.joined(separator: ","))],"assignees":[\#(item.assignees.map { #"{"login":"\#($0)"}"# }.joined(separator: ","))],"#
-            + #""milestone":null,"comments":\#(item.comments + item.posted.count),"locked":false,"author_association":"NONE","#
+            + #""milestone":\#(gitHubMilestoneJSON(item)),"comments":\#(item.comments + item.posted.count),"locked":\#(item.locked),"author_association":"NONE","#
             + #""created_at":"\#(item.created)","updated_at":"\#(item.updated)","closed_at":\#(item.closed ? "\"\(item.updated)\"" : "null"),"#
             + #""html_url":"https://github.com/\#(owner)/\#(name)/\#(kind)/\#(item.number)","repository_url":"https://api.github.com/repos/\#(owner)/\#(name)""#
             + pull + "}"
@@ -175,10 +180,10 @@ public struct FakeIssueTracker: Sendable {
     public func gitLabJSON(_ item: Item) -> String {
         let kind = item.isPullRequest ? "merge_requests" : "issues"
         let mr = item.isPullRequest ? #","merge_status":"can_be_merged","source_branch":"b\#(item.number)","target_branch":"main","draft":false"# : ""
-        return #"{"id":\#(1000 + item.number),"iid":\#(item.number),"title":"Issue \#(item.number)","description":"Body of \#(item.number)","#
+        return #"{"id":\#(1000 + item.number),"iid":\#(item.number),"title":\#(titleJSON(item)),"description":\#(bodyJSON(item)),"#
             + #""state":"\#(item.closed ? "closed" : "opened")","author":{"username":"\#(item.author)"},"#
             + #""labels":[\#(item.labels.map { "\"\($0)\"" }.joined(separator: ","))],"assignees":[\#(item.assignees.map { #"{"id":\#(Self.userID($0)),"username":"\#($0)"}"# }.joined(separator: ","))],"#
-            + #""milestone":null,"user_notes_count":\#(item.comments + item.posted.count),"upvotes":0,"downvotes":0,"discussion_locked":false,"#
+            + #""milestone":\#(gitLabMilestoneJSON(item)),"user_notes_count":\#(item.comments + item.posted.count),"upvotes":0,"downvotes":0,"discussion_locked":\#(item.locked),"#
             + #""created_at":"\#(item.created)","updated_at":"\#(item.updated)","closed_at":\#(item.closed ? "\"\(item.updated)\"" : "null"),"#
             + #""web_url":"https://gitlab.com/\#(owner)/\#(name)/-/\#(kind)/\#(item.number)","references":{"full":"\#(owner)/\#(name)\#(item.isPullRequest ? "!" : "#")\#(item.number)"}"#
             + mr + "}"

@@ -3,12 +3,36 @@ public import TriageEngine
 public import TriageLanguage
 
 /// An issue tracker in memory that records writes (`#N operation`) and changes its issues like a
-/// real API would; writes listed in `failing` fail with HTTP 500.
+/// real API would; writes listed in `failing` fail with HTTP 500. It knows the milestones
+/// `milestones` (anything else is `UnknownMilestone`), finds reports by their marker among its open
+/// issues, and counts the milestone lookups and report searches (`reads`).
 public final class InMemoryTracker: IssueProvider, IssueWriter {
-    private let state: Mutex<(issues: [TriageLanguage.Issue], comments: [Int: [IssueComment]], writes: [String], failing: Set<String>)>
+    private let state: Mutex<(issues: [TriageLanguage.Issue], comments: [Int: [IssueComment]], writes: [String], failing: Set<String>,
+                              reads: [String])>
+    public let milestones: [String]
 
-    public init(issues: [TriageLanguage.Issue], failing: Set<String> = []) {
-        state = Mutex((issues, [:], [], failing))
+    public init(issues: [TriageLanguage.Issue], failing: Set<String> = [], milestones: [String] = []) {
+        state = Mutex((issues, [:], [], failing, []))
+        self.milestones = milestones
+    }
+
+    /// The issues as they are now.
+    public var issues: [TriageLanguage.Issue] { state.withLock { $0.issues } }
+    /// Every milestone resolution (`milestone TITLE`) and report search (`report MARKER`), in order.
+    public var reads: [String] { state.withLock { $0.reads } }
+
+    public func prepare(_ operation: WriteOperation, on issue: IssueReference) async throws {
+        guard case let .setMilestone(title) = operation else { return }
+        state.withLock { $0.reads.append("milestone \(title)") }
+        guard milestones.contains(title) else { throw UnknownMilestone(title: title, scope: "memory", known: milestones) }
+    }
+
+    public func findReport(marker: String, labels: [String], in repository: String) async throws -> ExistingReport? {
+        state.withLock { state in
+            state.reads.append("report \(marker)")
+            return state.issues.first { $0.state == "open" && labels.allSatisfy($0.labels.contains) && $0.body.contains(marker) }
+                .map { ExistingReport(number: $0.number, title: $0.title, url: $0.url, body: $0.body) }
+        }
     }
 
     public var sourceDescription: String { "memory" }
@@ -36,6 +60,11 @@ public final class InMemoryTracker: IssueProvider, IssueWriter {
             let record = "#\(number) \(operation)"
             if state.failing.contains(record) { throw WriteFailed() }
             state.writes.append(record)
+            if case let .createReport(title, body, labels, _) = operation {
+                state.issues.append(TriageLanguage.Issue(number: (state.issues.map(\.number).max() ?? 0) + 1, title: title, body: body,
+                                                         author: "triage-bot", labels: labels, created: testNow, updated: testNow))
+                return
+            }
             guard let index = state.issues.firstIndex(where: { $0.number == number }) else { return }
             var issue = state.issues[index]
             switch operation {
@@ -48,6 +77,12 @@ public final class InMemoryTracker: IssueProvider, IssueWriter {
             case .reopen: issue.state = "open"
             case let .assign(logins): issue.assignees += logins
             case let .unassign(logins): issue.assignees.removeAll { logins.contains($0) }
+            case .lock: issue.locked = true
+            case .unlock: issue.locked = false
+            case let .setMilestone(title): issue.milestone = title
+            case let .editReport(body, _): issue.body = body
+            case .closeReport: issue.state = "closed"
+            case .createReport: return
             }
             state.issues[index] = issue
         }

@@ -13,7 +13,7 @@ import Testing
         "constant-condition": ("3:31: warning[constant-condition]: this contradicts `state == \"open\"`: `state` cannot equal both \"open\" and \"closed\", so rule `never` never matches", 0),
         "duplicate-conjunct": ("5:19: warning[duplicate-conjunct]: `state == \"open\"` is already required by rule `twice`", 0),
         "empty-expression": ("3:15: error[empty-expression]: the condition is empty", 1),
-        "invalid-action": ("5:9: error[invalid-action]: unknown action `lable`; did you mean `label`? (actions: label, unlabel, comment, close, reopen, assign, unassign)", 1),
+        "invalid-action": ("5:9: error[invalid-action]: unknown action `lable`; did you mean `label`? (actions: label, unlabel, comment, close, reopen, assign, unassign, lock, unlock, milestone, report)", 1),
         "invalid-duration": ("3:37: error[invalid-duration]: durations have no months: write days instead", 1),
         "invalid-escape": ("3:20: error[invalid-escape]: unknown escape `\\[` (escapes are \\\" \\\\ \\n \\t \\r \\u{…}); in a regex, double the backslash", 1),
         "invalid-name": ("2:11: error[invalid-name]: rule name `Needs_Triage` must be lowercase-kebab (a-z, 0-9, single dashes)", 1),

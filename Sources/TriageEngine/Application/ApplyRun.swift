@@ -58,6 +58,8 @@ public struct ApplyRun: Sendable {
         /// Issues left out of the plan because the read budget was spent before they were fully
         /// evaluated (SPEC §7).
         public var notEvaluated: [NotEvaluatedIssue] = []
+        /// Why `report` actions wrote nothing (the run did not see the whole source), one line each.
+        public var reportNotes: [String] = []
     }
 
     /// Only the rules with actions.
@@ -94,14 +96,16 @@ public struct ApplyRun: Sendable {
         // decides which earlier comments count).
         try await writer?.prepareForWrites()
         var planner = ApplyPlanner(rules: rules, now: options.now, maxIssuesPerRule: options.maxIssuesPerRule, force: options.force,
-                                   markerAuthor: writer?.authenticatedLogin)
+                                   markerAuthor: writer?.authenticatedLogin, reportsByRepository: provider.spansRepositories)
         let needsComments: @Sendable ([Int]) -> Bool = { [planner] matched in planner.needsComments(matchedRules: matched) }
         let engine = RuleEngine(rules: rules, options: .init(now: options.now, concurrency: options.evaluationConcurrency,
                                                              keepMatchedIssues: true, commentsForMatches: needsComments))
         let query = QueryDerivation.query(for: rules, now: options.now, fields: IssueFieldSet.all)
         var uncheckedComments = 0
         var notEvaluated: [NotEvaluatedIssue] = []
+        var repositoriesRead = Set<String>()
         let statistics = try await engine.run(provider: provider, query: query) { outcome in
+            repositoriesRead.insert(outcome.issue.repo)
             guard outcome.isFullyEvaluated else {
                 notEvaluated.append(NotEvaluatedIssue(issue: outcome.issue, rules: outcome.notEvaluatedRules.map { rules[$0].name }))
                 return
@@ -111,13 +115,23 @@ public struct ApplyRun: Sendable {
             planner.add(issue, matchedRules: outcome.matchedRules, comments: outcome.loadedComments ?? [])
         }
         if statistics.errors > 0 { throw ApplyRunError.evaluationFailed(statistics.errors) }
-        let plan = planner.finish()
+        var plan = planner.finish()
+        var reportNotes: [String] = []
+        if rules.contains(where: \.hasReport) {
+            let scope = ReportPlanning.Scope(provider: provider, repositoriesRead: repositoriesRead, cutShort: !notEvaluated.isEmpty)
+            let reports = try await ReportPlanning.plan(rules: rules, matches: planner.reportMatches, repositories: scope.repositories,
+                                                        writer: writer, now: options.now, skipReason: scope.skipReason)
+            plan.entries += reports.entries
+            plan.alreadyDone += reports.alreadyDone
+            reportNotes = reports.notes
+        }
         var execution: ApplyResult?
         if options.perform, let writer {
             execution = await ApplyExecutor.execute(plan, writer: writer, maxOperations: options.maxOperations,
                                                     concurrency: options.writeConcurrency, progress: options.progress)
         }
         return Result(plan: plan, execution: execution, uncheckedComments: uncheckedComments, statistics: statistics,
-                      notes: provider.runNotes, writeIntervalSeconds: writer?.writeIntervalSeconds ?? 0, notEvaluated: notEvaluated)
+                      notes: provider.runNotes, writeIntervalSeconds: writer?.writeIntervalSeconds ?? 0, notEvaluated: notEvaluated,
+                      reportNotes: reportNotes)
     }
 }

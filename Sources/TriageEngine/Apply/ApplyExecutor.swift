@@ -11,10 +11,16 @@ public enum ApplyExecutor {
                                progress: (@Sendable (_ finished: Int, _ attempted: Int) -> Void)? = nil) async -> ApplyResult {
         let budget = maxOperations ?? Int.max
         var statuses = [ApplyResult.Status](repeating: .notDone, count: plan.entries.count)
+        let refused = await prepare(plan, writer: writer, budget: budget)
         // Entry indexes per issue, in plan order; only entries within the budget are attempted.
         var groups: [[Int]] = []
         var groupOfIssue: [Int: Int] = [:]
         for index in plan.entries.indices where index < budget {
+            let entry = plan.entries[index]
+            if let reason = refused[RuleInRepository(rule: entry.rule, repository: entry.issue.repo)] {
+                statuses[index] = .failed(reason)
+                continue
+            }
             let number = plan.entries[index].issue.number
             // GitLab numbers merge requests apart from issues: keep them in separate groups.
             let key = plan.entries[index].isPullRequest ? -number : number
@@ -57,6 +63,46 @@ public enum ApplyExecutor {
         var result = ApplyResult()
         result.entries = zip(plan.entries, statuses).map { ($0, $1) }
         return result
+    }
+}
+
+extension ApplyExecutor {
+    /// A rule's writes in one repository: what a failed preparation refuses together.
+    struct RuleInRepository: Hashable {
+        var rule: String
+        var repository: String
+    }
+
+    /// One resolution a writer makes before writing: an operation in a repository.
+    struct Preparation: Hashable {
+        var repository: String
+        var operation: WriteOperation
+    }
+
+    /// Lets the writer resolve what the operations within the budget name (milestones by title),
+    /// once per repository and operation, before anything is written; a rule whose resolution
+    /// failed writes nothing in that repository (SPEC §8). Returns those rules with the reason.
+    static func prepare(_ plan: ApplyPlan, writer: some IssueWriter, budget: Int) async -> [RuleInRepository: String] {
+        var failures: [Preparation: String] = [:]
+        var prepared = Set<Preparation>()
+        var refused: [RuleInRepository: String] = [:]
+        for index in plan.entries.indices where index < budget {
+            let entry = plan.entries[index]
+            guard entry.operation.needsPreparation else { continue }
+            let key = Preparation(repository: entry.issue.repo, operation: entry.operation)
+            if prepared.insert(key).inserted {
+                do {
+                    try await writer.prepare(entry.operation, on: entry.issue)
+                } catch {
+                    failures[key] = "\(error)"
+                }
+            }
+            if let failure = failures[key] {
+                let rule = RuleInRepository(rule: entry.rule, repository: entry.issue.repo)
+                if refused[rule] == nil { refused[rule] = "rule `\(entry.rule)` writes nothing: \(failure)" }
+            }
+        }
+        return refused
     }
 }
 

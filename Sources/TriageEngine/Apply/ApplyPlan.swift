@@ -14,6 +14,18 @@ public struct ApplyPlan: Sendable {
             self.operation = operation
             self.isPullRequest = isPullRequest
         }
+
+        /// Whether the write makes a new issue (a report's first run): `issue.number` is 0 then.
+        public var createsIssue: Bool {
+            if case .createReport = operation { true } else { false }
+        }
+
+        /// The issue as the apply output names it: `issue.label`, or `new issue` (`new issue in
+        /// owner/name`) for one not yet made.
+        public func issueLabel(spanningRepositories: Bool) -> String {
+            guard createsIssue else { return issue.label(spanningRepositories: spanningRepositories) }
+            return spanningRepositories ? "new issue in \(issue.repo)" : "new issue"
+        }
     }
 
     /// A rule whose writes were all left out because it matched more issues than `--max-per-rule`.

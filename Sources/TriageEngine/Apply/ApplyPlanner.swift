@@ -3,7 +3,11 @@ public import TriageRules
 
 /// Turns matched issues into write operations, idempotently: never add a label that is present or
 /// remove one that is absent, never close what is closed or reopen what is open, never assign twice,
-/// and never post a comment whose rule marker is already on the issue.
+/// never post a comment whose rule marker is already on the issue, never lock what is locked or
+/// unlock what is not, never set the milestone an issue already has.
+///
+/// `report` actions write nothing per issue: the planner collects their matches
+/// (`reportMatches`) and `ReportPlanning` turns them into one report write per repository.
 ///
 /// Every decision is made from the issue's state as read at the start of the run; a write never
 /// depends on another rule's write in the same run. The one exception is deduplication: when two
@@ -16,15 +20,23 @@ public struct ApplyPlanner: Sendable {
     public let force: Bool
     /// The writer's login: only its comments count as a rule's earlier comment.
     public let markerAuthor: String?
+    /// Whether reports are kept per repository (a source that spans repositories) rather than one
+    /// per rule.
+    public let reportsByRepository: Bool
     private var plan = ApplyPlan()
     private var issuesPerRule: [String: Int] = [:]
+    /// The matches of rules with a `report` action, in source order, by rule index and repository
+    /// (`""` unless `reportsByRepository`).
+    public private(set) var reportMatches: [ReportKey: [ReportRow]] = [:]
 
-    public init(rules: [Rule], now: Timestamp, maxIssuesPerRule: Int? = nil, force: Bool = false, markerAuthor: String? = nil) {
+    public init(rules: [Rule], now: Timestamp, maxIssuesPerRule: Int? = nil, force: Bool = false, markerAuthor: String? = nil,
+                reportsByRepository: Bool = false) {
         self.rules = rules
         self.now = now
         self.maxIssuesPerRule = maxIssuesPerRule
         self.force = force
         self.markerAuthor = markerAuthor
+        self.reportsByRepository = reportsByRepository
     }
 
     /// Whether any matched rule on `outcome` would post a comment (its comments must then be read).
@@ -44,7 +56,8 @@ public struct ApplyPlanner: Sendable {
     public mutating func add(_ issue: Issue, matchedRules: [Int], comments: [IssueComment]) {
         var addedLabels = Set<String>(), removedLabels = Set<String>()
         var assigned = Set<String>(), unassigned = Set<String>()
-        var closing = false, reopening = false
+        var closing = false, reopening = false, locking = false, unlocking = false
+        var milestoneSet: String?
         var postedBy = Set<String>()
         let reference = IssueReference(issue)
         for index in matchedRules {
@@ -85,6 +98,15 @@ public struct ApplyPlanner: Sendable {
                     let present = unique(logins).filter { issue.assignees.contains($0) && !unassigned.contains($0) }
                     if present.isEmpty { plan.alreadyDone += 1 } else { write(.unassign(present)) }
                     unassigned.formUnion(present)
+                case let .lock(reason):
+                    if issue.locked || locking { plan.alreadyDone += 1 } else { write(.lock(reason: reason)); locking = true }
+                case .unlock:
+                    if !issue.locked || unlocking { plan.alreadyDone += 1 } else { write(.unlock); unlocking = true }
+                case let .milestone(title):
+                    // Two rules naming different milestones: the first in rule order wins.
+                    if issue.milestone == title || milestoneSet != nil { plan.alreadyDone += 1 } else { write(.setMilestone(title: title)); milestoneSet = title }
+                case .report:
+                    reportMatches[ReportKey(rule: index, repository: reportsByRepository ? issue.repo : ""), default: []].append(ReportRow(issue))
                 }
             }
             if wrote { issuesPerRule[rule.name, default: 0] += 1 }
@@ -94,6 +116,17 @@ public struct ApplyPlanner: Sendable {
     private func unique(_ names: [String]) -> [String] {
         var seen = Set<String>()
         return names.filter { seen.insert($0).inserted }
+    }
+
+    /// Where a report's matches are kept: the rule (index into `rules`) and the repository.
+    public struct ReportKey: Hashable, Sendable {
+        public var rule: Int
+        public var repository: String
+
+        public init(rule: Int, repository: String) {
+            self.rule = rule
+            self.repository = repository
+        }
     }
 
     /// The plan, with rules over `maxIssuesPerRule` held back.

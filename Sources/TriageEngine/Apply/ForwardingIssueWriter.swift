@@ -18,6 +18,14 @@ extension ForwardingIssueWriter {
         try await writer.perform(operation, on: issue, pullRequest: pullRequest)
     }
 
+    public func prepare(_ operation: WriteOperation, on issue: IssueReference) async throws {
+        try await writer.prepare(operation, on: issue)
+    }
+
+    public func findReport(marker: String, labels: [String], in repository: String) async throws -> ExistingReport? {
+        try await writer.findReport(marker: marker, labels: labels, in: repository)
+    }
+
     public var authenticatedLogin: String? { writer.authenticatedLogin }
     public var writeIntervalSeconds: Double { writer.writeIntervalSeconds }
 }

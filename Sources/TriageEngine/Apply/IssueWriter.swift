@@ -15,6 +15,16 @@ public protocol IssueWriter: Sendable {
     /// repository.
     func perform(_ operation: WriteOperation, on issue: IssueReference, pullRequest: Bool) async throws
 
+    /// Resolves, before any write of the plan, what `operation` names by title in the repository of
+    /// `issue` (a milestone), once per run: an unknown title then fails the rule's writes before any
+    /// is made (`UnknownMilestone`). The default has nothing to resolve.
+    func prepare(_ operation: WriteOperation, on issue: IssueReference) async throws
+
+    /// The open report issue whose body carries `marker` in `repository` (ignored by a
+    /// one-repository writer), looked for among the open issues with `labels`; nil when there is
+    /// none. The default finds none.
+    func findReport(marker: String, labels: [String], in repository: String) async throws -> ExistingReport?
+
     /// The account writes are made as, when known: only its comments count as already posted by a
     /// rule, so nobody can suppress a rule's comment by pasting its marker.
     var authenticatedLogin: String? { get }
@@ -27,6 +37,8 @@ extension IssueWriter {
     public func prepareForWrites() async throws {}
     public var authenticatedLogin: String? { nil }
     public var writeIntervalSeconds: Double { 0 }
+    public func prepare(_ operation: WriteOperation, on issue: IssueReference) async throws {}
+    public func findReport(marker: String, labels: [String], in repository: String) async throws -> ExistingReport? { nil }
 
     public func perform(_ operation: WriteOperation, on issue: IssueReference, pullRequest: Bool) async throws {
         try await perform(operation, onIssue: issue.number, pullRequest: pullRequest)

@@ -12,6 +12,24 @@ public enum WriteOperation: Hashable, Sendable, CustomStringConvertible {
     case reopen
     case assign([String])
     case unassign([String])
+    /// Locks the conversation (GitHub `PUT …/lock` with `lock_reason`; GitLab `discussion_locked`).
+    case lock(reason: RuleAction.LockReason?)
+    case unlock
+    /// Sets the milestone named by its title; the writer resolves the title (`prepare(_:on:)`).
+    case setMilestone(title: String)
+    /// Opens a rule's report issue in the entry's repository (its issue number is 0: not yet made);
+    /// `matches` is how many issues the body lists, for the plan.
+    case createReport(title: String, body: String, labels: [String], matches: Int)
+    /// Replaces the body of the report issue.
+    case editReport(body: String, matches: Int)
+    /// Closes the report issue: the rule matched nothing this run.
+    case closeReport
+
+    /// Whether the writer must resolve something the operation names before any write of the plan
+    /// (`IssueWriter.prepare(_:on:)`): a milestone's title.
+    public var needsPreparation: Bool {
+        if case .setMilestone = self { true } else { false }
+    }
 
     /// The action keyword providers declare support for.
     public var action: ProviderCapabilities.WriteAction {
@@ -23,6 +41,10 @@ public enum WriteOperation: Hashable, Sendable, CustomStringConvertible {
         case .reopen: .reopen
         case .assign: .assign
         case .unassign: .unassign
+        case .lock: .lock
+        case .unlock: .unlock
+        case .setMilestone: .milestone
+        case .createReport, .editReport, .closeReport: .report
         }
     }
 
@@ -35,6 +57,12 @@ public enum WriteOperation: Hashable, Sendable, CustomStringConvertible {
         case .reopen: "reopen"
         case let .assign(logins): "assign \(logins.joined(separator: ", "))"
         case let .unassign(logins): "unassign \(logins.joined(separator: ", "))"
+        case let .lock(reason): "lock" + (reason.map { " as \($0.rawValue)" } ?? "")
+        case .unlock: "unlock"
+        case let .setMilestone(title): "set milestone \(title)"
+        case let .createReport(title, _, _, matches): "create report \"\(title)\" listing \(ReportBody.issues(matches))"
+        case let .editReport(_, matches): "update report listing \(ReportBody.issues(matches))"
+        case .closeReport: "close report (no matches)"
         }
     }
 }

@@ -18,6 +18,8 @@ public struct ScopedIssueProvider<Base: IssueProvider>: IssueProvider {
     public var sourceDescription: String { base.sourceDescription }
     public var capabilities: ProviderCapabilities { base.capabilities }
     public var runNotes: ProviderRunNotes { base.runNotes }
+    /// One item is not the repository: no report is written from it.
+    public var streamsWholeSource: Bool { false }
     public func shutdown() async { await base.shutdown() }
 
     /// The one issue, whatever the query: filters are hints, and the engine evaluates every rule.

@@ -57,6 +57,10 @@ public protocol IssueProvider: Sendable {
     /// repository (`owner/name#N`, a `repo` key), however many repositories it found. Default false.
     var spansRepositories: Bool { get }
 
+    /// Whether the stream is the whole source rather than a part of it (the one item of a webhook
+    /// event): a `report` summarises a repository and is written only from the whole. Default true.
+    var streamsWholeSource: Bool { get }
+
     /// Releases what the provider holds (an HTTP client's connections and threads); called once
     /// when the run is over, whether it succeeded or not. The default does nothing.
     func shutdown() async
@@ -89,6 +93,8 @@ extension IssueProvider {
     public var runNotes: ProviderRunNotes { ProviderRunNotes() }
 
     public var spansRepositories: Bool { false }
+
+    public var streamsWholeSource: Bool { true }
 
     public func shutdown() async {}
 }

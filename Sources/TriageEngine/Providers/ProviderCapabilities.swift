@@ -4,7 +4,7 @@ public import TriageLanguage
 public struct ProviderCapabilities: Hashable, Sendable {
     public typealias LazyData = LazyDataKind
     public enum WriteAction: String, Hashable, Sendable, CaseIterable {
-        case label, unlabel, comment, close, reopen, assign, unassign
+        case label, unlabel, comment, close, reopen, assign, unassign, lock, unlock, milestone, report
     }
 
     public var lazyData: Set<LazyData>

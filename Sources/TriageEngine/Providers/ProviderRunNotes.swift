@@ -13,14 +13,19 @@ public struct ProviderRunNotes: Hashable, Sendable {
     /// Conditional requests answered 304 Not Modified (counted in `apiCalls` too): what the cache's
     /// `ETag`s saved.
     public var notModified: Int
+    /// The repositories a multi-repository source read (failed ones included; see
+    /// `failedRepositories`): where `apply` looks for reports to update or close, also in those
+    /// where nothing matched.
+    public var repositories: [String]
 
     public init(apiCalls: Int? = nil, skippedRecords: Int = 0, failedRepositories: [RepositoryFailure] = [], unreadRequests: [String] = [],
-                notModified: Int = 0) {
+                notModified: Int = 0, repositories: [String] = []) {
         self.apiCalls = apiCalls
         self.skippedRecords = skippedRecords
         self.failedRepositories = failedRepositories
         self.unreadRequests = unreadRequests
         self.notModified = notModified
+        self.repositories = repositories
     }
 
     /// What a person should be told after the run, one line each, without a `warning:` prefix.

@@ -55,6 +55,8 @@ extension ApplyReport {
 
     /// `[#12](URL) Title: add label `x` (rule `r`)`.
     private static func item(_ entry: ApplyPlan.Entry, spanningRepositories: Bool) -> String {
-        "\(CheckJobSummary.link(entry.issue, spanningRepositories: spanningRepositories)): \(MarkdownCheckReporter.escape(entry.operation.description)) (rule `\(entry.rule)`)"
+        let issue = entry.createsIssue ? "\(entry.issueLabel(spanningRepositories: spanningRepositories)) \(MarkdownCheckReporter.escape(entry.issue.title))"
+            : CheckJobSummary.link(entry.issue, spanningRepositories: spanningRepositories)
+        return "\(issue): \(MarkdownCheckReporter.escape(entry.operation.description)) (rule `\(entry.rule)`)"
     }
 }

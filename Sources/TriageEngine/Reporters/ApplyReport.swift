@@ -11,8 +11,8 @@ public enum ApplyReport {
         var output = ""
         var lastIssue: (repo: String, number: Int)?
         for (index, entry) in plan.entries.enumerated() {
-            if entry.issue.number != lastIssue?.number || entry.issue.repo != lastIssue?.repo {
-                output += "\(entry.issue.label(spanningRepositories: spanningRepositories)) \(TextCheckReporter.oneLine(entry.issue.title))\n"
+            if entry.createsIssue || entry.issue.number != lastIssue?.number || entry.issue.repo != lastIssue?.repo {
+                output += "\(entry.issueLabel(spanningRepositories: spanningRepositories)) \(TextCheckReporter.oneLine(entry.issue.title))\n"
                 lastIssue = (entry.issue.repo, entry.issue.number)
             }
             var line = "  \(entry.operation)  (rule \(entry.rule))"

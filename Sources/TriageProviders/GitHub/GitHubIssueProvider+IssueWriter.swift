@@ -5,7 +5,11 @@ import TriageJSON
 /// on GitHub every pull request is an issue):
 /// labels `POST …/labels` and `DELETE …/labels/{name}`, comments `POST …/comments`, close and
 /// reopen `PATCH …/issues/{n}` with `state` (and `state_reason` when the rule gives one),
-/// assignees `POST`/`DELETE …/assignees`.
+/// assignees `POST`/`DELETE …/assignees`, lock `PUT …/lock` (with `lock_reason`) and unlock
+/// `DELETE …/lock`, milestone `PATCH …/issues/{n}` with the number of the milestone titled so
+/// (`GET …/milestones?state=all`, once per run). Reports: `POST …/issues` creates one with its
+/// labels, `PATCH` edits its body or closes it; a report is found by its marker among the open
+/// issues with its labels (one list request).
 ///
 /// The login comes from `GET /user`. A GitHub Actions `GITHUB_TOKEN` may not read it (403): the
 /// login then stays unknown and a rule's marker counts whoever posted it.
@@ -33,6 +37,41 @@ extension GitHubIssueProvider: IssueWriter {
         case .reopen: try await send("PATCH", issueURL, [("state", "open")])
         case let .assign(logins): try await send("POST", "\(issueURL)/assignees", [("assignees", strings(logins))])
         case let .unassign(logins): try await send("DELETE", "\(issueURL)/assignees", [("assignees", strings(logins))])
+        case let .lock(reason): try await send("PUT", "\(issueURL)/lock", reason.map { [("lock_reason", .string($0.rawValue))] })
+        case .unlock: try await send("DELETE", "\(issueURL)/lock", nil)
+        case let .setMilestone(title): try await send("PATCH", issueURL, [("milestone", .int(try await milestoneNumber(title)))])
+        case let .createReport(title, body, labels, _):
+            try await send("POST", "\(repoURL)/issues", [("title", .string(title)), ("body", .string(body)), ("labels", strings(labels))])
+        case let .editReport(body, _): try await send("PATCH", issueURL, [("body", .string(body))])
+        case .closeReport: try await send("PATCH", issueURL, [("state", "closed")])
         }
+    }
+
+    public func prepare(_ operation: WriteOperation, on issue: IssueReference) async throws {
+        if case let .setMilestone(title) = operation { _ = try await milestoneNumber(title) }
+    }
+
+    /// The number of the milestone titled `title`, open or closed.
+    private func milestoneNumber(_ title: String) async throws -> Int {
+        try await milestones.id(of: title, scope: resource) {
+            try await client.getAllObjects("\(repoURL)/milestones?state=all&per_page=100", resource: "milestones of \(resource)")
+                .compactMap { object in
+                    guard let title = object["title"]?.stringValue, let number = object["number"]?.intValue else { return nil }
+                    return (title, number)
+                }
+        }
+    }
+
+    public func findReport(marker: String, labels: [String], in repository: String) async throws -> ExistingReport? {
+        var url = "\(repoURL)/issues?state=open&per_page=100"
+        if !labels.isEmpty { url += "&labels=" + labels.map(URLEncoding.encode).joined(separator: ",") }
+        let objects = try await client.getAllObjects(url, resource: "report issues of \(resource)")
+        let reports: [ExistingReport] = objects.compactMap { object in
+            guard object["pull_request"] == nil || object["pull_request"] == .null,
+                  let body = object["body"]?.stringValue, body.contains(marker), let number = object["number"]?.intValue
+            else { return nil }
+            return ExistingReport(number: number, title: object["title"]?.stringValue ?? "", url: object["html_url"]?.stringValue ?? "", body: body)
+        }
+        return reports.min { $0.number < $1.number }
     }
 }

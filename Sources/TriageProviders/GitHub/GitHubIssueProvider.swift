@@ -27,6 +27,8 @@ public struct GitHubIssueProvider: IssueProvider, RemoteIssueProvider {
     /// The token's account (`GET /user`, once): the login writes are made as, learned by
     /// `prepareForWrites()`; shared by the repositories of an organisation source.
     let account: GitHubAccount
+    /// The repository's milestones by title, read once per run by the first `milestone` write.
+    let milestones = MilestoneTitles()
 
     /// - Parameter location: `owner/repo`.
     init(location: String, apiBase: String? = nil, client: APIClient, pageConcurrency: Int = 8, account: GitHubAccount?) throws {

@@ -5,6 +5,13 @@ import TriageJSON
 /// (GitLab numbers the two apart, hence the `pullRequest` flag): labels, state and assignees with
 /// `PUT` (`add_labels`, `remove_labels`, `state_event`, `assignee_ids`), comments `POST …/notes`.
 ///
+/// Lock and unlock: `PUT` with `discussion_locked` (GitLab has no lock reason; it is dropped).
+/// Milestones: `milestone_id` of the milestone titled so among the project's
+/// (`/projects/:id/milestones`) and its ancestor groups' (`/groups/:id/milestones`), read once
+/// per run. Reports: `POST /projects/:id/issues` creates one with its labels, `PUT` edits its
+/// `description` or closes it (`state_event`); a report is found by its marker among the opened
+/// issues with its labels (one list request).
+///
 /// GitLab has no close reason: `close: {reason: …}` closes, and the reason is dropped.
 /// Assignees are ids: an assign or unassign reads the item's current assignees first (one `GET`,
 /// so two rules assigning on one issue in a run both stick) and looks new people up with
@@ -48,7 +55,55 @@ extension GitLabIssueProvider: IssueWriter {
         case let .unassign(usernames):
             let current = try await assignees(url, resource: what)
             try await send("PUT", url, [("assignee_ids", ids(current.filter { !usernames.contains($0.username) }.map(\.id)))])
+        case .lock: try await send("PUT", url, [("discussion_locked", .bool(true))])
+        case .unlock: try await send("PUT", url, [("discussion_locked", .bool(false))])
+        case let .setMilestone(title): try await send("PUT", url, [("milestone_id", .int(try await milestoneID(title)))])
+        case let .createReport(title, body, labels, _):
+            try await send("POST", "\(projectURL)/issues", [("title", .string(title)), ("description", .string(body)),
+                                                           ("labels", .string(labels.joined(separator: ",")))])
+        case let .editReport(body, _): try await send("PUT", url, [("description", .string(body))])
+        case .closeReport: try await send("PUT", url, [("state_event", "close")])
         }
+    }
+
+    public func prepare(_ operation: WriteOperation, on issue: IssueReference) async throws {
+        if case let .setMilestone(title) = operation { _ = try await milestoneID(title) }
+    }
+
+    /// The id of the milestone titled `title`: the project's own first, then its groups' from the
+    /// nearest up. A namespace that is a user, not a group, has no group milestones (404).
+    private func milestoneID(_ title: String) async throws -> Int {
+        try await milestones.id(of: title, scope: "\(resource) and its groups") {
+            func milestones(_ url: String, _ what: String) async throws -> [(title: String, id: Int)] {
+                try await client.getAllObjects(url, resource: what).compactMap { object in
+                    guard let title = object["title"]?.stringValue, let id = object["id"]?.intValue else { return nil }
+                    return (title, id)
+                }
+            }
+            var found = try await milestones("\(projectURL)/milestones?per_page=100", "milestones of \(resource)")
+            var namespace = projectPath.split(separator: "/").dropLast()
+            while !namespace.isEmpty {
+                let group = namespace.joined(separator: "/")
+                do {
+                    found += try await milestones("\(apiBase)/groups/\(URLEncoding.encode(group))/milestones?per_page=100", "milestones of group \(group)")
+                } catch let error as APIError where error.status == 404 {
+                    // A user namespace.
+                }
+                namespace = namespace.dropLast()
+            }
+            return found
+        }
+    }
+
+    public func findReport(marker: String, labels: [String], in repository: String) async throws -> ExistingReport? {
+        var url = "\(projectURL)/issues?state=opened&per_page=100"
+        if !labels.isEmpty { url += "&labels=" + labels.map(URLEncoding.encode).joined(separator: ",") }
+        let objects = try await client.getAllObjects(url, resource: "report issues of \(resource)")
+        let reports: [ExistingReport] = objects.compactMap { object in
+            guard let body = object["description"]?.stringValue, body.contains(marker), let number = object["iid"]?.intValue else { return nil }
+            return ExistingReport(number: number, title: object["title"]?.stringValue ?? "", url: object["web_url"]?.stringValue ?? "", body: body)
+        }
+        return reports.min { $0.number < $1.number }
     }
 
     /// The item's assignees now, as ids with usernames.

@@ -27,6 +27,9 @@ public struct GitLabIssueProvider: IssueProvider, RemoteIssueProvider {
     /// The username writes are made as and user ids by username, learned while writing; shared by
     /// the projects of a group source, so each person is looked up once per run.
     let writerState: WriterState
+    /// The project's and its groups' milestones by title, read once per run by the first
+    /// `milestone` write.
+    let milestones = MilestoneTitles()
 
     /// List pages fetched at once once the last page is known.
     public static let defaultPageConcurrency = 8

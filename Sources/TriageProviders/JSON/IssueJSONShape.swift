@@ -24,10 +24,13 @@ extension IssueObject {
 
     /// The `Issue`, by the mapping for this object's shape.
     func issue() throws(IssueJSONError) -> Issue {
-        switch shape {
+        var issue = switch shape {
         case .github: try githubIssue()
         case .gitlab: try gitlabIssue()
         case .normalized: try normalizedIssue()
         }
+        // The body was not read, but the engine must still see that this is a report.
+        if skippedBodyCarriesReportMarker { issue.body = "\(Self.reportMarkerPrefix)" }
+        return issue
     }
 }

@@ -17,6 +17,12 @@ struct IssueObject {
     /// so reading them there saves scanning them twice); `nil` when absent or not a string.
     private var bodyText: String?
     private var descriptionText: String?
+    /// The body (or description) was skipped, not decoded, but carries a report marker (SPEC §8:
+    /// such an issue is never matched, so the engine must see the marker whatever the projection).
+    private(set) var skippedBodyCarriesReportMarker = false
+
+    /// `ReportBody.markerPrefix` of the engine: the start of every report marker.
+    static let reportMarkerPrefix: StaticString = "<!-- triage:report="
 
     /// Scans the one JSON object in `bytes` and hands it to `body`. With `prefix`, the object may be
     /// followed by anything, and `end` is where it stops.
@@ -59,6 +65,12 @@ struct IssueObject {
                     let text = !scanner.isAtEnd && scanner.current == ASCII.quote ? try scanner.readString() : nil
                     if text == nil { try scanner.skipValue() }
                     if slot == .body { bodyText = text } else { descriptionText = text }
+                    continue
+                }
+                if slot == .body || slot == .description {
+                    let valueStart = scanner.position
+                    try scanner.skipValue()
+                    if bytes.contains(Self.reportMarkerPrefix, in: valueStart..<scanner.position) { skippedBodyCarriesReportMarker = true }
                     continue
                 }
                 try scanNested(slot, &scanner)

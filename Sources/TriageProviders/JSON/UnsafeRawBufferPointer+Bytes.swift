@@ -9,6 +9,22 @@ import Darwin
 /// Byte-level comparisons and slicing for the scanner and its users: keys and URL parts are compared as
 /// bytes against `StaticString`s so no `String` is made for text that is only matched.
 extension UnsafeRawBufferPointer {
+    /// Whether `text`'s UTF-8 occurs within `range` of these bytes (`memchr` for its first byte,
+    /// then `memcmp`), for a marker in a value that is skipped rather than decoded.
+    func contains(_ text: StaticString, in range: Range<Int>) -> Bool {
+        let length = text.utf8CodeUnitCount
+        guard length > 0, let base = baseAddress, range.lowerBound >= 0, range.upperBound <= count else { return false }
+        let first = Int32(text.utf8Start.pointee)
+        var index = range.lowerBound
+        while range.upperBound - index >= length {
+            guard let hit = memchr(base + index, first, range.upperBound - index - length + 1) else { return false }
+            let offset = base.distance(to: UnsafeRawPointer(hit))
+            if memcmp(base + offset, text.utf8Start, length) == 0 { return true }
+            index = offset + 1
+        }
+        return false
+    }
+
     /// Whether these bytes are exactly `text`'s UTF-8.
     @inline(__always)
     func equals(_ text: StaticString) -> Bool {

@@ -43,7 +43,8 @@ public struct MultiRepositoryIssueProvider<Member: IssueProvider & IssueWriter>:
     public var spansRepositories: Bool { true }
 
     public var runNotes: ProviderRunNotes {
-        ProviderRunNotes(apiCalls: client.apiCalls, failedRepositories: roster.failures, unreadRequests: client.readBudget?.refused ?? [])
+        ProviderRunNotes(apiCalls: client.apiCalls, failedRepositories: roster.failures, unreadRequests: client.readBudget?.refused ?? [],
+                         repositories: roster.names)
     }
 
     public func issues(matching query: IssueQuery) -> MultiRepositoryIssues<Member> {
@@ -95,5 +96,13 @@ public struct MultiRepositoryIssueProvider<Member: IssueProvider & IssueWriter>:
 
     public func perform(_ operation: WriteOperation, on issue: IssueReference, pullRequest: Bool) async throws {
         try await roster.member(issue.repo).perform(operation, onIssue: issue.number, pullRequest: pullRequest)
+    }
+
+    public func prepare(_ operation: WriteOperation, on issue: IssueReference) async throws {
+        try await roster.member(issue.repo).prepare(operation, on: issue)
+    }
+
+    public func findReport(marker: String, labels: [String], in repository: String) async throws -> ExistingReport? {
+        try await roster.member(repository).findReport(marker: marker, labels: labels, in: repository)
     }
 }

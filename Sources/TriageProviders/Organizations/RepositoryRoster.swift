@@ -4,7 +4,7 @@ import TriageEngine
 /// The repositories of one multi-repository run: the provider of each repository read so far (so
 /// lazy data and writes reach the repository an issue came from) and those that failed.
 final class RepositoryRoster<Member: IssueProvider>: Sendable {
-    private let state = Mutex<(members: [String: Member], failures: [RepositoryFailure])>(([:], []))
+    private let state = Mutex<(members: [String: Member], names: [String: String], failures: [RepositoryFailure])>(([:], [:], []))
     private let makeMember: @Sendable (String) throws -> Member
 
     init(makeMember: @escaping @Sendable (String) throws -> Member) {
@@ -19,8 +19,15 @@ final class RepositoryRoster<Member: IssueProvider>: Sendable {
         return state.withLock { state in
             if let known = state.members[key] { return known }
             state.members[key] = made
+            state.names[key] = name
             return made
         }
+    }
+
+    /// Every repository a provider was made for (walked, or reached by lazy data or a write), as
+    /// first named, in repository order.
+    var names: [String] {
+        state.withLock { Array($0.names.values) }.sorted(by: RepositoryOrder.precedes)
     }
 
     func recordFailure(_ failure: RepositoryFailure) {

@@ -53,11 +53,67 @@ extension RuleFileDecoder {
             }
             report(.invalidAction, "`close` takes `true` or `{reason: completed|not_planned}`", at: value, suggestion: "close: true", rule: rule)
             return nil
+        case "lock":
+            return decodeLock(value, rule: rule)
+        case "milestone":
+            guard let title = expectText(value, "`milestone`", rule: rule) else { return nil }
+            guard !title.text.isEmpty else {
+                report(.invalidAction, "`milestone` takes the title of a milestone", at: value, suggestion: "milestone: v2.0", rule: rule)
+                return nil
+            }
+            return .milestone(title.text)
+        case "report":
+            return decodeReport(value, rule: rule)
         default:
-            if case .bool(true)? = value.scalar?.resolved { return .reopen }
-            report(.invalidAction, "`reopen` takes `true`", at: value, suggestion: "reopen: true", rule: rule)
+            if case .bool(true)? = value.scalar?.resolved { return keyword == "unlock" ? .unlock : .reopen }
+            report(.invalidAction, "`\(keyword)` takes `true`", at: value, suggestion: "\(keyword): true", rule: rule)
             return nil
         }
+    }
+
+    /// `lock: true` or `lock: {reason: off-topic|too heated|resolved|spam}`.
+    private mutating func decodeLock(_ value: YAMLNode, rule: String) -> RuleAction? {
+        if case .bool(true)? = value.scalar?.resolved { return .lock(reason: nil) }
+        let options = RuleAction.LockReason.allCases.map(\.rawValue)
+        guard let mapping = value.mapping else {
+            report(.invalidAction, "`lock` takes `true` or `{reason: \(options.joined(separator: "|"))}`", at: value, suggestion: "lock: true", rule: rule)
+            return nil
+        }
+        let entries = entries(of: mapping, allowed: ["reason"], context: "`lock`", rule: rule)
+        guard let reasonNode = entries["reason"]?.value else { return .lock(reason: nil) }
+        guard let text = expectText(reasonNode, "`lock.reason`", rule: rule) else { return nil }
+        guard let reason = RuleAction.LockReason(rawValue: text.text) else {
+            let suggestion = Suggestions.closest(to: text.text, in: options)
+            report(.invalidAction, "lock reason must be one of \(options.joined(separator: ", ")), not `\(text.text)`" + Suggestions.didYouMean(suggestion),
+                   at: reasonNode, suggestion: suggestion, rule: rule)
+            return nil
+        }
+        return .lock(reason: reason)
+    }
+
+    /// `report: {title: T, labels: [..]}`: the title is required, the labels optional.
+    private mutating func decodeReport(_ value: YAMLNode, rule: String) -> RuleAction? {
+        guard let mapping = value.mapping else {
+            report(.invalidAction, "`report` takes `{title: TITLE, labels: [LABEL, …]}`", at: value,
+                   suggestion: "report: {title: \"Triage report\", labels: [triage-report]}", rule: rule)
+            return nil
+        }
+        let entries = entries(of: mapping, allowed: ["title", "labels"], context: "`report`", rule: rule)
+        guard let titleNode = entries["title"]?.value else {
+            report(.invalidAction, "`report` needs a `title`", at: value, suggestion: "title: \"Triage report\"", rule: rule)
+            return nil
+        }
+        guard let title = expectText(titleNode, "`report.title`", rule: rule) else { return nil }
+        guard !title.text.isEmpty else {
+            report(.invalidAction, "`report.title` must not be empty", at: titleNode, rule: rule)
+            return nil
+        }
+        var labels: [String] = []
+        if let labelsNode = entries["labels"]?.value {
+            guard let names = expectTextList(labelsNode, "`report.labels`", rule: rule) else { return nil }
+            labels = names
+        }
+        return .report(ReportSpecification(title: title.text, labels: labels))
     }
 
     /// Parses `{{ field }}` placeholders; unknown fields and unclosed placeholders are errors that

@@ -28,6 +28,11 @@ public struct Rule: Sendable {
         self.ignoredLintCodes = ignoredLintCodes
         self.location = location
     }
+
+    /// Whether the rule writes a summary report (`report:`), which `apply` plans after the run.
+    public var hasReport: Bool {
+        actions.contains { if case .report = $0 { true } else { false } }
+    }
 }
 
 /// One `when:` string after checking.

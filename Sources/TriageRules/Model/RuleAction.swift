@@ -9,10 +9,25 @@ public enum RuleAction: Hashable, Sendable {
     case reopen
     case assign([String])
     case unassign([String])
+    /// Locks the conversation (`lock: true` or `{reason: …}`; GitLab: `discussion_locked`).
+    case lock(reason: LockReason?)
+    case unlock
+    /// Sets the milestone with this title, looked up among the repository's milestones.
+    case milestone(String)
+    /// Collects the rule's matches of a run into one summary issue per repository (SPEC §8).
+    case report(ReportSpecification)
 
     public enum CloseReason: String, Hashable, Sendable, CaseIterable {
         case completed
         case notPlanned = "not_planned"
+    }
+
+    /// GitHub's `lock_reason` values.
+    public enum LockReason: String, Hashable, Sendable, CaseIterable {
+        case offTopic = "off-topic"
+        case tooHeated = "too heated"
+        case resolved
+        case spam
     }
 
     /// The action's key in a rule file.
@@ -25,10 +40,26 @@ public enum RuleAction: Hashable, Sendable {
         case .reopen: "reopen"
         case .assign: "assign"
         case .unassign: "unassign"
+        case .lock: "lock"
+        case .unlock: "unlock"
+        case .milestone: "milestone"
+        case .report: "report"
         }
     }
 
-    public static let keywords = ["label", "unlabel", "comment", "close", "reopen", "assign", "unassign"]
+    public static let keywords = ["label", "unlabel", "comment", "close", "reopen", "assign", "unassign", "lock", "unlock", "milestone", "report"]
+}
+
+/// What a `report` action writes: the summary issue's title and the labels it is created with (and
+/// found by on later runs).
+public struct ReportSpecification: Hashable, Sendable {
+    public var title: String
+    public var labels: [String]
+
+    public init(title: String, labels: [String] = []) {
+        self.title = title
+        self.labels = labels
+    }
 }
 
 /// A comment with `{{ field }}` placeholders, rendered per issue.

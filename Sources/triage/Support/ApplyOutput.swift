@@ -11,6 +11,7 @@ enum ApplyOutput {
             let count = result.uncheckedComments
             StandardStream.error.write("warning: \(provider.sourceDescription) has no comments for \(count) issue\(count == 1 ? "" : "s"); their comments are planned without checking for an earlier one\n")
         }
+        for note in result.reportNotes { StandardStream.error.write("note: \(note)\n") }
         let source = provider.sourceDescription, spanning = provider.spansRepositories, interval = result.writeIntervalSeconds
         let markdown = ApplyReport.markdown(plan: result.plan, result: result.execution, source: source,
                                             writeIntervalSeconds: interval, spanningRepositories: spanning)

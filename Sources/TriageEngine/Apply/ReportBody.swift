@@ -1,0 +1,84 @@
+public import TriageLanguage
+
+/// The body of a rule's report issue (SPEC §8): the rule's description as a heading, a Markdown
+/// table of the matches (number, title, author, age, labels) and the marker later runs find it by.
+/// The body stays under GitHub's 65,536-character limit: rows that do not fit are counted in a
+/// closing "… and N more". The body depends only on the matches and the day of `now` (ages are
+/// whole days), so an unchanged report is not edited on every run.
+public enum ReportBody {
+    /// GitHub's limit on an issue body, in characters; the body is measured in UTF-8 bytes, which
+    /// are never fewer.
+    public static let limit = 65_536
+
+    /// The prefix of every report marker: an issue whose body carries it is never matched by a rule.
+    public static let markerPrefix = "<!-- triage:report="
+
+    public static func marker(forRule rule: String) -> String { "\(markerPrefix)\(rule) -->" }
+
+    /// Whether `body` is a report's (it carries a report marker). Asked of every issue the engine
+    /// evaluates, so it compares UTF-8 bytes instead of characters.
+    public static func isReport(_ body: String) -> Bool {
+        let needle = markerPrefixBytes
+        guard body.utf8.count >= needle.count else { return false }
+        var body = body
+        return body.withUTF8 { bytes in
+            var start = 0
+            while let hit = bytes[start...].firstIndex(of: needle[0]) {
+                guard bytes.count - hit >= needle.count else { return false }
+                if bytes[hit..<(hit + needle.count)].elementsEqual(needle) { return true }
+                start = hit + 1
+            }
+            return false
+        }
+    }
+
+    private static let markerPrefixBytes = Array(markerPrefix.utf8)
+
+    /// `1 issue`, `3 issues`.
+    public static func issues(_ count: Int) -> String { "\(count) issue\(count == 1 ? "" : "s")" }
+
+    /// The report of `rule` listing `rows` in the order given, with ages at `now`.
+    public static func render(rule: String, description: String?, rows: [ReportRow], now: Timestamp, limit: Int = limit) -> String {
+        let heading = "## \(cell(description ?? rule))\n\n"
+        let intro = "\(issues(rows.count)) matched rule `\(rule)`.\n\n"
+        let header = "| Issue | Title | Author | Age | Labels |\n|---:|---|---|---:|---|\n"
+        let closing = "\n" + marker(forRule: rule) + "\n"
+        var body = heading + intro + header
+        // Room for the longest "… and N more" line and the marker.
+        let reserve = closing.utf8.count + "\n… and \(rows.count) more\n".utf8.count
+        var size = body.utf8.count
+        var written = 0
+        for row in rows {
+            let line = self.line(row, now: now)
+            guard size + line.utf8.count + reserve < limit else { break }
+            body += line
+            size += line.utf8.count
+            written += 1
+        }
+        if written < rows.count { body += "\n… and \(rows.count - written) more\n" }
+        return body + closing
+    }
+
+    private static func line(_ row: ReportRow, now: Timestamp) -> String {
+        let days = max(0, (now - row.created).milliseconds / 86_400_000)
+        let labels = row.labels.map { "`\(cell($0).replacing("`", with: "'"))`" }.joined(separator: " ")
+        let number = row.url.isEmpty ? "#\(row.number)" : "[#\(row.number)](\(row.url))"
+        return "| \(number) | \(cell(row.title)) | \(cell(row.author)) | \(days)d | \(labels) |\n"
+    }
+
+    /// Text from an issue made safe for one table cell: `|` escaped, line breaks as spaces, and `<`
+    /// as `&lt;` so no title can carry a report marker (or hide text) into the report.
+    static func cell(_ text: String) -> String {
+        var output = ""
+        output.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "|": output += "\\|"
+            case "\n", "\r", "\r\n": output += " "
+            case "<": output += "&lt;"
+            default: output.append(character)
+            }
+        }
+        return output
+    }
+}

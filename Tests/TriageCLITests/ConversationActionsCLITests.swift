@@ -1,0 +1,256 @@
+import Foundation
+import Testing
+import TriageTestSupport
+
+/// `triage apply` with the actions of SPEC §8 through the binary against the loopback fake, asserting
+/// the exact requests: a report issue created once, left alone while unchanged, edited (never made
+/// again) when its matches change and closed when nothing matches; milestones looked up once per
+/// run; an unknown milestone writing nothing for its rule (exit 3); a lock not repeated on a locked
+/// issue; and the dry-run plan.
+///
+/// With 20 issues: open bugs are #5 and #10 (a pull request), #20 (a pull request, `bug`) is open
+/// too; the open question is #7 (and #14).
+struct ConversationActionsCLITests {
+    static let token = "ghp_CONVERSATIONSECRET_0123456789"
+
+    static func triage(_ rules: String, _ arguments: [String], environment: [String: String] = ["GITHUB_TOKEN": token]) async throws -> Triage.Output {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try rules.write(to: directory.appendingPathComponent("rules.yaml"), atomically: true, encoding: .utf8)
+        return try await Triage.run(arguments, in: directory, timeout: 60, environment: environment)
+    }
+
+    static func start(count: Int = 12) async throws -> (TestHTTPServer, FakeIssueTracker) {
+        let tracker = FakeIssueTracker(count: count, pageSize: 10)
+        let server = try await TestHTTPServer.start { request in
+            tracker.respond(to: request, baseURL: "http://\(request.header("host") ?? "")")
+        }
+        return (server, tracker)
+    }
+
+    static func github(_ server: TestHTTPServer, _ extra: [String] = ["--yes"]) -> [String] {
+        ["apply", "--rules", "rules.yaml", "--source", "github:acme/app", "--api-url", server.baseURL, "--now", "2024-06-01T00:00:00Z",
+         "--write-interval", "0"] + extra
+    }
+
+    static func gitlab(_ server: TestHTTPServer, _ extra: [String] = ["--yes"]) -> [String] {
+        ["apply", "--rules", "rules.yaml", "--source", "gitlab:acme/app", "--api-url", "\(server.baseURL)/api/v4", "--now", "2024-06-01T00:00:00Z",
+         "--write-interval", "0"] + extra
+    }
+
+    static func json(_ object: [String: Any]) -> String {
+        String(decoding: try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
+    }
+
+    static let reportRules = """
+        rules:
+          - name: open-bugs
+            description: Open bugs
+            when: >-
+              state == "open" and "bug" in labels
+            actions:
+              - report: {title: "Bug report", labels: [triage-report]}
+        """
+
+    /// The report listing `rows` (`#N`, web URL, author), all 151 days old on 2024-06-01.
+    static func reportBody(_ rows: [(number: Int, url: String, author: String)]) -> String {
+        "## Open bugs\n\n\(rows.count) issue\(rows.count == 1 ? "" : "s") matched rule `open-bugs`.\n\n"
+            + "| Issue | Title | Author | Age | Labels |\n|---:|---|---|---:|---|\n"
+            + rows.map { "| [#\($0.number)](\($0.url)) | Issue \($0.number) | \($0.author) | 151d | `bug` |\n" }.joined()
+            + "\n<!-- triage:report=open-bugs -->\n"
+    }
+
+    @Test func gitHubReportIsCreatedOnceEditedWhenItChangesAndClosedWithoutMatches() async throws {
+        let (server, tracker) = try await Self.start()
+        try await server.serving {
+            func searches() -> Int {
+                server.requests.count { $0.path == "/repos/acme/app/issues" && $0.query["labels"] == "triage-report" && $0.query["state"] == "open" }
+            }
+            let both = Self.reportBody([(5, "https://github.com/acme/app/issues/5", "user5"), (10, "https://github.com/acme/app/pull/10", "user10")])
+            let first = try await Self.triage(Self.reportRules, Self.github(server))
+            #expect(first.status == 0, "\(first)")
+            #expect(tracker.writes == [.init("POST", "/repos/acme/app/issues", Self.json(["title": "Bug report", "body": both, "labels": ["triage-report"]]))])
+            #expect(tracker.items.count == 13 && tracker.items[12].labels == ["triage-report"] && !tracker.items[12].closed)
+            #expect(searches() == 1)
+
+            // The report issue is open and carries no `bug` label, yet a rule matching every open
+            // issue never matches it: the body is read to find its marker.
+            let everything = Self.reportRules + """
+
+                  - name: open-issues
+                    when: state == "open" and kind == "issue"
+                """
+            let check = try await Self.triage(everything, ["check", "--rules", "rules.yaml", "--source", "github:acme/app", "--api-url", server.baseURL,
+                                                           "--now", "2024-06-01T00:00:00Z", "--format", "jsonl", "--rule", "open-issues"])
+            #expect(check.status == 0, "\(check)")
+            #expect(!check.stdout.isEmpty && !check.stdout.contains(#""number":13"#), "\(check)")
+
+            let unchanged = try await Self.triage(Self.reportRules, Self.github(server))
+            #expect(unchanged.status == 0, "\(unchanged)")
+            #expect(tracker.writes.count == 1 && searches() == 2)
+            #expect(unchanged.stdoutLines.last == "0 writes planned on github:acme/app, 1 action already in effect; 0 done, 0 failed, 0 not done", "\(unchanged)")
+
+            tracker.update(5) { $0.labels = [] }
+            let edited = try await Self.triage(Self.reportRules, Self.github(server))
+            #expect(edited.status == 0, "\(edited)")
+            let one = Self.reportBody([(10, "https://github.com/acme/app/pull/10", "user10")])
+            #expect(tracker.writes.dropFirst() == [.init("PATCH", "/repos/acme/app/issues/13", Self.json(["body": one]))])
+            #expect(tracker.items.count == 13)
+
+            tracker.update(10) { $0.closed = true }
+            let closed = try await Self.triage(Self.reportRules, Self.github(server))
+            #expect(closed.status == 0, "\(closed)")
+            #expect(tracker.writes.last == .init("PATCH", "/repos/acme/app/issues/13", #"{"state":"closed"}"#) && tracker.writes.count == 3)
+
+            let nothing = try await Self.triage(Self.reportRules, Self.github(server))
+            #expect(nothing.status == 0 && tracker.writes.count == 3, "\(nothing)")
+            #expect(searches() == 5)
+        }
+    }
+
+    @Test func aDryRunShowsTheReportAndLockItWouldWrite() async throws {
+        let (server, tracker) = try await Self.start()
+        try await server.serving {
+            let rules = Self.reportRules + """
+
+                  - name: lock-questions
+                    when: >-
+                      "question" in labels
+                    actions:
+                      - lock: {reason: off-topic}
+                """
+            let output = try await Self.triage(rules, Self.github(server, []))
+            #expect(output.status == 0, "\(output)")
+            #expect(output.stdout == """
+                #7 Issue 7
+                  lock as off-topic  (rule lock-questions)
+                new issue Bug report
+                  create report "Bug report" listing 2 issues  (rule open-bugs)
+                2 writes planned on github:acme/app (dry run: pass --yes to write)
+
+                """, "\(output)")
+            #expect(tracker.writes.isEmpty)
+        }
+    }
+
+    static let conversationRules = """
+        rules:
+          - name: plan-bugs
+            when: >-
+              state == "open" and "bug" in labels
+            actions:
+              - milestone: v2.0
+          - name: lock-questions
+            when: >-
+              state == "open" and "question" in labels
+            actions:
+              - lock: {reason: too heated}
+        """
+
+    @Test func gitHubMilestonesAreLookedUpOncePerRunAndLocksAreNotRepeated() async throws {
+        let (server, tracker) = try await Self.start(count: 20)
+        try await server.serving {
+            tracker.addMilestone(.init(title: "v1.0", number: 1))
+            tracker.addMilestone(.init(title: "v2.0", number: 2))
+            tracker.update(14) { $0.locked = true }
+            let output = try await Self.triage(Self.conversationRules, Self.github(server, ["--yes", "--concurrency", "1"]))
+            #expect(output.status == 0, "\(output)")
+            #expect(tracker.writes == [
+                .init("PATCH", "/repos/acme/app/issues/5", #"{"milestone":2}"#),
+                .init("PUT", "/repos/acme/app/issues/7/lock", #"{"lock_reason":"too heated"}"#),
+                .init("PATCH", "/repos/acme/app/issues/10", #"{"milestone":2}"#),
+                .init("PATCH", "/repos/acme/app/issues/20", #"{"milestone":2}"#),
+            ])
+            #expect(server.requests.count { $0.path == "/repos/acme/app/milestones" } == 1)
+            #expect(server.requests.first { $0.path == "/repos/acme/app/milestones" }?.query["state"] == "all")
+
+            let again = try await Self.triage(Self.conversationRules, Self.github(server))
+            #expect(again.status == 0, "\(again)")
+            #expect(tracker.writes.count == 4 && server.requests.count { $0.path == "/repos/acme/app/milestones" } == 1)
+            #expect(again.stdoutLines.last == "0 writes planned on github:acme/app, 5 actions already in effect; 0 done, 0 failed, 0 not done", "\(again)")
+        }
+    }
+
+    @Test func anUnknownMilestoneWritesNothingForItsRuleAndExits3() async throws {
+        let (server, tracker) = try await Self.start(count: 20)
+        try await server.serving {
+            tracker.addMilestone(.init(title: "v2.0", number: 2))
+            let rules = Self.conversationRules.replacing("milestone: v2.0", with: "milestone: v2.1")
+            let output = try await Self.triage(rules, Self.github(server))
+            #expect(output.status == 3, "\(output)")
+            // The other rule's writes go on.
+            #expect(tracker.writes == [7, 14].map { .init("PUT", "/repos/acme/app/issues/\($0)/lock", #"{"lock_reason":"too heated"}"#) })
+            #expect(output.stdout.contains(
+                "  FAILED: set milestone v2.1  (rule plan-bugs): rule `plan-bugs` writes nothing: repository acme/app has no milestone titled `v2.1`; did you mean `v2.0`?"),
+                "\(output)")
+            #expect(server.requests.count { $0.path == "/repos/acme/app/milestones" } == 1)
+        }
+    }
+
+    @Test func gitLabLocksSetsGroupMilestonesAndKeepsOneReport() async throws {
+        let (server, tracker) = try await Self.start()
+        try await server.serving {
+            tracker.addMilestone(.init(title: "v1.0", number: 31))
+            tracker.addMilestone(.init(title: "v2.0", number: 77, inGroup: true))
+            let rules = Self.conversationRules + "\n" + Self.reportRules.replacing("rules:\n", with: "")
+            let environment = ["GITLAB_TOKEN": "glpat-CONVERSATION-123"]
+            let output = try await Self.triage(rules, Self.gitlab(server, ["--yes", "--concurrency", "1"]), environment: environment)
+            #expect(output.status == 0, "\(output)")
+            let body = Self.reportBody([(5, "https://gitlab.com/acme/app/-/issues/5", "user5"),
+                                        (10, "https://gitlab.com/acme/app/-/merge_requests/10", "user10")])
+            #expect(tracker.writes == [
+                .init("PUT", "/api/v4/projects/acme%2Fapp/issues/5", #"{"milestone_id":77}"#),
+                .init("PUT", "/api/v4/projects/acme%2Fapp/issues/7", #"{"discussion_locked":true}"#),
+                .init("PUT", "/api/v4/projects/acme%2Fapp/merge_requests/10", #"{"milestone_id":77}"#),
+                .init("POST", "/api/v4/projects/acme%2Fapp/issues", Self.json(["title": "Bug report", "description": body, "labels": "triage-report"])),
+            ])
+            #expect(server.requests.count { $0.path == "/api/v4/projects/acme%2Fapp/milestones" } == 1)
+            #expect(server.requests.count { $0.path == "/api/v4/groups/acme/milestones" } == 1)
+
+            let again = try await Self.triage(rules, Self.gitlab(server), environment: environment)
+            #expect(again.status == 0, "\(again)")
+            #expect(tracker.writes.count == 4, "\(tracker.writes)")
+            #expect(server.requests.count { $0.path == "/api/v4/projects/acme%2Fapp/issues" && $0.query["labels"] == "triage-report" } == 2)
+        }
+    }
+
+    @Test func noReportIsWrittenWhenTheReadBudgetCutTheRun() async throws {
+        let (server, tracker) = try await Self.start(count: 30)
+        try await server.serving {
+            let output = try await Self.triage(Self.reportRules, Self.github(server, ["--yes", "--max-requests", "1"]))
+            #expect(output.status == 1, "\(output)")
+            #expect(output.stderr.contains("note: report of rule `open-bugs` not written: --max-requests cut the run short, so it did not see the whole repository\n"),
+                    "\(output)")
+            #expect(tracker.writes.isEmpty)
+            #expect(!server.requests.contains { $0.query["labels"] == "triage-report" })
+        }
+    }
+
+    @Test func anOrganisationGetsOneReportPerRepositoryWithMatches() async throws {
+        // `web` has open bugs #5 and #10; `api` (4 issues) has none, and is still searched for a
+        // report to close although no issue of it was listed.
+        let organization = FakeOrganization(repositories: [("web", 12, false, false, false, nil), ("api", 4, false, false, false, nil)])
+        let server = try await TestHTTPServer.start { request in
+            organization.respond(to: request, baseURL: "http://\(request.header("host") ?? "")")
+        }
+        try await server.serving {
+            let arguments = ["apply", "--rules", "rules.yaml", "--source", "github:acme", "--api-url", server.baseURL, "--now", "2024-06-01T00:00:00Z",
+                             "--write-interval", "0", "--yes"]
+            let output = try await Self.triage(Self.reportRules, arguments)
+            #expect(output.status == 0, "\(output)")
+            #expect(output.stdout.contains("new issue in acme/web Bug report\n  done: create report \"Bug report\" listing 2 issues  (rule open-bugs)\n"),
+                    "\(output)")
+            let web = try #require(organization.repository("web")).tracker, api = try #require(organization.repository("api")).tracker
+            let body = Self.reportBody([(5, "https://github.com/acme/web/issues/5", "user5"), (10, "https://github.com/acme/web/pull/10", "user10")])
+            #expect(web.writes == [.init("POST", "/repos/acme/web/issues", Self.json(["title": "Bug report", "body": body, "labels": ["triage-report"]]))])
+            #expect(api.writes.isEmpty)
+            // Each repository was searched for its report once.
+            for name in ["web", "api"] {
+                #expect(server.requests.count { $0.path == "/repos/acme/\(name)/issues" && $0.query["labels"] == "triage-report" } == 1)
+            }
+
+            let again = try await Self.triage(Self.reportRules, arguments)
+            #expect(again.status == 0 && web.writes.count == 1 && api.writes.isEmpty, "\(again)")
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Testing
+import TriageEngine
+import TriageLanguage
+import TriageProviders
+
+/// An issue whose body carries a report marker is never matched (SPEC §8), so the decoder notices
+/// the marker even when the body is not projected, in every shape, and only then.
+@Suite struct ReportMarkerDecodingTests {
+    static var withoutBody: IssueFieldSet {
+        var fields = IssueFieldSet.all
+        fields.rawValue &= ~IssueFieldSet([.body]).rawValue
+        return fields
+    }
+
+    static let marker = ReportBody.marker(forRule: "weekly")
+
+    @Test(arguments: [
+        #"{"number": 1, "html_url": "https://github.com/o/r/issues/1", "user": {"login": "u"}, "created_at": "2024-01-01T00:00:00Z", "body": "Report\n\n| x |\n\n\#(marker)\n"}"#,
+        #"{"iid": 1, "web_url": "https://gitlab.com/o/r/-/issues/1", "author": {"username": "u"}, "created_at": "2024-01-01T00:00:00Z", "description": "\#(marker)"}"#,
+        #"{"number": 1, "created": "2024-01-01T00:00:00Z", "body": "text \#(marker)"}"#,
+    ])
+    func aSkippedBodyStillShowsItsReportMarker(json: String) throws {
+        let skipped = try decode(json, fields: Self.withoutBody)
+        #expect(ReportBody.isReport(skipped.body))
+        let read = try decode(json)
+        #expect(ReportBody.isReport(read.body) && read.body.contains(Self.marker))
+    }
+
+    @Test func anOrdinaryBodyStaysUnread() throws {
+        let json = #"{"number": 2, "created": "2024-01-01T00:00:00Z", "body": "mentions <!-- triage:rule=x --> and <!-- triage: only"}"#
+        #expect(try decode(json, fields: Self.withoutBody).body == "")
+        #expect(!ReportBody.isReport(try decode(json).body))
+    }
+}
