@@ -58,6 +58,8 @@ public struct ApplyRun: Sendable {
         /// Issues left out of the plan because the read budget was spent before they were fully
         /// evaluated (SPEC §7).
         public var notEvaluated: [NotEvaluatedIssue] = []
+        /// Wall time of the run in seconds (reads, planning and writes), for the HTML report's header.
+        public var elapsedSeconds: Double = 0
     }
 
     /// Only the rules with actions.
@@ -89,6 +91,7 @@ public struct ApplyRun: Sendable {
     /// not be evaluated on an issue (nothing is written then), and what the provider throws.
     public func run(provider: any IssueProvider) async throws -> Result {
         if options.perform { try checkWritable(provider, writableProviders: options.writableProviders) }
+        let started = Date()
         let writer = provider as? any IssueWriter
         // Also in a dry run, so that its plan is the one `perform` would carry out (the login
         // decides which earlier comments count).
@@ -118,6 +121,7 @@ public struct ApplyRun: Sendable {
                                                     concurrency: options.writeConcurrency, progress: options.progress)
         }
         return Result(plan: plan, execution: execution, uncheckedComments: uncheckedComments, statistics: statistics,
-                      notes: provider.runNotes, writeIntervalSeconds: writer?.writeIntervalSeconds ?? 0, notEvaluated: notEvaluated)
+                      notes: provider.runNotes, writeIntervalSeconds: writer?.writeIntervalSeconds ?? 0, notEvaluated: notEvaluated,
+                      elapsedSeconds: Date().timeIntervalSince(started))
     }
 }
