@@ -122,6 +122,42 @@ struct HTMLReportBrowserTests {
         #expect(widestTable > viewport)
     }
 
+    /// The page's script, driven in the browser: a click on a column header sorts the rows of every
+    /// chunk of the table as one list, a second click reverses them, and the filter hides the rows
+    /// without its text (450 matches: three chunks).
+    @Test func headersSortAllChunksAndTheFilterHidesRows() async throws {
+        let (directory, page, _) = try await Self.report(count: 450)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let script = """
+            var s = d.querySelector('section[data-rule="everything"]'), age = s.querySelectorAll("thead th")[4].querySelector("button");
+            function order() { return Array.prototype.map.call(s.querySelectorAll("tbody tr"), function (r) { return r.getAttribute("data-number"); }).join(","); }
+            age.click(); var ascending = order(); age.click(); var descending = order();
+            var input = d.querySelector("input[type=search]"); input.value = "user5"; input.dispatchEvent(new Event("input"));
+            var shown = Array.prototype.filter.call(s.querySelectorAll("tbody tr"), function (r) { return !r.hidden; }).length;
+            var chunks = Array.prototype.map.call(s.querySelectorAll("tbody"), function (b) { return b.rows.length; }).join(",");
+            return [ascending, descending, shown, chunks, s.querySelector("[data-shown]").textContent].join("|");
+            """
+        let frame = try Self.frame(around: page, width: 1280, height: 900, in: directory, probe: script)
+        let dom = try await Chromium.dumpDOM(frame, extraArguments: ["--allow-file-access-from-files"])
+        let result = try #require(dom.firstMatch(of: /data-probe="([^"]*)"/).map { String($0.1) }, "\(dom.prefix(3000))")
+        let parts = result.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        #expect(parts.count == 5, "\(result)")
+        guard parts.count == 5 else { return }
+        // Ages: issue n is created (n² mod 730 + 1) days before now; ties keep the source order.
+        let ages = (1...450).map { ($0, $0 * $0 % 730 + 1) }
+        let ascending = ages.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.map { String($0.0) }
+        #expect(parts[0] == ascending.joined(separator: ","))
+        let descending = parts[1].split(separator: ",").map(String.init)
+        let age = { (number: String) -> Int in let value = Int(number) ?? 0; return value * value % 730 + 1 }
+        let descendingAges: [Int] = descending.map(age), ascendingAges: [Int] = ascending.map(age)
+        #expect(descendingAges == Array(ascendingAges.reversed()))
+        #expect(Set(descending) == Set(ascending) && descending.count == 450)
+        let expectedShown = (1...450).filter { $0 % 6 == 5 }.count
+        #expect(parts[2] == String(expectedShown))
+        #expect(parts[3] == "200,200,50")
+        #expect(parts[4] == "(\(expectedShown) of 450 shown)")
+    }
+
     @Test func screenshotsAt1280And375PixelsLightAndDark() async throws {
         let (directory, page, _) = try await Self.report(count: 12)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -147,19 +183,24 @@ struct HTMLReportBrowserTests {
     /// viewport width, its width without the scroll bar, the page's scroll width and the widest
     /// table's scroll width into
     /// `data-widths` (read by `--dump-dom` with `--allow-file-access-from-files`).
-    static func frame(around page: URL, width: Int, height: Int, in directory: URL) throws -> URL {
+    /// With `probe` (the body of a function of `d`, the frame's document), its result goes into
+    /// `data-probe` instead.
+    static func frame(around page: URL, width: Int, height: Int, in directory: URL, probe: String? = nil) throws -> URL {
+        let measure = probe.map { "document.body.setAttribute(\"data-probe\", (function (d) {\n\($0)\n})(d));" } ?? """
+            d.querySelectorAll("table").forEach(function (t) { widest = Math.max(widest, t.scrollWidth); });
+            var w = document.getElementById("report").contentWindow;
+            document.body.setAttribute("data-widths", w.innerWidth + " " + d.documentElement.clientWidth + " " + d.documentElement.scrollWidth + " " + widest);
+            """
         let html = """
             <!DOCTYPE html><html><head><meta charset="utf-8"><style>body{margin:0}iframe{border:0;display:block}</style></head>
             <body><iframe id="report" src="\(page.lastPathComponent)" width="\(width)" height="\(height)"></iframe><script>
             addEventListener("load", function () {
               var d = document.getElementById("report").contentDocument, widest = 0;
-              d.querySelectorAll("table").forEach(function (t) { widest = Math.max(widest, t.scrollWidth); });
-              var w = document.getElementById("report").contentWindow;
-              document.body.setAttribute("data-widths", w.innerWidth + " " + d.documentElement.clientWidth + " " + d.documentElement.scrollWidth + " " + widest);
+            \(measure)
             });
             </script></body></html>
             """
-        let url = directory.appendingPathComponent("frame-\(width).html")
+        let url = directory.appendingPathComponent("frame-\(width)\(probe == nil ? "" : "-probe").html")
         try html.write(to: url, atomically: true, encoding: .utf8)
         return url
     }

@@ -130,6 +130,19 @@ struct HTMLReportTests {
         #expect(html.contains("<li><code>replied</code> on #5: comments of #5 could not be fetched (HTTP 502)</li>"))
     }
 
+    @Test func longTablesAreWrittenInChunksWithOneHeader() async throws {
+        let rules = validRuleSet("rules:\n  - name: all\n    when: number > 0\n").rules
+        let issues = (1...450).map { TriageLanguage.Issue(number: $0, title: "t\($0)", created: testNow, updated: testNow) }
+        let html = try await Self.render(rules, provider: InMemoryProvider(issues: issues))
+        let section = try #require(Self.sections(in: html).first)
+        #expect(section.matches == 450 && section.rows == Array(1...450))
+        let chunks = section.text.components(separatedBy: "<div class=\"chunk\"").dropFirst()
+        #expect(chunks.map { $0.components(separatedBy: "<tr data-number=").count - 1 } == [200, 200, 50])
+        #expect(chunks.map { $0.contains("<thead>") } == [true, false, false])
+        #expect(chunks.map { $0.contains("<table class=\"sortable matches\">") } == [true, false, false])
+        #expect(chunks.allSatisfy { $0.contains("<colgroup><col style=\"width: 6em\"><col><col style=\"width: 9em\">") })
+    }
+
     // MARK: histogram
 
     @Test func agesFallInTheFirstBucketTheyAreUnder() {
@@ -267,7 +280,7 @@ struct HTMLReportTests {
     }
 
     static let reporterElements: Set<String> = [
-        "html", "head", "meta", "title", "style", "body", "header", "h1", "dl", "div", "dt", "dd", "main", "section", "h2", "figure",
+        "html", "head", "meta", "title", "style", "body", "header", "h1", "dl", "div", "dt", "dd", "main", "section", "h2", "figure", "colgroup", "col",
         "figcaption", "svg", "a", "g", "rect", "text", "line", "span", "p", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "code",
     ]
 }

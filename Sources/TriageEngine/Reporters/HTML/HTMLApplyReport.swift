@@ -46,20 +46,21 @@ extension ApplyReport {
                 body += "<p class=\"muted\">Nothing to write.</p>\n</section>\n"
                 continue
             }
-            body += "<div class=\"table-wrap\"><table class=\"sortable writes\">\n<thead><tr><th scope=\"col\">Issue</th><th scope=\"col\">Title</th>"
-            body += "<th scope=\"col\">Action</th><th scope=\"col\">Write</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>\n"
-            for index in entries {
+            let columns = [HTMLTable.Column(header: "Issue", widthEm: spanningRepositories ? 12 : 6), HTMLTable.Column(header: "Title", widthEm: nil),
+                           HTMLTable.Column(header: "Action", widthEm: 7), HTMLTable.Column(header: "Write", widthEm: nil),
+                           HTMLTable.Column(header: "Status", widthEm: 10)]
+            let rows = entries.map { index in
                 let entry = plan.entries[index]
                 let (status, statusText) = statusCell(statuses[index])
-                body += "<tr data-number=\"\(entry.issue.number)\""
-                if spanningRepositories { body += " data-repo=\"\(HTML.escape(entry.issue.repo))\"" }
-                body += " data-status=\"\(status)\"><td class=\"number\"" + (spanningRepositories ? ">" : " data-sort=\"\(entry.issue.number)\">")
-                body += HTMLReportText.issueLink(entry.issue, spanningRepositories: spanningRepositories)
-                body += "</td><td class=\"title\">\(HTML.escape(entry.issue.title))</td><td>\(HTML.escape(entry.operation.action.rawValue))</td>"
-                body += "<td>\(HTML.escape(entry.operation.description))</td>"
-                body += "<td class=\"status-\(status)\">\(HTML.escape(statusText))</td></tr>\n"
+                var row = "<tr data-number=\"\(entry.issue.number)\""
+                if spanningRepositories { row += " data-repo=\"\(HTML.escape(entry.issue.repo))\"" }
+                row += " data-status=\"\(status)\"><td class=\"number\"" + (spanningRepositories ? ">" : " data-sort=\"\(entry.issue.number)\">")
+                row += HTMLReportText.issueLink(entry.issue, spanningRepositories: spanningRepositories)
+                row += "</td><td class=\"title\">\(HTML.escape(entry.issue.title))</td><td>\(HTML.escape(entry.operation.action.rawValue))</td>"
+                row += "<td>\(HTML.escape(entry.operation.description))</td>"
+                return row + "<td class=\"status-\(status)\">\(HTML.escape(statusText))</td></tr>\n"
             }
-            body += "</tbody>\n</table></div>\n</section>\n"
+            body += HTMLTable(columns: columns, kind: "writes").render(rows) + "</section>\n"
         }
         return HTMLPage(title: execution == nil ? "Triage plan" : "Triage apply", facts: facts, body: body).render()
     }

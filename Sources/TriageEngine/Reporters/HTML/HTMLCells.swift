@@ -28,6 +28,16 @@ enum HTMLCells {
         }
     }
 
+    /// The width of a field's column in `em`.
+    static func widthEm(of field: IssueField) -> Int {
+        switch field {
+        case .author: 9
+        case .labels: 14
+        case .age, .idle: 5
+        default: 10
+        }
+    }
+
     /// A cell for `value`: nil when evaluation did not load the field for this issue.
     static func value(_ value: Value?) -> String {
         guard let value else { return "<td class=\"muted\" data-sort=\"\" title=\"not read: no rule needed it for this issue\">n/a</td>" }

@@ -14,7 +14,7 @@ enum HTMLCharts {
 
     /// Horizontal bars, one row per rule: name above, bar below with its count at the end.
     static func barChart(title: String, unit: (Int) -> String, bars: [Bar]) -> String {
-        let width = 480, rowHeight = 30, barSpace = 400
+        let width = 400, rowHeight = 30, barSpace = 330
         let height = max(1, bars.count) * rowHeight + 4
         let largest = max(1, bars.map(\.value).max() ?? 0)
         var svg = "<svg role=\"img\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" class=\"chart bars\">"

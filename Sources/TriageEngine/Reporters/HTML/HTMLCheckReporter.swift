@@ -85,12 +85,11 @@ struct HTMLCheckReporter: CheckReporter {
             html += "<figure>" + HTMLCharts.ageHistogram(title: "Age of the matches of \(rule.name)", counts: AgeBuckets.counts(ages))
             html += "<figcaption>Age of the matches</figcaption></figure>\n"
         }
-        let columns = HTMLCells.standardFields + HTMLCells.extraFields(of: rule)
-        html += "<div class=\"table-wrap\"><table class=\"sortable matches\">\n<thead><tr><th scope=\"col\">Issue</th><th scope=\"col\">Title</th>"
-        for field in columns { html += "<th scope=\"col\">\(HTML.escape(HTMLCells.header(of: field)))</th>" }
-        html += "</tr></thead>\n<tbody>\n"
-        for match in matches { html += row(match, columns: columns) }
-        return html + "</tbody>\n</table></div>\n</section>\n"
+        let fields = HTMLCells.standardFields + HTMLCells.extraFields(of: rule)
+        let columns = [HTMLTable.Column(header: "Issue", widthEm: context.spansRepositories ? 12 : 6), HTMLTable.Column(header: "Title", widthEm: nil)]
+            + fields.map { HTMLTable.Column(header: HTMLCells.header(of: $0), widthEm: HTMLCells.widthEm(of: $0)) }
+        html += HTMLTable(columns: columns, kind: "matches").render(matches.map { row($0, columns: fields) })
+        return html + "</section>\n"
     }
 
     /// A match's row: the issue linked to its page, its title, then one cell per column.

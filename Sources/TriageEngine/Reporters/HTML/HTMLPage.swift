@@ -33,9 +33,8 @@ struct HTMLPage {
     }
 
     /// Colours are custom properties, swapped as a whole for `prefers-color-scheme: dark`; tables
-    /// scroll sideways inside their own box so the page itself never does (375 px phones); rule
-    /// sections off screen are not laid out until scrolled to (`content-visibility`), which keeps
-    /// a report of thousands of matches quick to open.
+    /// scroll sideways inside their own box so the page itself never does (375 px phones); chunks of
+    /// rows off screen are not laid out until scrolled to (`HTMLTable`).
     static let styleSheet = """
         :root { color-scheme: light dark; --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --border: #d1d9e0; --panel: #f6f8fa;
           --link: #0969da; --chip: #ddf4ff; --chip-fg: #0a3069; --error: #cf222e; --warning: #9a6700; --info: #0969da; --bar: #8c959f; }
@@ -58,7 +57,7 @@ struct HTMLPage {
         .muted, .description { color: var(--muted); }
         .description { margin: 0 0 8px; }
         .count { color: var(--muted); font-weight: normal; font-size: 0.85em; }
-        section.rule { border-bottom: 1px solid var(--border); padding: 18px 0; content-visibility: auto; contain-intrinsic-size: auto 640px; }
+        section.rule { border-bottom: 1px solid var(--border); padding: 18px 0; }
         .severity { font-size: 0.75em; font-weight: 600; padding: 0 8px; border: 1px solid currentColor; border-radius: 10px; }
         .severity-error { color: var(--error); }
         .severity-warning { color: var(--warning); }
@@ -74,17 +73,18 @@ struct HTMLPage {
         svg .axis { stroke: var(--border); }
         svg a:hover text { text-decoration: underline; }
         .table-wrap { overflow-x: auto; border: 1px solid var(--border); border-radius: 6px; }
-        table { border-collapse: collapse; width: 100%; }
-        th, td { padding: 5px 8px; text-align: left; vertical-align: top; border-bottom: 1px solid var(--border); }
+        .chunk { content-visibility: auto; }
+        .chunk + .chunk { border-top: 1px solid var(--border); }
+        table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+        th, td { padding: 5px 8px; text-align: left; vertical-align: top; border-bottom: 1px solid var(--border); overflow-wrap: anywhere; }
         tbody tr:last-child td { border-bottom: 0; }
         th { background: var(--panel); white-space: nowrap; font-weight: 600; }
         th button { font: inherit; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; }
         th[aria-sort="ascending"] button::after { content: " \\25B2"; }
         th[aria-sort="descending"] button::after { content: " \\25BC"; }
-        td.title { min-width: 14em; overflow-wrap: anywhere; }
-        td.number, td.duration { white-space: nowrap; font-variant-numeric: tabular-nums; }
+        td.number, td.duration { font-variant-numeric: tabular-nums; }
         td.duration { text-align: right; }
-        .chip { display: inline-block; padding: 0 8px; margin: 1px 4px 1px 0; border-radius: 10px; background: var(--chip); color: var(--chip-fg); font-size: 0.85em; white-space: nowrap; }
+        .chip { display: inline-block; padding: 0 8px; margin: 1px 4px 1px 0; border-radius: 10px; background: var(--chip); color: var(--chip-fg); font-size: 0.85em; }
         .status-failed { color: var(--error); }
         .errors li { overflow-wrap: anywhere; }
         @media (max-width: 600px) {

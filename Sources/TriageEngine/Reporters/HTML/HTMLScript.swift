@@ -21,7 +21,10 @@ enum HTMLScript {
             return a < b ? -1 : (a > b ? 1 : 0);
           }
           Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), function (table) {
-            var headers = table.tHead.rows[0].cells, body = table.tBodies[0];
+            // The rows are in chunks (one table each, see HTMLTable): sorted as one list, then dealt
+            // back into the chunks in order, each keeping its number of rows.
+            var headers = table.tHead.rows[0].cells, bodies = table.closest(".table-wrap").querySelectorAll("tbody");
+            var sizes = Array.prototype.map.call(bodies, function (body) { return body.rows.length; });
             Array.prototype.forEach.call(headers, function (header, column) {
               var button = document.createElement("button");
               button.type = "button";
@@ -32,14 +35,19 @@ enum HTMLScript {
                 var ascending = header.getAttribute("aria-sort") !== "ascending";
                 Array.prototype.forEach.call(headers, function (other) { other.removeAttribute("aria-sort"); });
                 header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-                var rows = Array.prototype.slice.call(body.rows);
+                var rows = [];
+                Array.prototype.forEach.call(bodies, function (body) { rows.push.apply(rows, body.rows); });
                 rows.sort(function (first, second) {
                   var order = compare(key(first.cells[column]), key(second.cells[column]));
                   return ascending ? order : -order;
                 });
-                var fragment = document.createDocumentFragment();
-                rows.forEach(function (row) { fragment.appendChild(row); });
-                body.appendChild(fragment);
+                var next = 0;
+                Array.prototype.forEach.call(bodies, function (body, index) {
+                  var fragment = document.createDocumentFragment();
+                  rows.slice(next, next + sizes[index]).forEach(function (row) { fragment.appendChild(row); });
+                  next += sizes[index];
+                  body.appendChild(fragment);
+                });
               });
             });
           });
