@@ -29,8 +29,9 @@ enum Chromium {
         `chromium` (scripts/ensure-deps.sh does) or set CHROMIUM to a Chromium executable.
         """
 
-    /// Seconds one browser run may take before it is killed (a cold start takes about one).
-    static let timeoutSeconds = 45
+    /// Seconds one browser run may take before it is killed (a cold start takes about one; the bound
+    /// is generous because the suite runs everything else at the same time).
+    static let timeoutSeconds = 90
 
     /// Chromium's `--dump-dom` of `url`: the DOM after the page's own script ran, serialized.
     static func dumpDOM(_ url: URL, width: Int = 1280, height: Int = 900, dark: Bool = false, javaScript: Bool = true,
