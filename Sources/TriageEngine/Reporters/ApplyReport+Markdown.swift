@@ -55,6 +55,6 @@ extension ApplyReport {
 
     /// `[#12](URL) Title: add label `x` (rule `r`)`.
     private static func item(_ entry: ApplyPlan.Entry, spanningRepositories: Bool) -> String {
-        "\(CheckJobSummary.link(entry.issue, spanningRepositories: spanningRepositories)): \(MarkdownCheckReporter.escape(entry.operation.description)) (rule `\(entry.rule)`)"
+        "\(CheckMarkdown.link(entry.issue, spanningRepositories: spanningRepositories)): \(MarkdownCheckReporter.escape(entry.operation.description)) (rule `\(entry.rule)`)"
     }
 }
