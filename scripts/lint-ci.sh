@@ -16,7 +16,8 @@ workflows=(.github/workflows/*.yml Examples/workflows/*.yml)
 check-jsonschema --builtin-schema vendor.github-actions action.yml
 check-jsonschema --builtin-schema vendor.github-workflows "${workflows[@]}"
 actionlint "${workflows[@]}"
-check-jsonschema --builtin-schema vendor.gitlab-ci Examples/gitlab/.gitlab-ci.yml Examples/gitlab/triage-group.gitlab-ci.yml
+check-jsonschema --builtin-schema vendor.gitlab-ci Examples/gitlab/.gitlab-ci.yml Examples/gitlab/triage-group.gitlab-ci.yml \
+  Examples/gitlab/triage-report.gitlab-ci.yml
 hadolint Dockerfile
 
 python3 - <<'PYTHON'

@@ -5,7 +5,7 @@
 # run of the language front end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/ensure-deps.sh
+scripts/ensure-deps.sh --tests
 
 echo "== build"
 set +e

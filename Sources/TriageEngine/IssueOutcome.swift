@@ -50,6 +50,9 @@ public struct IssueOutcome: Sendable {
     public var notEvaluatedRules: [Int] = []
     /// The comments `commentsForMatches` asked for were not read: the read budget was spent.
     public var commentsNotRead = false
+    /// For a matched issue, the values of the engine's `reportedFields` as evaluation left them (the
+    /// HTML report's columns); a lazy field whose data no rule loaded is absent, never fetched for this.
+    public var fieldValues: [IssueField: Value] = [:]
 
     /// Every rule was evaluated and everything planning needs was read (`apply` plans only these).
     public var isFullyEvaluated: Bool { notEvaluatedRules.isEmpty && !commentsNotRead }

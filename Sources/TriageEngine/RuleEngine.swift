@@ -23,15 +23,19 @@ public struct RuleEngine: Sendable {
         /// (`apply` reads them to find a rule's earlier comment). They are loaded, when evaluation
         /// did not already, through the same limiter and count as the rules' lazy loads.
         public var commentsForMatches: (@Sendable (_ matchedRules: [Int]) -> Bool)?
+        /// Fields whose values each matched issue's outcome carries (`IssueOutcome.fieldValues`),
+        /// read after evaluation from the issue and the lazy data evaluation loaded: no extra request.
+        public var reportedFields: [IssueField]
 
         public init(now: Timestamp, concurrency: Int, batchSize: Int = 64, lazyConcurrency: Int = 8, keepMatchedIssues: Bool = false,
-                    commentsForMatches: (@Sendable (_ matchedRules: [Int]) -> Bool)? = nil) {
+                    commentsForMatches: (@Sendable (_ matchedRules: [Int]) -> Bool)? = nil, reportedFields: [IssueField] = []) {
             self.now = now
             self.concurrency = max(1, concurrency)
             self.batchSize = max(1, batchSize)
             self.lazyConcurrency = max(1, lazyConcurrency)
             self.keepMatchedIssues = keepMatchedIssues
             self.commentsForMatches = commentsForMatches
+            self.reportedFields = reportedFields
         }
     }
 
@@ -76,6 +80,7 @@ public struct RuleEngine: Sendable {
         var statistics = Statistics()
         var iterator = provider.issues(matching: query).makeAsyncIterator()
         let rules = self.rules, now = options.now, keep = options.keepMatchedIssues, attach = options.commentsForMatches
+        let reported = options.reportedFields
         try await withThrowingTaskGroup(of: (Int, [IssueOutcome]).self) { group in
             var nextBatch = 0, nextToEmit = 0, inFlight = 0
             var exhausted = false
@@ -102,7 +107,7 @@ public struct RuleEngine: Sendable {
                     inFlight += 1
                     group.addTask {
                         (index, try await RuleEngine.evaluate(batch, rules: rules, now: now, keepMatchedIssues: keep,
-                                                      commentsForMatches: attach, loader: loader))
+                                                      commentsForMatches: attach, reportedFields: reported, loader: loader))
                     }
                 }
                 guard inFlight > 0, let (index, outcomes) = try await group.next() else { break }
@@ -129,7 +134,7 @@ public struct RuleEngine: Sendable {
     /// `CancellationError` (a load that fails because the run was cancelled is no per-issue error)
     /// and a failure to read the comments `commentsForMatches` asked for.
     static func evaluate(_ batch: [Issue], rules: [Rule], now: Timestamp, keepMatchedIssues: Bool = false,
-                         commentsForMatches: (@Sendable ([Int]) -> Bool)? = nil,
+                         commentsForMatches: (@Sendable ([Int]) -> Bool)? = nil, reportedFields: [IssueField] = [],
                          loader: some IssueDataLoader) async throws -> [IssueOutcome] {
         var outcomes: [IssueOutcome] = []
         outcomes.reserveCapacity(batch.count)
@@ -180,6 +185,11 @@ public struct RuleEngine: Sendable {
             }
             var outcome = IssueOutcome(issue: IssueReference(batch[issueIndex]), matchedRules: matched, errors: errors)
             outcome.notEvaluatedRules = notEvaluated
+            if !reportedFields.isEmpty && !matched.isEmpty {
+                for field in reportedFields {
+                    outcome.fieldValues[field] = field.descriptor.loadedValue(of: batch[issueIndex], in: frame)
+                }
+            }
             if keepMatchedIssues && !matched.isEmpty {
                 outcome.matchedIssue = batch[issueIndex]
                 outcome.loadedComments = frame.comments

@@ -48,7 +48,7 @@ import Testing
         (["lint", "--bogus", "lint/clean.yaml"], ["Unknown option", "--bogus"]),
         (["frobnicate"], ["Unexpected argument", "frobnicate"]),
         (["check", "--source", "file:check/github.jsonl"], ["give at least one rule file with --rules"]),
-        (["check", "--rules", "check/rules.yaml", "--format", "xml"], ["'xml'", "--format", "'text', 'json', 'jsonl' or 'markdown'"]),
+        (["check", "--rules", "check/rules.yaml", "--format", "xml"], ["'xml'", "--format", "'text', 'json', 'jsonl', 'markdown' or 'html'"]),
         (["check", "--rules", "check/rules.yaml", "--fail-on", "severe"], ["'severe'", "--fail-on", "'none', 'info', 'warning' or 'error'"]),
         (["check", "--rules", "check/rules.yaml", "--concurrency", "0"], ["--concurrency must be at least 1"]),
         (["lint", "--format", "xml", "lint/clean.yaml"], ["'xml'", "--format", "'text', 'json', 'sarif' or 'github'"]),

@@ -60,6 +60,8 @@ public struct ApplyRun: Sendable {
         public var notEvaluated: [NotEvaluatedIssue] = []
         /// Why `report` actions wrote nothing (the run did not see the whole source), one line each.
         public var reportNotes: [String] = []
+        /// Wall time of the run in seconds (reads, planning and writes), for the HTML report's header.
+        public var elapsedSeconds: Double = 0
     }
 
     /// Only the rules with actions.
@@ -91,6 +93,7 @@ public struct ApplyRun: Sendable {
     /// not be evaluated on an issue (nothing is written then), and what the provider throws.
     public func run(provider: any IssueProvider) async throws -> Result {
         if options.perform { try checkWritable(provider, writableProviders: options.writableProviders) }
+        let started = Date()
         let writer = provider as? any IssueWriter
         // Also in a dry run, so that its plan is the one `perform` would carry out (the login
         // decides which earlier comments count).
@@ -132,6 +135,6 @@ public struct ApplyRun: Sendable {
         }
         return Result(plan: plan, execution: execution, uncheckedComments: uncheckedComments, statistics: statistics,
                       notes: provider.runNotes, writeIntervalSeconds: writer?.writeIntervalSeconds ?? 0, notEvaluated: notEvaluated,
-                      reportNotes: reportNotes)
+                      reportNotes: reportNotes, elapsedSeconds: Date().timeIntervalSince(started))
     }
 }

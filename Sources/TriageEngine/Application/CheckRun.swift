@@ -28,11 +28,15 @@ public struct CheckRun: Sendable {
     public let now: Timestamp
     /// Issue batches evaluated at once.
     public let concurrency: Int
+    /// Fields the report shows beyond number, title and URL (`CheckFormat.reportedFields`): decoded
+    /// even when no rule reads them, and handed out with each match (`IssueOutcome.fieldValues`).
+    public let reportedFields: [IssueField]
 
-    public init(ruleSet: RuleSet, now: Timestamp, concurrency: Int) {
+    public init(ruleSet: RuleSet, now: Timestamp, concurrency: Int, reportedFields: [IssueField] = []) {
         self.ruleSet = ruleSet
         self.now = now
         self.concurrency = concurrency
+        self.reportedFields = reportedFields
     }
 
     /// What every reporter needs to know before the first outcome.
@@ -45,9 +49,10 @@ public struct CheckRun: Sendable {
     public func run(provider: any IssueProvider, handle: (IssueOutcome) async throws -> Void) async throws -> Result {
         let rules = ruleSet.rules
         // Reports always show number, title and URL, whatever the rules read.
-        let fields = ruleSet.fieldsRead.union(IssueFieldSet([.number, .title, .url]))
+        var fields = ruleSet.fieldsRead.union(IssueFieldSet([.number, .title, .url]))
+        for field in reportedFields { fields.formUnion(field.descriptor.fieldsRead) }
         let query = QueryDerivation.query(for: rules, now: now, fields: fields)
-        let engine = RuleEngine(rules: rules, options: .init(now: now, concurrency: concurrency))
+        let engine = RuleEngine(rules: rules, options: .init(now: now, concurrency: concurrency, reportedFields: reportedFields))
         let started = Date()
         var matchedSeverities = Set<Severity>()
         var notEvaluated: [NotEvaluatedIssue] = []

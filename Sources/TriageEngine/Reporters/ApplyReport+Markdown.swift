@@ -56,7 +56,7 @@ extension ApplyReport {
     /// `[#12](URL) Title: add label `x` (rule `r`)`.
     private static func item(_ entry: ApplyPlan.Entry, spanningRepositories: Bool) -> String {
         let issue = entry.createsIssue ? "\(entry.issueLabel(spanningRepositories: spanningRepositories)) \(MarkdownCheckReporter.escape(entry.issue.title))"
-            : CheckJobSummary.link(entry.issue, spanningRepositories: spanningRepositories)
+            : CheckMarkdown.link(entry.issue, spanningRepositories: spanningRepositories)
         return "\(issue): \(MarkdownCheckReporter.escape(entry.operation.description)) (rule `\(entry.rule)`)"
     }
 }

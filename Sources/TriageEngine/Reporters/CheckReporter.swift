@@ -3,7 +3,7 @@ public import TriageRules
 
 /// The output formats of `triage check` (SPEC §5).
 public enum CheckFormat: String, CaseIterable, Sendable {
-    case text, json, jsonl, markdown
+    case text, json, jsonl, markdown, html
 
     /// A fresh reporter for this format.
     public func makeReporter(context: CheckContext) -> any CheckReporter {
@@ -12,7 +12,14 @@ public enum CheckFormat: String, CaseIterable, Sendable {
         case .json: JSONCheckReporter(context: context)
         case .jsonl: JSONLinesCheckReporter(context: context)
         case .markdown: MarkdownCheckReporter(context: context)
+        case .html: HTMLCheckReporter(context: context)
         }
+    }
+
+    /// Fields the format shows beyond number, title and URL, for `CheckRun.reportedFields`: the
+    /// HTML report's columns (author, labels, age, idle, and the lazy fields `rules` read).
+    public func reportedFields(for rules: [Rule]) -> [IssueField] {
+        self == .html ? HTMLCheckReporter.reportedFields(for: rules) : []
     }
 
     /// Whether the report lists rule evaluation errors; `jsonl` does not (a line per match), so

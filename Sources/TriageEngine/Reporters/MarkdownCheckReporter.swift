@@ -2,34 +2,14 @@ import TriageLanguage
 import TriageRules
 
 /// `--format markdown`: a report to paste into an issue or a job summary: a table of rules with
-/// counts, then one section per rule with a task list of its matches.
+/// counts, then one section per rule with a task list of its matches (`CheckMarkdown`, which also
+/// writes the CI job summary).
 struct MarkdownCheckReporter: CollectingCheckReporter {
     let context: CheckContext
     var collector = MatchCollector()
 
     mutating func finish(_ summary: CheckSummary) -> String {
-        var output = "# Triage report\n\n"
-        output += "Source `\(context.source)` at \(context.now.rfc3339): \(summary.statistics.issuesRead) issues, \(summary.statistics.matches) matches.\n\n"
-        output += "| Rule | Severity | Matches |\n|---|---|---:|\n"
-        for (index, rule) in context.rules.enumerated() {
-            output += "| [`\(rule.name)`](#\(rule.name)) | \(rule.severity.rawValue) | \(collector.matches(ofRule: index).count) |\n"
-        }
-        for (index, rule) in context.rules.enumerated() where !collector.matches(ofRule: index).isEmpty {
-            output += "\n## \(rule.name)\n\n"
-            if let description = rule.description { output += "\(Self.escape(description))\n\n" }
-            for issue in collector.matches(ofRule: index) {
-                let title = Self.escape(issue.title), label = issue.label(spanningRepositories: context.spansRepositories)
-                output += issue.url.isEmpty ? "- [ ] \(label) \(title)\n" : "- [ ] [\(label)](\(issue.url)) \(title)\n"
-            }
-        }
-        if !collector.errors.isEmpty {
-            output += "\n## Errors\n\n"
-            for error in collector.errors {
-                let issue = error.label(spanningRepositories: context.spansRepositories)
-                output += "- `\(error.rule)` on \(issue): \(Self.escape(error.message))\n"
-            }
-        }
-        return output
+        CheckMarkdown(context: context, form: .report, limits: CheckMarkdown.unlimited).render(collector, summary)
     }
 
     /// `text` as a code span: inside one, a backslash is shown as is, so `escape` must not be used;

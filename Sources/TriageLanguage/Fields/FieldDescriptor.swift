@@ -43,4 +43,17 @@ public struct FieldDescriptor: Sendable {
         guard let template = accessor.template else { return nil }
         return withUnsafePointer(to: issue) { template($0, now) }
     }
+
+    /// The field's value for `issue` as evaluation left `frame`: what a report shows without a
+    /// request of its own. Nil for a lazy field whose data the frame does not hold (no rule reached it).
+    public func loadedValue(of issue: Issue, in frame: EvaluationFrame) -> Value? {
+        let read = accessor.value
+        return withUnsafePointer(to: issue) { pointer -> Value? in
+            do throws(EvaluationInterrupt) {
+                return try read(pointer, frame)
+            } catch {
+                return nil
+            }
+        }
+    }
 }

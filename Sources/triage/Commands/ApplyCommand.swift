@@ -1,5 +1,6 @@
 import ArgumentParser
 import TriageEngine
+import TriageRules
 
 /// `triage apply --rules FILE… [--source S | --event FILE]`: plan the actions of matching rules; write only with `--yes` (`ApplyRun`).
 struct ApplyCommand: AsyncParsableCommand {
@@ -58,6 +59,7 @@ struct ApplyCommand: AsyncParsableCommand {
         _ = try await EventResolution.withProvider(for: options, event: event, defaultSource: ruleSet.defaultSource,
                                                   writeIntervalSeconds: writeInterval.map { Double($0.seconds) }) { provider, _ in
             let result: ApplyRun.Result
+            var actionRules: [Rule] = []
             let progress = ApplyProgressLine(enabled: yes && StandardStream.error.isTerminal,
                                              writeIntervalSeconds: (provider as? any IssueWriter)?.writeIntervalSeconds ?? 0)
             let runOptions = ApplyRun.Options(now: now, perform: yes, maxIssuesPerRule: maxPerRule, force: force,
@@ -66,6 +68,7 @@ struct ApplyCommand: AsyncParsableCommand {
                                               writableProviders: SourceResolution.registry.writableProviderNames)
             do {
                 let run = try ApplyRun(rules: ruleSet.rules, options: runOptions)
+                actionRules = run.rules
                 result = try await run.run(provider: provider)
                 progress.clear()
             } catch let error as ApplyRunError where error.isUsageProblem {
@@ -74,7 +77,7 @@ struct ApplyCommand: AsyncParsableCommand {
                 progress.clear()
                 throw RunFailure.exit(for: error)
             }
-            try ApplyOutput.finish(result, provider: provider, format: format)
+            try ApplyOutput.finish(result, provider: provider, format: format, rules: actionRules, now: now)
         }
     }
 }

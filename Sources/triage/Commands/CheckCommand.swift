@@ -30,8 +30,9 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let ruleSet = try RuleFiles.load(options.rules, selecting: options.selectedRules)
-        let run = CheckRun(ruleSet: ruleSet, now: try options.evaluationInstant(), concurrency: concurrency)
         let format = format.value
+        let run = CheckRun(ruleSet: ruleSet, now: try options.evaluationInstant(), concurrency: concurrency,
+                           reportedFields: format.reportedFields(for: ruleSet.rules))
         var spansRepositories = false
         let evaluated = try await EventResolution.withProvider(for: options, event: event, defaultSource: ruleSet.defaultSource) { provider, _ in
             spansRepositories = provider.spansRepositories

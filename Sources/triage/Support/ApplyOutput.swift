@@ -1,12 +1,15 @@
 import ArgumentParser
 import TriageEngine
+import TriageLanguage
+import TriageRules
 
 /// What `apply` prints and how it exits once `ApplyRun` is done: the plan (or what was written) in
 /// the chosen format, the job summary, then the exit code (3 a failure, 1 work left undone).
 enum ApplyOutput {
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown, html }
 
-    static func finish(_ result: ApplyRun.Result, provider: any IssueProvider, format: Format) throws {
+    /// `rules` and `now` are the run's, which the HTML report lists and shows.
+    static func finish(_ result: ApplyRun.Result, provider: any IssueProvider, format: Format, rules: [Rule], now: Timestamp) throws {
         if result.uncheckedComments > 0 {
             let count = result.uncheckedComments
             StandardStream.error.write("warning: \(provider.sourceDescription) has no comments for \(count) issue\(count == 1 ? "" : "s"); their comments are planned without checking for an earlier one\n")
@@ -21,6 +24,7 @@ enum ApplyOutput {
         case .json: StandardStream.output.write(ApplyReport.json(plan: result.plan, result: result.execution, source: source,
                                                                  writeIntervalSeconds: interval, spanningRepositories: spanning))
         case .markdown: StandardStream.output.write(markdown)
+        case .html: StandardStream.output.write(ApplyReport.html(result, rules: rules, source: source, now: now, spanningRepositories: spanning))
         }
         StandardStream.output.flush()
         if let summaryPath = JobSummaryFile.path() { JobSummaryFile.append(markdown, to: summaryPath) }

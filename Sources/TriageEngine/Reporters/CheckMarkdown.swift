@@ -1,0 +1,68 @@
+import TriageLanguage
+import TriageRules
+
+/// The Markdown of a `check` run, in its two forms: `--format markdown` (a report to paste into an
+/// issue: task lists, rule descriptions, every match) and the CI job summary (SPEC §6: links, capped
+/// by `SummaryLimits`). One renderer, so the two cannot drift apart: a table of rules with their
+/// counts, each matching rule's issues, then the errors.
+struct CheckMarkdown {
+    enum Form {
+        /// `--format markdown`: uncapped, rule sections as `##` with their descriptions, task items.
+        case report
+        /// `$GITHUB_STEP_SUMMARY`: capped, rule sections as `###`, plain links.
+        case jobSummary
+    }
+
+    let context: CheckContext
+    let form: Form
+    let limits: SummaryLimits
+
+    /// No cap: the report lists everything.
+    static let unlimited = SummaryLimits(itemsPerList: .max, maxBytes: .max)
+
+    func render(_ collector: MatchCollector, _ summary: CheckSummary) -> String {
+        let statistics = summary.statistics, spanning = context.spansRepositories
+        var markdown = CappedMarkdown(limits: limits)
+        switch form {
+        case .report:
+            markdown.append("# Triage report\n\n")
+            markdown.append("Source `\(context.source)` at \(context.now.rfc3339): \(statistics.issuesRead) issues, \(statistics.matches) matches.\n\n")
+        case .jobSummary:
+            markdown.append("## triage check\n\n")
+            markdown.append("\(MarkdownCheckReporter.codeSpan(context.source)) at \(context.now.rfc3339): \(statistics.issuesRead) issue\(statistics.issuesRead == 1 ? "" : "s") read, \(statistics.matches) match\(statistics.matches == 1 ? "" : "es").\n\n")
+        }
+        markdown.append("| Rule | Severity | Matches |\n|---|---|---:|\n")
+        for (index, rule) in context.rules.enumerated() {
+            let name = form == .report ? "[`\(rule.name)`](#\(rule.name))" : "`\(rule.name)`"
+            markdown.append("| \(name) | \(rule.severity.rawValue) | \(collector.matches(ofRule: index).count) |\n")
+        }
+        for (index, rule) in context.rules.enumerated() {
+            let matches = collector.matches(ofRule: index)
+            guard !matches.isEmpty else { continue }
+            switch form {
+            case .report:
+                markdown.append("\n## \(rule.name)\n\n")
+                if let description = rule.description { markdown.append("\(MarkdownCheckReporter.escape(description))\n\n") }
+            case .jobSummary:
+                markdown.append("\n### `\(rule.name)`\n\n")
+            }
+            let box = form == .report ? "[ ] " : ""
+            markdown.appendList(matches.map { box + Self.link($0, spanningRepositories: spanning) })
+        }
+        if !collector.errors.isEmpty {
+            markdown.append(form == .report ? "\n## Errors\n\n" : "\n### Errors\n\n")
+            markdown.appendList(collector.errors.map { error in
+                "`\(error.rule)` on \(error.label(spanningRepositories: spanning)): \(MarkdownCheckReporter.escape(error.message))"
+            })
+        }
+        return markdown.finished()
+    }
+
+    /// `[#12](URL) Title`, or `#12 Title` for an issue without a URL (file sources); `owner/name#12`
+    /// for a source that spans repositories.
+    static func link(_ issue: IssueReference, spanningRepositories: Bool = false) -> String {
+        let title = MarkdownCheckReporter.escape(issue.title)
+        let label = issue.label(spanningRepositories: spanningRepositories)
+        return issue.url.isEmpty ? "\(label) \(title)" : "[\(label)](\(issue.url)) \(title)"
+    }
+}
