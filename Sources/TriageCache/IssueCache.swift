@@ -61,7 +61,8 @@ public final class IssueCache: Sendable {
         return connection
     }
 
-    private func withConnection<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
+    /// The one way to the connection: its statements run one sequence at a time, on any thread.
+    func withConnection<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
         try access.withLock { _ in try body(connection) }
     }
 
@@ -77,7 +78,8 @@ public final class IssueCache: Sendable {
         }
     }
 
-    /// Every cached item of `source`, in listing order, then creation, then number.
+    /// Every cached item of `source`, in listing order, then creation, then number, in memory at once
+    /// (runs read them through `itemCursor(of:)`).
     public func items(of source: CacheSourceKey) throws -> [CachedItem] {
         try withConnection { connection in
             let statement = try connection.prepare(
