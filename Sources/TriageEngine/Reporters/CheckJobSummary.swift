@@ -40,6 +40,13 @@ public struct CheckJobSummary: CheckReporter {
                 return "`\(error.rule)` on \(issue): \(MarkdownCheckReporter.escape(error.message))"
             })
         }
+        if !collector.notEvaluated.isEmpty {
+            markdown.append("\n### Not evaluated (\(NotEvaluatedIssue.budgetReason))\n\n")
+            let spanning = context.spansRepositories
+            markdown.appendList(collector.notEvaluated.map { issue, rules in
+                Self.link(issue, spanningRepositories: spanning) + ": " + rules.map { "`\(context.rules[$0].name)`" }.joined(separator: ", ")
+            })
+        }
         return markdown.finished()
     }
 

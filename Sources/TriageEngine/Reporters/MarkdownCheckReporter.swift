@@ -29,6 +29,15 @@ struct MarkdownCheckReporter: CollectingCheckReporter {
                 output += "- `\(error.rule)` on \(issue): \(Self.escape(error.message))\n"
             }
         }
+        if !collector.notEvaluated.isEmpty {
+            let count = collector.notEvaluated.count
+            output += "\n## Not evaluated\n\n\(count) issue\(count == 1 ? "" : "s"), \(NotEvaluatedIssue.budgetReason):\n\n"
+            for (issue, rules) in collector.notEvaluated {
+                let names = rules.map { "`\(context.rules[$0].name)`" }.joined(separator: ", ")
+                let label = issue.label(spanningRepositories: context.spansRepositories)
+                output += (issue.url.isEmpty ? "- \(label)" : "- [\(label)](\(issue.url))") + " \(Self.escape(issue.title)): \(names)\n"
+            }
+        }
         return output
     }
 
