@@ -43,7 +43,8 @@ public struct MultiRepositoryIssueProvider<Member: IssueProvider & IssueWriter>:
     public var spansRepositories: Bool { true }
 
     public var runNotes: ProviderRunNotes {
-        ProviderRunNotes(apiCalls: client.apiCalls, failedRepositories: roster.failures, unreadRequests: client.readBudget?.refused ?? [])
+        ProviderRunNotes(apiCalls: client.apiCalls, failedRepositories: roster.failures, unreadRequests: client.readBudget?.refused ?? [],
+                         notModified: client.notModifiedResponses)
     }
 
     public func issues(matching query: IssueQuery) -> MultiRepositoryIssues<Member> {
