@@ -76,4 +76,37 @@ struct OrganizationCacheTests {
             #expect(changed.output.stdout == fresh.output.stdout)
         }
     }
+
+    /// A GitLab group reads its group lists every run (the cache holds projects) but each project's
+    /// notes come from the cache while the issue is unchanged; with `--shard` it is cached like an
+    /// organisation.
+    @Test func aGitLabGroupReusesEachProjectsLazyDataAndAShardIsCachedWhole() async throws {
+        let server = try await OrganizationSourceTests.serve(GroupSourceTests.organization)
+        let directory = NSTemporaryDirectory() + "triage-group-cache-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try await server.serving {
+            func check(_ extra: [String]) async throws -> (Triage.Output, [TestHTTPRequest]) {
+                let before = server.requests.count
+                let output = try await OrganizationSourceTests.triage(
+                    ["check", "--rules", "rules.yaml", "--source", "gitlab:acme/*", "--api-url", "\(server.baseURL)/api/v4",
+                     "--now", "2024-06-01", "--format", "jsonl", "--cache", directory] + extra,
+                    environment: ["GITLAB_TOKEN": "glpat-GROUPSECRET"])
+                return (output, Array(server.requests.dropFirst(before)))
+            }
+            let expected = GroupSourceTests.expectedLines(repo: "acme/api", count: 17) + GroupSourceTests.expectedLines(repo: "acme/web", count: 24)
+            let (cold, coldRequests) = try await check([])
+            #expect(cold.stdoutLines == expected, "\(cold)")
+            #expect(coldRequests.contains { $0.path.hasSuffix("/notes") })
+            let (warm, warmRequests) = try await check([])
+            #expect(warm.stdoutLines == expected, "\(warm)")
+            #expect(Set(warmRequests.map(\.path)) == ["/api/v4/groups/acme/issues", "/api/v4/groups/acme/merge_requests"], "\(warmRequests.map(\.uri))")
+
+            let (_, shardCold) = try await check(["--shard", "1/1"])
+            #expect(shardCold.first?.path == "/api/v4/groups/acme/projects")
+            let (shardWarm, shardRequests) = try await check(["--shard", "1/1"])
+            #expect(shardWarm.stdoutLines == expected, "\(shardWarm)")
+            // The project list, then one issue and one merge-request list per live project.
+            #expect(shardRequests.count == 5 && !shardRequests.contains { $0.path.hasSuffix("/notes") }, "\(shardRequests.map(\.uri))")
+        }
+    }
 }
