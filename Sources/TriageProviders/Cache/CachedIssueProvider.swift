@@ -120,7 +120,7 @@ public struct CachedIssueProvider<Base: IncrementalSource>: IssueProvider {
         switch try await base.client.getAllObjects(request.url, resource: request.resource, ifNoneMatch: stored?.etag) {
         case .notModified:
             guard let stored else { throw APIError("\(base.client.hostName) answered 304 to an unconditional request") }
-            try cache.storeLazyData(of: key, key: itemKey, field: field.rawValue, updated: updated, etag: stored.etag, data: stored.data)
+            try cache.revalidateLazyData(of: key, key: itemKey, field: field.rawValue, updated: updated)
             return try decode(stored.data)
         case let .objects(objects, etag):
             let value = parse(objects)
