@@ -12,9 +12,18 @@ mkdir -p Fuzz/.deps && ln -sfn ../.. Fuzz/.deps/triage
 resource_dir=$(dirname "$(dirname "$(command -v swiftc)")")/lib/clang
 libfuzzer=$(find "$resource_dir" -name 'libclang_rt.fuzzer_no_main-x86_64.a' | head -1)
 [ -n "$libfuzzer" ] || { echo "libFuzzer (libclang_rt.fuzzer_no_main) not found under $resource_dir"; exit 1; }
+# Coverage for libFuzzer in every Swift module, not only the entry points (whose targets add
+# -sanitize=fuzzer themselves): the scanner, parser and checker are where the branches are. The same
+# instrumentation -sanitize=fuzzer gives (8-bit counters, PC table, comparisons), without linking a
+# second libFuzzer main into the libraries. SwiftPM does not rebuild when -Xswiftc flags change, so
+# a build made with other flags is discarded once (the checkouts stay).
+instrument=(-Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp)
+stamp=Fuzz/.build/instrumentation
+if [ -d Fuzz/.build/debug ] && [ "$(cat "$stamp" 2>/dev/null)" != "${instrument[*]}" ]; then rm -rf Fuzz/.build/debug Fuzz/.build/*-unknown-linux-gnu/debug; fi
+mkdir -p Fuzz/.build && printf '%s' "${instrument[*]}" > "$stamp"
 for product in TriageFuzz TriageJSONFuzz; do
     rm -f "Fuzz/.build/debug/$product"
-    swift build --package-path Fuzz -c debug --product "$product" -Xlinker "$libfuzzer" -Xlinker -lstdc++ 2>&1 | grep -E "error|warning: " | grep -vE "^\[|ld.gold: warning: Cannot export local symbol" || true
+    swift build --package-path Fuzz -c debug --product "$product" "${instrument[@]}" -Xlinker "$libfuzzer" -Xlinker -lstdc++ 2>&1 | grep -E "error|warning: " | grep -vE "^\[|ld.gold: warning: Cannot export local symbol" || true
     [ -x "Fuzz/.build/debug/$product" ] || { echo "fuzzer $product did not build"; exit 1; }
 done
 binary=Fuzz/.build/debug/TriageFuzz

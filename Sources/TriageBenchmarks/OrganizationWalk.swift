@@ -17,9 +17,10 @@ enum OrganizationWalk {
             organization.respond(to: request, baseURL: "http://\(request.header("host") ?? "")")
         }
         let registry = BuiltinProviders.registry()
-        func walk(_ source: String) async throws -> (seconds: Double, issues: Int, requests: Int) {
+        func walk(_ source: String, cache: String? = nil) async throws -> (seconds: Double, issues: Int, requests: Int) {
             let before = server.requests.count
-            let configuration = ProviderConfiguration(location: "", apiURL: server.baseURL, logger: ProviderLogger(note: { _ in }))
+            let configuration = ProviderConfiguration(location: "", apiURL: server.baseURL, logger: ProviderLogger(note: { _ in }),
+                                                      cache: cache.map { ProviderCacheOptions(directory: $0) })
             let provider = try registry.resolve(source, configuration: configuration)
             let start = DispatchTime.now().uptimeNanoseconds
             var count = 0
@@ -43,6 +44,13 @@ enum OrganizationWalk {
         print(String(format: "  largest single repository: %.3f s (%d requests)", single, singleRequests))
         print(String(format: "  organisation: %.3f s, %d issues, %d requests", org.seconds, org.issues, org.requests))
         print(String(format: "  ratio to single × ceil(%d/4) = %.3f s: %.2f× (target ≤ 1.3×)", repositories, bound, org.seconds / bound))
+        // Through the cache, repository by repository: a cold walk, then one over the unchanged organisation.
+        let directory = NSTemporaryDirectory() + "triage-org-bench-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for name in ["cold cache", "warm cache, unchanged"] {
+            let run = try await walk("github:acme", cache: directory)
+            print(String(format: "  organisation, %@: %.3f s, %d issues, %d requests", name, run.seconds, run.issues, run.requests))
+        }
         await server.stop()
     }
 }

@@ -14,6 +14,11 @@ public struct CacheDirectory: Hashable, Sendable {
         return nil
     }
 
+    /// `given` (`--cache DIR`) when there is one, else the default for `environment`.
+    public static func chosen(_ given: String?, environment: [String: String]) -> CacheDirectory? {
+        given.map(CacheDirectory.init(path:)) ?? .default(environment: environment)
+    }
+
     /// The SQLite database file inside the directory.
     public var databasePath: String { path + "/cache.sqlite" }
     /// The file a running `triage` holds an exclusive lock on while it uses the cache.

@@ -12,6 +12,8 @@ public final class IssueCache: Sendable {
     /// Used only inside `access`: one statement sequence at a time.
     private let connection: SQLiteConnection
     private let access = Mutex(())
+    /// Statements a run uses per issue, prepared once (`withStatement`); used only inside `access`.
+    private let statements = PreparedStatements()
     private let lock: CacheLock
 
     private init(directory: CacheDirectory, connection: SQLiteConnection, lock: CacheLock) {
@@ -61,9 +63,31 @@ public final class IssueCache: Sendable {
         return connection
     }
 
-    private func withConnection<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
+    /// The one way to the connection: its statements run one sequence at a time, on any thread.
+    func withConnection<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
         try access.withLock { _ in try body(connection) }
     }
+
+    /// Runs `body` with the statement for `sql`, prepared on first use and kept for the run: the
+    /// lazy-data reads and writes happen once per issue. Reset before (bindings cleared) and after,
+    /// so a row left unread never holds a read transaction open.
+    func withStatement<T>(_ sql: String, _ body: (SQLiteStatement) throws -> T) throws -> T {
+        try access.withLock { _ in
+            let statement: SQLiteStatement
+            if let prepared = statements.bySQL[sql] {
+                statement = prepared
+            } else {
+                statement = try connection.prepare(sql)
+                statements.bySQL[sql] = statement
+            }
+            statement.reset()
+            defer { statement.reset() }
+            return try body(statement)
+        }
+    }
+
+    /// How many statements the connection has prepared (tests: per-issue statements are prepared once).
+    var statementsPrepared: Int { access.withLock { _ in connection.statementsPrepared } }
 
     // MARK: Reading
 
@@ -77,7 +101,8 @@ public final class IssueCache: Sendable {
         }
     }
 
-    /// Every cached item of `source`, in listing order, then creation, then number.
+    /// Every cached item of `source`, in listing order, then creation, then number, in memory at once
+    /// (runs read them through `itemCursor(of:)`).
     public func items(of source: CacheSourceKey) throws -> [CachedItem] {
         try withConnection { connection in
             let statement = try connection.prepare(
@@ -94,8 +119,7 @@ public final class IssueCache: Sendable {
 
     /// Lazy data `field` of item `key` with its `ETag`, whatever `updated` it was stored for.
     public func lazyData(of source: CacheSourceKey, key: String, field: String) throws -> (updated: Int64, etag: String?, data: [UInt8])? {
-        try withConnection { connection in
-            let statement = try connection.prepare("SELECT updated, etag, data FROM lazy WHERE source = ? AND key = ? AND field = ?")
+        try withStatement("SELECT updated, etag, data FROM lazy WHERE source = ? AND key = ? AND field = ?") { statement in
             try statement.bind(1, source.storageKey)
             try statement.bind(2, key)
             try statement.bind(3, field)
@@ -179,8 +203,7 @@ public final class IssueCache: Sendable {
 
     /// Stores lazy data `field` of item `key` as read for its `updated`.
     public func storeLazyData(of source: CacheSourceKey, key: String, field: String, updated: Int64, etag: String?, data: [UInt8]) throws {
-        try withConnection { connection in
-            let statement = try connection.prepare("INSERT OR REPLACE INTO lazy VALUES (?, ?, ?, ?, ?, ?)")
+        try withStatement("INSERT OR REPLACE INTO lazy VALUES (?, ?, ?, ?, ?, ?)") { statement in
             try statement.bind(1, source.storageKey)
             try statement.bind(2, key)
             try statement.bind(3, field)
@@ -246,4 +269,10 @@ public final class IssueCache: Sendable {
             return total + ((attributes?[.size] as? NSNumber)?.intValue ?? 0)
         }
     }
+}
+
+/// The statements `IssueCache.withStatement` keeps, by SQL text. Like the connection they belong to,
+/// used only under the cache's lock, which is what makes the `@unchecked Sendable` sound.
+private final class PreparedStatements: @unchecked Sendable {
+    var bySQL: [String: SQLiteStatement] = [:]
 }

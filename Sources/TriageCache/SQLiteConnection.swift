@@ -7,6 +7,8 @@ import CSQLite
 /// columns and transactions, nothing else.
 public final class SQLiteConnection: @unchecked Sendable {
     let handle: OpaquePointer
+    /// Statements prepared so far (`prepare` calls), for tests of statement reuse.
+    private(set) var statementsPrepared = 0
 
     /// Opens (creating when missing) the database file at `path`.
     public init(path: String) throws(SQLiteError) {
@@ -35,6 +37,7 @@ public final class SQLiteConnection: @unchecked Sendable {
         var statement: OpaquePointer?
         let status = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
         guard status == SQLITE_OK, let statement else { throw error(status, "preparing: \(sql.prefix(60))") }
+        statementsPrepared += 1
         return SQLiteStatement(statement: statement, connection: self)
     }
 

@@ -9,7 +9,8 @@ import TriageTestSupport
 // Cold against warm runs through the cache over a large repository on the loopback fake with 50 ms
 // latency per request: request counts (list, lazy, 304), wall time, the cache's size and the time to
 // open it. `swift run triage-cache-bench` (BENCH_ISSUES=10000 by default; request counts do not
-// depend on the build mode, and the latency dominates the times).
+// depend on the build mode, and the latency dominates the times). `RSS=fill|warm`: peak memory of a
+// warm run (`WarmRunMemory.swift`).
 
 /// The rule of every run (a conversation rule: it reads comments) and its evaluation instant. Not
 /// top-level variables: those belong to the main actor, which waits for the benchmark below.
@@ -100,7 +101,12 @@ func benchmark(issueCount: Int) async throws {
 let done = DispatchSemaphore(value: 0)
 Task.detached {
     do {
-        try await benchmark(issueCount: Int(ProcessInfo.processInfo.environment["BENCH_ISSUES"] ?? "") ?? 10_000)
+        let environment = ProcessInfo.processInfo.environment
+        switch environment["RSS"] {
+        case "fill": try await WarmRunMemory(environment: environment).fill()
+        case "warm": try await WarmRunMemory(environment: environment).warm()
+        default: try await benchmark(issueCount: Int(environment["BENCH_ISSUES"] ?? "") ?? 10_000)
+        }
     } catch {
         print("error: \(error)")
     }

@@ -18,4 +18,7 @@ public struct NotEvaluatedIssue: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { description(spanningRepositories: false) }
+
+    /// Why an issue is not evaluated, as reports write it (`"reason"` in JSON): the one cause there is.
+    public static let budgetReason = "read budget (--max-requests) spent"
 }

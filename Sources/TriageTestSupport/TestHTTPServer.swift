@@ -75,7 +75,9 @@ public final class TestHTTPServer: Sendable {
     /// The most requests that were being answered at the same time.
     public var maxInFlight: Int { state.maxInFlight }
 
-    public static func start(latencyMilliseconds: Int = 0,
+    /// `port` 0 (the default) takes an ephemeral port; a fixed one lets a benchmark's second process
+    /// reach the API base its first process cached under.
+    public static func start(latencyMilliseconds: Int = 0, port: Int = 0,
                              handler: @escaping @Sendable (TestHTTPRequest) -> TestHTTPResponse) async throws -> TestHTTPServer {
         let state = ServerState(latencyMilliseconds: latencyMilliseconds, handler: handler)
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -86,7 +88,7 @@ public final class TestHTTPServer: Sendable {
                     try channel.pipeline.syncOperations.addHandler(TestHTTPHandler(state: state))
                 }
             }
-            .bind(host: "127.0.0.1", port: 0).get()
+            .bind(host: "127.0.0.1", port: port).get()
         return TestHTTPServer(channel: channel, state: state)
     }
 

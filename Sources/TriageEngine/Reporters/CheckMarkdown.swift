@@ -4,7 +4,8 @@ import TriageRules
 /// The Markdown of a `check` run, in its two forms: `--format markdown` (a report to paste into an
 /// issue: task lists, rule descriptions, every match) and the CI job summary (SPEC §6: links, capped
 /// by `SummaryLimits`). One renderer, so the two cannot drift apart: a table of rules with their
-/// counts, each matching rule's issues, then the errors.
+/// counts, each matching rule's issues, then the errors and the issues the read budget left not
+/// evaluated.
 struct CheckMarkdown {
     enum Form {
         /// `--format markdown`: uncapped, rule sections as `##` with their descriptions, task items.
@@ -53,6 +54,18 @@ struct CheckMarkdown {
             markdown.append(form == .report ? "\n## Errors\n\n" : "\n### Errors\n\n")
             markdown.appendList(collector.errors.map { error in
                 "`\(error.rule)` on \(error.label(spanningRepositories: spanning)): \(MarkdownCheckReporter.escape(error.message))"
+            })
+        }
+        if !collector.notEvaluated.isEmpty {
+            switch form {
+            case .report:
+                let count = collector.notEvaluated.count
+                markdown.append("\n## Not evaluated\n\n\(count) issue\(count == 1 ? "" : "s"), \(NotEvaluatedIssue.budgetReason):\n\n")
+            case .jobSummary:
+                markdown.append("\n### Not evaluated (\(NotEvaluatedIssue.budgetReason))\n\n")
+            }
+            markdown.appendList(collector.notEvaluated.map { issue, rules in
+                Self.link(issue, spanningRepositories: spanning) + ": " + rules.map { "`\(context.rules[$0].name)`" }.joined(separator: ", ")
             })
         }
         return markdown.finished()

@@ -74,6 +74,9 @@ public protocol CheckReporter {
 struct MatchCollector {
     var matchesByRule: [[IssueReference]] = []
     var errors: [RuleEvaluationError] = []
+    /// Issues some rules were not evaluated on (`--max-requests` spent; SPEC §7), in source order,
+    /// with the indexes of those rules.
+    var notEvaluated: [(issue: IssueReference, rules: [Int])] = []
 
     mutating func add(_ outcome: IssueOutcome) {
         for index in outcome.matchedRules {
@@ -81,6 +84,7 @@ struct MatchCollector {
             matchesByRule[index].append(outcome.issue)
         }
         errors += outcome.errors
+        if !outcome.notEvaluatedRules.isEmpty { notEvaluated.append((outcome.issue, outcome.notEvaluatedRules)) }
     }
 
     /// The matches of rule `index` (none when it never matched).

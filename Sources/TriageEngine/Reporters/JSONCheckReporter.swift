@@ -1,8 +1,9 @@
 import TriageJSON
 import TriageRules
 
-/// `--format json`: `{"source", "now", "issues", "rules": [{"name", "severity", "matches": [...]}], "errors": [...]}`.
-/// No timing is included, so the document is byte-identical across runs.
+/// `--format json`: `{"source", "now", "issues", "rules": [{"name", "severity", "matches": [...]}], "errors": [...]}`,
+/// plus `"not_evaluated": [{"repo"?, "number", "rules", "reason"}]` when `--max-requests` left issues
+/// not evaluated. No timing is included, so the document is byte-identical across runs.
 struct JSONCheckReporter: CollectingCheckReporter {
     let context: CheckContext
     var collector = MatchCollector()
@@ -19,10 +20,17 @@ struct JSONCheckReporter: CollectingCheckReporter {
         let errors: [JSONValue] = collector.errors.map { error in
             .object([("rule", .string(error.rule))] + repoEntry(error.repo) + [("number", .int(error.number)), ("message", .string(error.message))])
         }
+        // Only when the read budget left some: a run that evaluated everything keeps SPEC §5's keys.
+        let notEvaluated: [(String, JSONValue)] = collector.notEvaluated.isEmpty ? [] : [("not_evaluated", .array(collector.notEvaluated.map { entry in
+            .object(repoEntry(entry.issue.repo) + [
+                ("number", .int(entry.issue.number)), ("rules", .array(entry.rules.map { .string(context.rules[$0].name) })),
+                ("reason", .string(NotEvaluatedIssue.budgetReason)),
+            ])
+        }))]
         let document: JSONValue = .object([
             ("source", .string(context.source)), ("now", .string(context.now.rfc3339)),
             ("issues", .int(summary.statistics.issuesRead)), ("rules", .array(rules)), ("errors", .array(errors)),
-        ])
+        ] + notEvaluated)
         return document.serialized(pretty: true) + "\n"
     }
 

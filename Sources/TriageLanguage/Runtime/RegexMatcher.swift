@@ -72,9 +72,37 @@ public struct RegexMatcher: Hashable, Sendable {
     /// ICU's answer, bypassing the byte-search shortcuts (tests compare the two).
     func matchWithEngine(_ string: String, in frame: EvaluationFrame?) throws(EvaluationInterrupt) -> Bool {
         #if canImport(_FoundationICU)
-        if let frame, let pattern = regex.icu { return try frame.icuMatchers.find(pattern, in: string) }
+        // Without a frame, matchers of its own: the time limit is ICU's either way.
+        if let pattern = regex.icu { return try (frame?.icuMatchers ?? ICUMatchers()).find(pattern, in: string) }
         #endif
-        return regex.expression.firstMatch(in: string, range: NSRange(location: 0, length: string.utf16.count)) != nil
+        return try Self.boundedSearch(regex.expression, in: string)
+    }
+
+    /// How long a search through `NSRegularExpression` may run: about ICU's own limit (2,000 steps
+    /// of its match engine, roughly as many milliseconds).
+    static let fallbackTimeLimit: TimeInterval = 2
+
+    /// Where ICU's C API is not at hand (a platform without `_FoundationICU`: macOS) the search goes
+    /// through `NSRegularExpression`, which on Darwin has no time limit (on Linux, Foundation's own
+    /// limit ends a search silently, as a no-match, which is why Linux always takes the C API): it
+    /// reports progress and stops at the deadline, so a catastrophic pattern fails the evaluation
+    /// as it does through ICU, never hangs it.
+    static func boundedSearch(_ expression: NSRegularExpression, in string: String,
+                              limit: TimeInterval = fallbackTimeLimit) throws(EvaluationInterrupt) -> Bool {
+        let deadline = Date().addingTimeInterval(limit)
+        var found = false, timedOut = false
+        expression.enumerateMatches(in: string, options: [.reportProgress], range: NSRange(location: 0, length: string.utf16.count)) { result, flags, stop in
+            if result != nil {
+                found = true
+                stop.pointee = true
+            } else if flags.contains(.internalError) || Date() >= deadline {
+                // `internalError`: the engine gave up by itself (a limit of its own).
+                timedOut = true
+                stop.pointee = true
+            }
+        }
+        if timedOut { throw .failed("the regex gave up on this text after its time limit (it backtracks catastrophically; see lint's catastrophic-regex)") }
+        return found
     }
 
     private static func hasPrefix(_ string: String, _ needle: [UInt8], caseInsensitive: Bool) -> Bool {

@@ -45,10 +45,16 @@ public struct CachedIssueProvider<Base: IncrementalSource>: IssueProvider {
     public func shutdown() async { await base.shutdown() }
 
     public func issues(matching query: IssueQuery) -> CachedIssueSequence {
-        CachedIssueSequence(load: { [self] in
-            let items = try await synchronized.run { try await synchronize() }
-            return try items.map { try CachedRecordCoding.decode($0.data, fields: query.fields) }.filter { Self.admits($0, query) }
-        })
+        let decoder = IssueJSONDecoder(fields: query.fields)
+        return CachedIssueSequence(
+            open: { [self] in
+                let unsaved = try await synchronized.run { try await synchronize() }
+                return CachedItemStream(cursor: try cache.itemCursor(of: key), unsaved: unsaved)
+            },
+            decode: { item in
+                let issue = try CachedRecordCoding.decode(item.data, with: decoder)
+                return Self.admits(issue, query) ? issue : nil
+            })
     }
 
     /// The pushed-down filters a remote listing would have applied, applied locally.
@@ -59,7 +65,8 @@ public struct CachedIssueProvider<Base: IncrementalSource>: IssueProvider {
         return query.labels.allSatisfy(issue.labels.contains)
     }
 
-    /// Brings the cache up to date with the API and returns the source's items in order.
+    /// Brings the cache up to date with the API. Returns the items read but not committed (none after a
+    /// complete sync): the run reads them over what the cache holds.
     func synchronize() async throws -> [CachedItem] {
         let state = try cache.syncState(of: key)
         let now = clock()
@@ -79,23 +86,14 @@ public struct CachedIssueProvider<Base: IncrementalSource>: IssueProvider {
         guard listing.complete else {
             // `--max-requests` cut the read short: nothing is committed (the next run syncs from the
             // same point), and this run evaluates what it read over what the cache already held.
-            return Self.overlay(changed, on: try cache.items(of: key))
+            return changed
         }
         // Nothing changed: keep the sync time, so the next run asks the same URL and its ETag holds
         // (an earlier `since` only ever lists more).
         let serverTime = since != nil && changed.isEmpty ? nil : (listing.serverDate ?? now).millisecondsSinceEpoch
         try cache.commitSync(of: key, changed: changed, fullList: since == nil, serverTime: serverTime,
                              localTime: now.millisecondsSinceEpoch, listETags: listing.emptyListingETags)
-        return try cache.items(of: key)
-    }
-
-    /// `stored` with `read` replacing the items of the same key, in the cache's order (listing,
-    /// creation, number).
-    static func overlay(_ read: [CachedItem], on stored: [CachedItem]) -> [CachedItem] {
-        let replaced = Set(read.map(\.key))
-        return (stored.filter { !replaced.contains($0.key) } + read).sorted {
-            ($0.listing, $0.created, $0.number) < ($1.listing, $1.created, $1.number)
-        }
+        return []
     }
 
     public func issue(number: Int) async throws -> Issue { try await base.issue(number: number) }
@@ -122,7 +120,7 @@ public struct CachedIssueProvider<Base: IncrementalSource>: IssueProvider {
         switch try await base.client.getAllObjects(request.url, resource: request.resource, ifNoneMatch: stored?.etag) {
         case .notModified:
             guard let stored else { throw APIError("\(base.client.hostName) answered 304 to an unconditional request") }
-            try cache.storeLazyData(of: key, key: itemKey, field: field.rawValue, updated: updated, etag: stored.etag, data: stored.data)
+            try cache.revalidateLazyData(of: key, key: itemKey, field: field.rawValue, updated: updated)
             return try decode(stored.data)
         case let .objects(objects, etag):
             let value = parse(objects)
@@ -139,24 +137,33 @@ extension CachedIssueProvider: ForwardingIssueWriter where Base: IssueWriter {
 
 extension CachedIssueProvider: IssueWriter where Base: IssueWriter {}
 
-/// The issues of a cached source, read (synchronizing first) when the stream is first iterated.
+/// The issues of a cached source: the first `next()` synchronizes (once per provider and run) and
+/// opens a cursor on the cache; each later one decodes the next cached item the query admits, so the
+/// stream holds one batch of rows and one issue, whatever the repository's size.
 public struct CachedIssueSequence: AsyncSequence, Sendable {
-    let load: @Sendable () async throws -> [Issue]
+    let open: @Sendable () async throws -> CachedItemStream
+    /// The issue an item holds, or nil when the query's local filters leave it out.
+    let decode: @Sendable (CachedItem) throws -> Issue?
 
     public struct AsyncIterator: AsyncIteratorProtocol {
-        var load: (@Sendable () async throws -> [Issue])?
-        var issues: IndexingIterator<[Issue]>?
+        var open: (@Sendable () async throws -> CachedItemStream)?
+        let decode: @Sendable (CachedItem) throws -> Issue?
+        var items: CachedItemStream?
 
         public mutating func next() async throws -> Issue? {
-            if let load {
-                self.load = nil
-                issues = try await load().makeIterator()
+            if let open {
+                self.open = nil
+                items = try await open()
             }
-            return issues?.next()
+            while let item = try items?.next() {
+                if let issue = try decode(item) { return issue }
+            }
+            items = nil
+            return nil
         }
     }
 
-    public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(load: load) }
+    public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(open: open, decode: decode) }
 }
 
 /// One synchronization per provider and run, however many streams are opened. A stream that is

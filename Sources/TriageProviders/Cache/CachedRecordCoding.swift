@@ -19,8 +19,13 @@ enum CachedRecordCoding {
     }
 
     static func decode(_ bytes: [UInt8], fields: IssueFieldSet) throws -> Issue {
+        try decode(bytes, with: IssueJSONDecoder(fields: fields))
+    }
+
+    /// With a decoder made once for a whole stream (its field projection is built when it is made).
+    static func decode(_ bytes: [UInt8], with decoder: IssueJSONDecoder) throws -> Issue {
         do throws(IssueJSONError) {
-            return try IssueJSONDecoder(fields: fields).decode(bytes)
+            return try decoder.decode(bytes)
         } catch {
             throw CachedRecordError(what: "issue", detail: "\(error)")
         }

@@ -20,6 +20,9 @@ struct ParallelRecordDecoder {
     }
 
     static let recordsPerBatch = 256
+    /// A record longer than this is decoded on the reading task straight from the reader's buffer
+    /// instead of being copied into a batch: a 10 MB record would otherwise be held twice.
+    static let inPlaceRecordSize = 1 << 20
     let decoder: IssueJSONDecoder
     let prefetch: Int
     /// Skip a framing error in JSON Lines (one bad line) instead of ending the input.
@@ -52,16 +55,22 @@ struct ParallelRecordDecoder {
 
     /// Frames up to `recordsPerBatch` records on the calling task and starts decoding them.
     private mutating func startBatch(from reader: inout JSONRecordReader, skipped: SkipCounter) -> Task<Batch, Never> {
-        var records: [JSONRecord] = []
+        var records: [Framed] = []
         records.reserveCapacity(Self.recordsPerBatch)
         var framingError: JSONRecordError?
+        let decoder = self.decoder
         while records.count < Self.recordsPerBatch {
             do throws(JSONRecordError) {
-                guard let record = try reader.next() else {
+                let framed = try reader.nextRecord { bytes, line in
+                    bytes.count > Self.inPlaceRecordSize
+                        ? Framed.decoded(Self.decode(bytes, line: line, with: decoder))
+                        : Framed.copied(JSONRecord(bytes: Array(bytes), line: line))
+                }
+                guard let framed else {
                     inputDone = true
                     break
                 }
-                records.append(record)
+                records.append(framed)
             } catch {
                 // A JSON Lines reader can go on after a bad line; an array reader cannot.
                 if keepGoing, !reader.isFinished {
@@ -73,21 +82,30 @@ struct ParallelRecordDecoder {
                 break
             }
         }
-        let decoder = self.decoder
         return Task {
-            var decoded: [Decoded] = []
-            decoded.reserveCapacity(records.count)
-            for record in records {
-                do throws(IssueJSONError) {
-                    decoded.append(.issue(try decoder.decode(record.bytes)))
-                } catch {
-                    // The line of the error itself, not of the record's start (pretty-printed arrays).
-                    let offset = max(0, min(error.byteOffset, record.bytes.count))
-                    let newlines = record.bytes.withUnsafeBytes { JSONByteSearch.countNewlines(in: UnsafeRawBufferPointer(rebasing: $0[..<offset])) }
-                    decoded.append(.malformed(line: record.line + newlines, message: error.description))
+            let decoded = records.map { framed in
+                switch framed {
+                case let .decoded(decoded): decoded
+                case let .copied(record): record.bytes.withUnsafeBytes { Self.decode($0, line: record.line, with: decoder) }
                 }
             }
             return Batch(records: decoded, framingError: framingError)
+        }
+    }
+
+    /// A framed record: copied for a decoding task, or (a long one) already decoded.
+    private enum Framed: Sendable {
+        case copied(JSONRecord)
+        case decoded(Decoded)
+    }
+
+    private static func decode(_ bytes: UnsafeRawBufferPointer, line: Int, with decoder: IssueJSONDecoder) -> Decoded {
+        do throws(IssueJSONError) {
+            return .issue(try decoder.decode(bytes))
+        } catch {
+            // The line of the error itself, not of the record's start (pretty-printed arrays).
+            let offset = max(0, min(error.byteOffset, bytes.count))
+            return .malformed(line: line + JSONByteSearch.countNewlines(in: UnsafeRawBufferPointer(rebasing: bytes[..<offset])), message: error.description)
         }
     }
 }

@@ -29,16 +29,26 @@ struct GitHubOrganizationSource: Sendable {
 
     var description: String { "github:\(owner)" + (glob.map { "/\($0.text)" } ?? "/*") }
 
-    /// The multi-repository provider over the selected repositories.
-    func provider(apiBase given: String?, client: APIClient, selection: RepositorySelection) -> MultiRepositoryIssueProvider<GitHubIssueProvider> {
+    /// The multi-repository provider over the selected repositories, each read through `cache`
+    /// when there is one.
+    func provider(apiBase given: String?, client: APIClient, selection: RepositorySelection, cache: RunCache?) -> any IssueProvider {
         let apiBase = GitHubIssueProvider.apiBase(given, default: "https://api.github.com")
         let account = GitHubAccount(apiBase: apiBase, client: client)
-        let source = self, base = apiBase
+        let repository: @Sendable (String) throws -> GitHubIssueProvider = { name in
+            try GitHubIssueProvider(location: name, apiBase: apiBase, client: client, account: account)
+        }
+        if let cache { return provider(apiBase: apiBase, client: client, selection: selection, account: account) { cache.wrap(try repository($0)) } }
+        return provider(apiBase: apiBase, client: client, selection: selection, account: account, makeMember: repository)
+    }
+
+    private func provider<Member>(apiBase: String, client: APIClient, selection: RepositorySelection, account: GitHubAccount,
+                                  makeMember: @escaping @Sendable (String) throws -> Member) -> MultiRepositoryIssueProvider<Member> {
+        let source = self
         return MultiRepositoryIssueProvider(
             sourceDescription: description, capabilities: BuiltinProviders.remoteCapabilities, client: client,
             concurrency: selection.concurrency,
-            listRepositories: { try await source.repositories(apiBase: base, client: client, account: account, selection: selection) },
-            makeMember: { name in try GitHubIssueProvider(location: name, apiBase: base, client: client, account: account) },
+            listRepositories: { try await source.repositories(apiBase: apiBase, client: client, account: account, selection: selection) },
+            makeMember: makeMember,
             identify: { try await account.login() })
     }
 

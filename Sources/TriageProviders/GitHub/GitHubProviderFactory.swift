@@ -21,7 +21,8 @@ extension BuiltinProviders {
             // GitHub's REST best practices: at least a second between writes.
             defaultWriteInterval: 1)
         if let organization = GitHubOrganizationSource(location: configuration.location) {
-            return organization.provider(apiBase: configuration.apiURL, client: client, selection: configuration.repositories)
+            return organization.provider(apiBase: configuration.apiURL, client: client, selection: configuration.repositories,
+                                         cache: RunCache.open(for: configuration))
         }
         return try GitHubIssueProvider(location: configuration.location, apiBase: configuration.apiURL, client: client)
             .cached(as: configuration)

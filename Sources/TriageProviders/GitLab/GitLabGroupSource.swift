@@ -18,10 +18,23 @@ struct GitLabGroupSource: Sendable {
         self.group = group
     }
 
-    func provider(apiBase given: String?, client: APIClient, selection: RepositorySelection) -> MultiRepositoryIssueProvider<GitLabIssueProvider> {
+    /// The multi-repository provider over the group, each project read through `cache` when there is
+    /// one: fully when projects are walked (`--shard`); with the group lists (which the cache, holding
+    /// projects, does not keep), for the lazy data of each project's issues.
+    func provider(apiBase given: String?, client: APIClient, selection: RepositorySelection, cache: RunCache?) -> any IssueProvider {
         let apiBase = GitLabIssueProvider.apiBase(given, default: "https://gitlab.com/api/v4")
+        let writerState = WriterState()
+        let project: @Sendable (String) throws -> GitLabIssueProvider = { path in
+            try GitLabIssueProvider(location: path, apiBase: apiBase, client: client, writerState: writerState)
+        }
+        if let cache { return provider(apiBase: apiBase, client: client, selection: selection, writerState: writerState) { cache.wrap(try project($0)) } }
+        return provider(apiBase: apiBase, client: client, selection: selection, writerState: writerState, makeMember: project)
+    }
+
+    private func provider<Member>(apiBase: String, client: APIClient, selection: RepositorySelection, writerState: WriterState,
+                                  makeMember: @escaping @Sendable (String) throws -> Member) -> MultiRepositoryIssueProvider<Member> {
         let groupURL = "\(apiBase)/groups/\(URLEncoding.encode(group))"
-        let base = apiBase, resource = "group \(group)", writerState = WriterState()
+        let base = apiBase, resource = "group \(group)"
         let listing: @Sendable (IssueQuery) -> PagedIssueSequence = { query in
             PagedIssueSequence(firstURLs: GitLabIssueProvider.listURLs(under: groupURL, for: query), client: client, resource: resource,
                                decoder: IssueJSONDecoder(fields: query.fields), pageConcurrency: GitLabIssueProvider.defaultPageConcurrency)
@@ -41,7 +54,7 @@ struct GitLabGroupSource: Sendable {
                     return path
                 }
             },
-            makeMember: { path in try GitLabIssueProvider(location: path, apiBase: base, client: client, writerState: writerState) },
+            makeMember: makeMember,
             combinedListing: combined,
             identify: { try await GitLabIssueProvider.learnLogin(apiBase: base, client: client, into: writerState) })
     }

@@ -19,7 +19,8 @@ extension BuiltinProviders {
             // GitLab asks for no pause between writes; they are still sent one at a time.
             defaultWriteInterval: 0)
         if let group = GitLabGroupSource(location: configuration.location) {
-            return group.provider(apiBase: configuration.apiURL, client: client, selection: configuration.repositories)
+            return group.provider(apiBase: configuration.apiURL, client: client, selection: configuration.repositories,
+                                  cache: RunCache.open(for: configuration))
         }
         return try GitLabIssueProvider(location: configuration.location, apiBase: configuration.apiURL, client: client)
             .cached(as: configuration)

@@ -10,7 +10,8 @@ import Darwin
 
 /// Splits a byte stream — a JSON array of objects, or JSON Lines — into one record per object, reading
 /// in chunks so memory stays flat however long the file: the buffer holds one chunk, growing only to fit
-/// a record larger than that (a 10 MB body) and shrinking back after it.
+/// a record larger than that (a 10 MB body: pages are touched only as input fills them) and shrinking
+/// back after it.
 ///
 /// The format is detected from the first non-whitespace byte (after an optional UTF-8 BOM): `[` → a JSON
 /// array, `{` → JSON Lines, where blank lines are allowed and each other line must hold one whole object
@@ -302,7 +303,7 @@ public struct JSONRecordReader: Sendable {
     /// buffer when it fills the current one); `false` at the end of input.
     private mutating func fill() throws(JSONRecordError) -> Bool {
         if atEndOfInput { return false }
-        if buffer.isEmpty { buffer = [UInt8](repeating: 0, count: chunkSize) }
+        if buffer.isEmpty { grow(to: chunkSize) }
         if start > 0, end == buffer.count || start >= buffer.count / 2 {
             let (from, count) = (start, end - start)
             buffer.withUnsafeMutableBytes { raw in
@@ -312,7 +313,7 @@ public struct JSONRecordReader: Sendable {
             start = 0
             end = count
         }
-        if end == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+        if end == buffer.count { grow(to: buffer.count * 2) }
         while true {
             let (bufferEnd, capacity) = (end, buffer.count - end)
             let count = buffer.withUnsafeMutableBytes { raw in read(fileDescriptor, raw.baseAddress! + bufferEnd, capacity) }
@@ -330,18 +331,27 @@ public struct JSONRecordReader: Sendable {
         }
     }
 
+    /// Replaces the buffer by one of `capacity` bytes holding the unconsumed input at its front. The
+    /// bytes after it are left as the allocator gives them (nothing reads them before `read(2)` has
+    /// written them), so a long record costs the pages it fills, not a zero-filled doubling on top of
+    /// a copy of the old buffer.
+    private mutating func grow(to capacity: Int) {
+        let (from, count) = (start, end - start)
+        buffer = buffer.withUnsafeBytes { old in
+            [UInt8](unsafeUninitializedCapacity: capacity) { new, initialized in
+                if count > 0, let target = new.baseAddress, let source = old.baseAddress {
+                    UnsafeMutableRawPointer(target).copyMemory(from: source + from, byteCount: count)
+                }
+                initialized = capacity
+            }
+        }
+        start = 0
+        end = count
+    }
+
     /// Returns to a chunk-sized buffer once a record larger than a chunk has been consumed.
     private mutating func shrinkBufferIfIdle() {
         guard buffer.count > chunkSize * 4, end - start <= chunkSize / 2 else { return }
-        var smaller = [UInt8](repeating: 0, count: chunkSize)
-        let count = end - start
-        buffer.withUnsafeBytes { old in
-            smaller.withUnsafeMutableBytes { new in
-                if count > 0 { new.baseAddress!.copyMemory(from: old.baseAddress! + start, byteCount: count) }
-            }
-        }
-        buffer = smaller
-        start = 0
-        end = count
+        grow(to: chunkSize)
     }
 }

@@ -44,7 +44,7 @@ public struct MultiRepositoryIssueProvider<Member: IssueProvider & IssueWriter>:
 
     public var runNotes: ProviderRunNotes {
         ProviderRunNotes(apiCalls: client.apiCalls, failedRepositories: roster.failures, unreadRequests: client.readBudget?.refused ?? [],
-                         repositories: roster.names)
+                         notModified: client.notModifiedResponses, repositories: roster.names)
     }
 
     public func issues(matching query: IssueQuery) -> MultiRepositoryIssues<Member> {

@@ -19,7 +19,7 @@ struct CacheLocationOptions: ParsableArguments {
 
     func open() throws -> IssueCache {
         let environment = ProcessInfo.processInfo.environment
-        guard let location = directory.map(CacheDirectory.init(path:)) ?? CacheDirectory.default(environment: environment) else {
+        guard let location = CacheDirectory.chosen(directory, environment: environment) else {
             throw UsageError("no cache directory: pass --cache DIR (neither XDG_CACHE_HOME nor HOME is set)")
         }
         guard let cache = try IssueCache.open(in: location, note: { StandardStream.error.write("\($0)\n") }) else {

@@ -15,7 +15,7 @@ struct CacheOptions: ParsableArguments {
 
     /// The directory in use: `--cache`, else the XDG/home default; nil when neither exists.
     func resolvedDirectory(environment: [String: String]) -> CacheDirectory? {
-        directory.map(CacheDirectory.init(path:)) ?? CacheDirectory.default(environment: environment)
+        CacheDirectory.chosen(directory, environment: environment)
     }
 
     /// What providers are told; nil with `--no-cache` or when there is nowhere to put a cache.

@@ -1,42 +1,29 @@
 import Foundation
 import Synchronization
 
-/// "12,345 issues read (4,100/s), 124 API calls" on stderr, redrawn at most a few times a second, only
-/// on a terminal.
+/// "12,345 issues read (4,100/s), 124 API calls" on stderr while `check` runs (a `StatusLine`).
 final class ProgressLine: Sendable {
-    private struct State {
-        var count = 0
-        var lastDraw = Date.distantPast
-        var drawn = false
-    }
-
-    private let enabled: Bool
+    private let line: StatusLine
     /// API calls so far; nil for sources that make none.
     private let apiCalls: @Sendable () -> Int?
-    private let started = Date()
-    private let state = Mutex(State())
+    private let count = Mutex(0)
 
     init(enabled: Bool, apiCalls: @escaping @Sendable () -> Int? = { nil }) {
-        self.enabled = enabled
+        line = StatusLine(enabled: enabled)
         self.apiCalls = apiCalls
     }
 
     func tick() {
-        guard enabled else { return }
-        let line: String? = state.withLock { state in
-            state.count += 1
-            let now = Date()
-            guard now.timeIntervalSince(state.lastDraw) > 0.25 else { return nil }
-            state.lastDraw = now
-            state.drawn = true
-            let rate = Double(state.count) / max(0.001, now.timeIntervalSince(started))
-            return "\r\u{1B}[2K\(state.count) issues read (\(Int(rate))/s)" + (apiCalls().map { ", \($0) API calls" } ?? "")
+        guard line.isEnabled else { return }
+        let count = self.count.withLock { count in
+            count += 1
+            return count
         }
-        if let line { StandardStream.error.write(line) }
+        line.draw { now in
+            let rate = Double(count) / max(0.001, now.timeIntervalSince(line.started))
+            return "\(count) issues read (\(Int(rate))/s)" + (apiCalls().map { ", \($0) API calls" } ?? "")
+        }
     }
 
-    func clear() {
-        guard enabled, state.withLock({ $0.drawn }) else { return }
-        StandardStream.error.write("\r\u{1B}[2K")
-    }
+    func clear() { line.clear() }
 }

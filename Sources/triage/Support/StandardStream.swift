@@ -17,7 +17,22 @@ final class StandardStream: Sendable {
     /// Whether this stream is a terminal (colors and progress only then).
     var isTerminal: Bool { isatty(descriptor) == 1 }
 
+    /// Text at least this long is written from its own storage after flushing the buffer, not copied
+    /// into it: a report of hundreds of thousands of matches would otherwise be held twice.
+    private static let directWriteSize = 1 << 20
+
     func write(_ text: String) {
+        if text.utf8.count >= Self.directWriteSize {
+            var text = text
+            text.withUTF8 { bytes in
+                buffer.withLock { buffered in
+                    writeAll(buffered)
+                    buffered.removeAll(keepingCapacity: true)
+                    writeAll(bytes)
+                }
+            }
+            return
+        }
         let shouldFlush = buffer.withLock { bytes in
             bytes.append(contentsOf: text.utf8)
             return bytes.count >= 1 << 16 || descriptor == 2
@@ -27,16 +42,23 @@ final class StandardStream: Sendable {
 
     func flush() {
         buffer.withLock { bytes in
+            writeAll(bytes)
+            bytes.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Writes every byte (retrying short writes and `EINTR`), or stops at the first failure.
+    private func writeAll(_ bytes: some ContiguousBytes) {
+        bytes.withUnsafeBytes { raw in
             var offset = 0
-            while offset < bytes.count {
-                let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            while offset < raw.count {
+                let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
                 if written <= 0 {
                     if errno == EINTR { continue }
                     break
                 }
                 offset += written
             }
-            bytes.removeAll(keepingCapacity: true)
         }
     }
 }
