@@ -3,7 +3,8 @@ import TriageLanguage
 /// The pull-request data a normalized issue may carry (SPEC §8), so that exports and tests can feed
 /// `linked_prs`, `review_state`, `human_idle` and `checks`:
 ///
-/// - `"reviews": [{"author", "state": "approved"|"changes_requested"|"dismissed"|"commented"|"pending", "submitted"?, "bot"?}]`
+/// - `"reviews": [{"author", "state": "approved"|"changes_requested"|"dismissed"|"commented"|"pending", "submitted"?, "bot"?}]`,
+///   in any order (put in time order, `PullReview.inTimeOrder`)
 /// - `"linked_prs": [{"number", "state"?: "open"|"closed"|"merged" (default open), "draft"?, "author"?}]`
 /// - `"checks": "success"|"failure"|"pending"|null` — null says nothing ran.
 ///
@@ -53,7 +54,8 @@ extension IssueObject {
             }
             reviews.append(PullReview(author: author ?? "", state: state, submitted: submitted, bot: bot ?? false))
         } while try scanner.nextElement()
-        return reviews
+        // A file need not list them in time order; `review_state` takes each reviewer's latest.
+        return PullReview.inTimeOrder(reviews)
     }
 
     func embeddedLinkedPulls() throws(IssueJSONError) -> [LinkedPull]? {
