@@ -131,4 +131,15 @@ import Testing
             """))
         #expect(output.stdout.contains(#"[pull(number: 38, state: "merged", draft: false, author: "oskar")] linked_prs"#))
     }
+
+    /// In JSON a `pull` is an object and `linked_prs` an array of them, so a script reads the
+    /// members instead of parsing the text form.
+    @Test func jsonGivesLinkedPullsAsObjects() async throws {
+        let output = try await Triage.run(["explain", "--rules", Self.stale, "--source", "file:\(Self.samples)", "--issue", "36",
+                                           "--rule", "mark-inactive", "--now", "2024-06-01T00:00:00Z", "--format", "json"])
+        #expect(output.status == 0, "\(output)")
+        let compact = String(output.stdout.filter { !$0.isWhitespace })
+        #expect(compact.contains(#""source":"linked_prs","value":[{"number":38,"state":"merged","draft":false,"author":"oskar"}],"#), "\(output)")
+        #expect(compact.contains(#""source":"human_idle","value":"101d14h","#), "\(output)")
+    }
 }

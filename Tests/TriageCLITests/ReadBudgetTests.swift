@@ -67,6 +67,28 @@ struct ReadBudgetTests {
         }
     }
 
+    /// SPEC §8's checks take three reads (the pull request, the combined status, the check runs):
+    /// a pull request whose reads the budget cut part-way is not evaluated, never a no-match or an
+    /// error, and the one read in full still matches.
+    @Test func pullRequestsWhoseChecksWereNotReadAreNotEvaluated() async throws {
+        let (server, _) = try await Self.serve(count: 60, pageSize: 100)
+        try await server.serving {
+            let output = try await OrganizationSourceTests.triage(
+                ["check", "--rules", "rules.yaml", "--source", "github:acme/app", "--api-url", server.baseURL,
+                 "--now", "2024-06-01", "--format", "jsonl", "--fail-on", "none", "--max-requests", "5"],
+                rules: "rules:\n  - name: green\n    when: kind == \"pull_request\" and state == \"open\" and checks == \"success\"\n")
+            #expect(output.status == 1, "\(output)")
+            // The list page, then pull request 10's three reads and the first of 20's.
+            #expect(server.requests.map(\.path) == ["/repos/acme/app/issues", "/repos/acme/app/pulls/10", "/repos/acme/app/commits/sha10/status",
+                                                    "/repos/acme/app/commits/sha10/check-runs", "/repos/acme/app/pulls/20"])
+            #expect(output.stdoutLines.count == 1 && output.stdout.contains(#""rule":"green","severity":"warning","number":10,"#), "\(output)")
+            let notEvaluated = output.stderrLines.filter { $0.hasPrefix("  not evaluated: #") }
+            #expect(notEvaluated.map { $0.split(separator: " ")[2] } == ["#20", "#40", "#50"], "\(output)")
+            #expect(notEvaluated.allSatisfy { $0.hasSuffix(" (green)") })
+            #expect(!output.stderr.contains("error:"), "\(output)")
+        }
+    }
+
     @Test func applyPlansOnlyFullyEvaluatedIssues() async throws {
         let rules = """
             rules:

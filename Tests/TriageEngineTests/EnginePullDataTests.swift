@@ -104,4 +104,13 @@ struct EnginePullDataTests {
         ])
         #expect(run.outcomes[1].errors == ["linked: memory has no linked pull requests for this issue"])
     }
+
+    /// The marker `apply` puts on its comments is the one `human_idle` skips: this tool's own
+    /// warnings never make an issue look active (SPEC §8), even written by a human's token.
+    @Test func commentsThisToolPostsAreNeverHumanActivity() {
+        let posted = IssueComment(author: "maintainer", body: CommentMarker.marked("Marking this inactive.", rule: "mark-inactive"),
+                                  created: testNow)
+        #expect(!HumanActivity.isHuman(posted))
+        #expect(HumanActivity.isHuman(IssueComment(author: "maintainer", body: "Still happening.", created: testNow)))
+    }
 }

@@ -55,4 +55,51 @@ struct CachedPullDataTests {
             #expect(lazySecond.allSatisfy { $0.conditional && $0.status == 304 }, "\(lazySecond.filter { !$0.conditional || $0.status != 304 })")
         }
     }
+
+    /// A push moves a pull request's head: the new commit's answers take the place of the old
+    /// one's in the cache (rows do not pile up commit after commit), the new commit is asked
+    /// without the old commit's `ETag`, and on the next run it is revalidated like any other.
+    @Test func aMovedHeadReplacesTheOldCommitsAnswers() async throws {
+        let moved = Mutex(false)
+        let answers = Answers()
+        let harness = try await RemoteHarness.start(count: 60, pageSize: 100) { request, normal in
+            var response = normal
+            // Pull request 10's head moves to the commit `sha40` (whose checks pass too).
+            if moved.withLock({ $0 }), request.path == "/repos/acme/app/pulls/10" {
+                response = TestHTTPResponse(json: #"{"number":10,"state":"open","draft":false,"head":{"ref":"b10","sha":"sha40"},"base":{"ref":"main"}}"#)
+            }
+            answers.record(request, response)
+            return response
+        }
+        let directory = NSTemporaryDirectory() + "triage-pull-cache-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let cache = try #require(try IssueCache.open(in: CacheDirectory(path: directory), note: { Issue.record("note: \($0)") }))
+        let database = try SQLiteConnection(path: CacheDirectory(path: directory).databasePath)
+        func rows(of item: String) throws -> Int64 {
+            let statement = try database.prepare("SELECT COUNT(*) FROM lazy WHERE key = ?")
+            try statement.bind(1, item)
+            _ = try statement.step()
+            return statement.int(0)
+        }
+        try await harness.server.serving {
+            func run() async throws -> [String] {
+                let provider = CachedIssueProvider(base: try harness.github(), cache: cache, maxAgeSeconds: 3600)
+                let found = try await matches(of: PullDataRequestTests.rules, in: provider).sorted()
+                await provider.shutdown()
+                return found
+            }
+            let before = try await run()
+            let rowsBefore = try rows(of: "pull_request:10")
+            moved.withLock { $0 = true }
+            let start = answers.all.count
+            #expect(try await run() == before)
+            let afterMove = answers.all.dropFirst(start).filter { $0.path.contains("/commits/sha40/") }
+            #expect(afterMove.count == 4 && afterMove.filter { !$0.conditional }.count == 2, "\(afterMove)")
+            #expect(try rows(of: "pull_request:10") == rowsBefore)
+            let again = answers.all.count
+            #expect(try await run() == before)
+            let revalidated = answers.all.dropFirst(again).filter { $0.path.contains("/commits/sha40/") }
+            #expect(revalidated.count == 4 && revalidated.allSatisfy { $0.conditional && $0.status == 304 }, "\(revalidated)")
+        }
+    }
 }

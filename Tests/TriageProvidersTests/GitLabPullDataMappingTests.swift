@@ -39,6 +39,17 @@ import TriageProviders
         #expect(reviews.allSatisfy { $0.submitted == nil })
     }
 
+    /// Approvers and reviewers are bots by the same test as note authors: `bot: true`, or a
+    /// project access token's bot user (`project_…_bot…`) where the flag is missing.
+    @Test func botReviewersAreDetectedLikeBotCommenters() {
+        let reviews = GitLabPullDataMapping.reviews(
+            approvals: Self.json(#"{"approved_by":[{"user":{"username":"project_12_bot_3f"}},{"user":{"username":"ann"}}]}"#),
+            reviewers: Self.json(#"[{"user":{"username":"ci","bot":true},"state":"requested_changes"}]"#).arrayValue!)
+        #expect(reviews.map(\.bot) == [true, false, true])
+        let users = [#"{"username":"project_12_bot_3f"}"#, #"{"username":"ann"}"#, #"{"username":"ci","bot":true}"#].map(Self.json)
+        #expect(users.map(GitLabBots.isBot) == [true, false, true])
+    }
+
     @Test(arguments: [
         ("success", CheckStatus.success), ("failed", .failure), ("canceled", .failure), ("created", .pending), ("pending", .pending),
         ("running", .pending), ("manual", .pending), ("scheduled", .pending), ("waiting_for_resource", .pending), ("preparing", .pending),

@@ -12,11 +12,24 @@ import TriageProviders
              "linked_prs": [{"number": 9, "state": "merged", "draft": false, "author": "dev"}, {"number": 10}],
              "checks": "pending"}
             """)
-        #expect(issue.embeddedReviews == [PullReview(author: "bo", state: .approved, submitted: utc(2024, 1, 2)),
-                                          PullReview(author: "ci[bot]", state: .changesRequested, submitted: nil, bot: true)])
+        #expect(issue.embeddedReviews == [PullReview(author: "ci[bot]", state: .changesRequested, submitted: nil, bot: true),
+                                          PullReview(author: "bo", state: .approved, submitted: utc(2024, 1, 2))])
         #expect(issue.embeddedLinkedPulls == [LinkedPull(number: 9, state: "merged", draft: false, author: "dev"),
                                               LinkedPull(number: 10, state: "open")])
         #expect(issue.embeddedChecks == PullChecks(.pending))
+    }
+
+    /// A file need not list reviews in time order: `review_state` goes by each reviewer's latest,
+    /// so embedded reviews are put in time order (those without a time first), as loaded ones are.
+    @Test func reviewsAreEmbeddedInTimeOrder() throws {
+        let issue = try decode("""
+            {"number": 5, "kind": "pull_request", "created": "2024-01-01T00:00:00Z",
+             "reviews": [{"author": "bo", "state": "approved", "submitted": "2024-01-03T00:00:00Z"},
+                         {"author": "bo", "state": "changes_requested", "submitted": "2024-01-02T00:00:00Z"},
+                         {"author": "ann", "state": "commented"}]}
+            """)
+        #expect(issue.embeddedReviews?.map(\.author) == ["ann", "bo", "bo"])
+        #expect(issue.embeddedReviews.map(PullReview.reviewState) == "approved")
     }
 
     @Test func absentDataStaysToBeLoadedAndNullChecksMeanNothingRan() throws {

@@ -23,6 +23,16 @@ struct LintCatalogTests {
         #expect(Self.codes == DiagnosticCode.allCases.filter { $0.domain == .lint }.map(\.rawValue))
     }
 
+    /// The unguarded-lazy-field message counts the requests the field costs: `checks` takes up to
+    /// three (SPEC §8: the pull request, the combined status, the check runs), not one.
+    @Test(arguments: [("last_comment != null", "`last_comment` costs an API call per issue"),
+                      (#"checks == "success""#, "`checks` costs up to 3 API calls per issue"),
+                      ("human_idle > 7d", "`human_idle` costs up to 2 API calls per issue")])
+    func unguardedLazyFieldCountsItsRequests(condition: String, message: String) {
+        let (_, findings) = Self.lint("rules:\n  - name: r\n    when: \(condition)\n")
+        #expect(findings.filter { $0.code == "unguarded-lazy-field" }.map { $0.message.hasPrefix(message) } == [true], "\(findings.map(\.message))")
+    }
+
     @Test(arguments: codes)
     func triggeringExamplesTrigger(code: String) {
         let check = Self.check(code)

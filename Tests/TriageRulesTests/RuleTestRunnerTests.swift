@@ -241,4 +241,32 @@ struct PullRequestRuleTestTests {
             "`checks` must be `success` or `failure` or `pending`, not `green`",
         ])
     }
+
+    /// Wrong types and unknown keys in pull-request data are diagnostics pointing at the value or
+    /// key at fault, never a crash or a test that silently has no data.
+    @Test func wrongTypesAndUnknownKeysArePositioned() {
+        let loaded = loadRuleFile("""
+            rules:
+              - name: ready
+                when: state == "open" and review_state == "approved"
+                tests:
+                  - checks: [success]
+                    expect: match
+                  - linked_prs: 3
+                    expect: match
+                  - linked_prs: [{number: x}]
+                    expect: match
+                  - linked_prs: [{number: 3, draft: maybe}]
+                    expect: match
+                  - reviews: [{state: approved, bott: true}]
+                    expect: match
+                  - reviews: [{state: approved, submitted: yesterday}]
+                    expect: match
+            """)
+        #expect(positions(loaded.diagnostics) == [
+            "5:17 wrong-type", "7:21 wrong-type", "9:31 wrong-type", "11:41 wrong-type", "13:37 unknown-key", "15:48 invalid-timestamp",
+        ], "\(loaded.diagnostics.map(\.message))")
+        #expect(loaded.diagnostics[4].message.contains("did you mean `bot`?"))
+    }
 }
+

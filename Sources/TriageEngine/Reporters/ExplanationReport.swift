@@ -51,7 +51,8 @@ public enum ExplanationReport {
         return document.serialized(pretty: true) + "\n"
     }
 
-    /// A value as JSON: booleans, numbers and strings as themselves, the rest as source text.
+    /// A value as JSON: booleans, numbers and strings as themselves, a `pull` as an object of its
+    /// members, lists of pulls as arrays of them, the rest as source text.
     static func value(of value: Value) -> JSONValue {
         switch value {
         case .null: .null
@@ -60,7 +61,14 @@ public enum ExplanationReport {
         case let .string(x): .string(x)
         case let .strings(x): .array(x.map(JSONValue.string))
         case let .ints(x): .array(x.map(JSONValue.int))
+        case let .pull(x): pull(x)
+        case let .list(values) where values.allSatisfy({ if case .pull = $0 { true } else { false } }):
+            .array(values.map { Self.value(of: $0) })
         default: .string(value.description)
         }
+    }
+
+    static func pull(_ pull: LinkedPull) -> JSONValue {
+        .object([("number", .int(pull.number)), ("state", .string(pull.state)), ("draft", .bool(pull.draft)), ("author", .string(pull.author))])
     }
 }

@@ -27,7 +27,14 @@ public struct PullReview: Hashable, Sendable {
         self.bot = bot
     }
 
-    /// `review_state` from reviews in time order: each reviewer's latest decisive review
+    /// `reviews` in time order, those without a time (GitLab's approvals, unsubmitted reviews) first
+    /// in the order given: `reviewState(of:)` takes each reviewer's latest, so every source of
+    /// reviews (APIs, files, rule tests) puts them in this order before evaluation reads them.
+    public static func inTimeOrder(_ reviews: [PullReview]) -> [PullReview] {
+        reviews.stableSorted { ($0.submitted?.millisecondsSinceEpoch ?? .min) < ($1.submitted?.millisecondsSinceEpoch ?? .min) }
+    }
+
+    /// `review_state` from reviews in time order (`inTimeOrder`): each reviewer's latest decisive review
     /// (`approved`, `changes_requested`, `dismissed`, which clears the reviewer; `commented` and
     /// `pending` are ignored), then `changes_requested` if any reviewer's is, else `approved` if any
     /// approved, else `pending`.

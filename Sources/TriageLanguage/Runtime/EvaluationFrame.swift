@@ -104,11 +104,8 @@ public final class EvaluationFrame {
     /// (`last_comment` is the last comment, `label_age` the last `added` event).
     public func provide(comments: [IssueComment]) { self.comments = comments.stableSorted { $0.created < $1.created } }
     public func provide(labelEvents: [LabelEvent]) { self.labelEvents = labelEvents.stableSorted { $0.created < $1.created } }
-    /// Reviews in time order (those without a time first, in the order given): a reviewer's latest
-    /// review decides `review_state`.
-    public func provide(reviews: [PullReview]) {
-        self.reviews = reviews.stableSorted { ($0.submitted?.millisecondsSinceEpoch ?? .min) < ($1.submitted?.millisecondsSinceEpoch ?? .min) }
-    }
+    /// Reviews in time order (`PullReview.inTimeOrder`): a reviewer's latest review decides `review_state`.
+    public func provide(reviews: [PullReview]) { self.reviews = PullReview.inTimeOrder(reviews) }
 
     /// Supplies loaded data of any kind.
     public func provide(_ data: LazyData) {

@@ -12,6 +12,15 @@ public enum RecordMember: Hashable, Sendable {
         }
     }
 
+    /// The language's record types, the ones `.name` applies to.
+    static let recordTypes: [ValueType] = [.comment, .pull]
+
+    /// The record types that have a member called `name` (all of them when none has), for messages.
+    static func recordTypes(having name: String) -> [ValueType] {
+        let having = recordTypes.filter { RecordMember(name, of: $0) != nil }
+        return having.isEmpty ? recordTypes : having
+    }
+
     /// The names the record type `record` has, for suggestions.
     static func names(of record: ValueType) -> [String] {
         switch record {

@@ -244,8 +244,12 @@ public struct TypeChecker {
     private mutating func checkMember(_ baseExpression: Expression, name: String, nameRange: SourceRange, range: SourceRange) -> CheckedExpression {
         let base = check(baseExpression)
         if base.type.isInvalid { return invalid(range) }
-        guard base.type.base == .comment || base.type.base == .pull else {
-            report(Diagnostic(.typeMismatch, "`.\(name)` needs a comment, but this is \(base.type)", at: baseExpression.range))
+        guard RecordMember.recordTypes.contains(base.type.base) else {
+            let needed = RecordMember.recordTypes(having: name).map { "a \($0)" }.joined(separator: " or ")
+            // A list of records (`linked_prs.state`): the member of each element is meant.
+            var suggestion: String?
+            if case let .list(element) = base.type.base, RecordMember.recordTypes.contains(element.base) { suggestion = "any(…, x => x.\(name) …)" }
+            report(Diagnostic(.typeMismatch, "`.\(name)` needs \(needed), but this is \(base.type)", at: baseExpression.range, suggestion: suggestion))
             return invalid(range)
         }
         guard let member = RecordMember(name, of: base.type.base) else {

@@ -1,11 +1,19 @@
+import Synchronization
 import TriageCache
 import TriageJSON
+import TriageLanguage
 
 /// Pull-request requests (SPEC §8) revalidated against the cache: `checks`, `linked_prs` and
 /// `review_state` can change without touching the issue, so they are never reused blindly (SPEC §7);
 /// each request goes out with the `ETag` of its stored answer as `If-None-Match`, and a 304 reuses
-/// the stored body. Stored per issue under the request's URL.
-struct CachedFetcher: LazyFetcher {
+/// the stored body.
+///
+/// One fetcher serves one load of one kind of data for one issue. Its answers are stored per issue
+/// under the kind and the request's place in the load (`checks 2`: the second request of a checks
+/// load), each with its URL: a URL that moved since (a push gave the pull request a new head
+/// commit) is asked without the old `ETag` and its answer takes the old one's place, so an issue
+/// keeps as many stored answers as one load makes, not one per commit it ever had.
+final class CachedFetcher: LazyFetcher {
     let client: APIClient
     let cache: IssueCache
     let source: CacheSourceKey
@@ -13,34 +21,65 @@ struct CachedFetcher: LazyFetcher {
     let item: String
     /// The issue's `updated`, stored alongside (revalidation does not depend on it).
     let updated: Int64
+    /// The kind of data this load reads, the first part of each answer's place.
+    let kind: LazyDataKind
+    private let requests = Mutex(0)
+
+    init(client: APIClient, cache: IssueCache, source: CacheSourceKey, item: String, updated: Int64, kind: LazyDataKind) {
+        self.client = client
+        self.cache = cache
+        self.source = source
+        self.item = item
+        self.updated = updated
+        self.kind = kind
+    }
 
     func objects(_ url: String, resource: String) async throws -> [JSONValue] {
-        let stored = try cache.lazyData(of: source, key: item, field: url)
+        let field = nextField()
+        let stored = try storedAnswer(field, url: url)
         switch try await client.getAllObjects(url, resource: resource, ifNoneMatch: stored?.etag) {
         case .notModified:
-            guard let stored else { throw APIError("\(client.hostName) answered 304 to an unconditional request") }
-            guard let objects = (try? JSONValue.parse(stored.data))?.arrayValue else { throw CacheCorrupted(url: url) }
+            guard let objects = try reuse(stored, url: url).arrayValue else { throw CacheCorrupted(url: url) }
             return objects
         case let .objects(objects, etag):
             // Only a list whose ETag vouches for all of it can be revalidated next time.
-            if let etag { try cache.storeLazyData(of: source, key: item, field: url, updated: updated, etag: etag, data: JSONValue.array(objects).bytes) }
+            try remember(.array(objects), url: url, etag: etag, in: field)
             return objects
         }
     }
 
     func object(_ url: String, resource: String) async throws -> JSONValue {
-        let stored = try cache.lazyData(of: source, key: item, field: url)
+        let field = nextField()
+        let stored = try storedAnswer(field, url: url)
         let response = try await client.send("GET", url, json: nil, resource: resource, ifNoneMatch: stored?.etag)
-        if response.status == 304 {
-            guard let stored else { throw APIError("\(client.hostName) answered 304 to an unconditional request") }
-            guard let value = try? JSONValue.parse(stored.data) else { throw CacheCorrupted(url: url) }
-            return value
-        }
+        if response.status == 304 { return try reuse(stored, url: url) }
         let value = try client.parseObject(response.body, from: url)
-        if let etag = response.header("etag") {
-            try cache.storeLazyData(of: source, key: item, field: url, updated: updated, etag: etag, data: response.body)
-        }
+        try remember(value, url: url, etag: response.header("etag"), in: field)
         return value
+    }
+
+    /// The place of the next request of this load.
+    private func nextField() -> String {
+        "\(kind.rawValue) \(requests.withLock { $0 += 1; return $0 })"
+    }
+
+    /// The answer stored in `field` when it is for `url` and can be revalidated.
+    private func storedAnswer(_ field: String, url: String) throws -> (etag: String, answer: JSONValue)? {
+        guard let row = try cache.lazyData(of: source, key: item, field: field), let etag = row.etag else { return nil }
+        guard let stored = try? JSONValue.parse(row.data), let answer = stored["answer"] else { throw CacheCorrupted(url: url) }
+        return stored["url"]?.stringValue == url ? (etag, answer) : nil
+    }
+
+    private func reuse(_ stored: (etag: String, answer: JSONValue)?, url: String) throws -> JSONValue {
+        guard let stored else { throw APIError("\(client.hostName) answered 304 to an unconditional request") }
+        return stored.answer
+    }
+
+    /// Puts `answer` in `field` in place of what was there; without an `ETag` only the place is
+    /// kept (nothing to revalidate with), so no earlier answer lingers.
+    private func remember(_ answer: JSONValue, url: String, etag: String?, in field: String) throws {
+        let data = etag == nil ? [] : JSONValue.object([("url", .string(url)), ("answer", answer)]).bytes
+        try cache.storeLazyData(of: source, key: item, field: field, updated: updated, etag: etag, data: data)
     }
 }
 

@@ -10,7 +10,7 @@ extension CachedIssueProvider {
         case .labelEvents: return .labelEvents(try await loadLabelEvents(of: issue))
         case .reviews, .linkedPulls, .checks:
             let fetcher = CachedFetcher(client: base.client, cache: cache, source: key, item: base.cacheKey(of: issue),
-                                        updated: issue.updated.millisecondsSinceEpoch)
+                                        updated: issue.updated.millisecondsSinceEpoch, kind: kind)
             return try await base.pullData(kind, of: issue, fetcher: fetcher)
         }
     }

@@ -4,7 +4,7 @@ public import TriageLanguage
 /// A remote provider the cache can keep in sync (`CachedIssueProvider`): it says how to list a
 /// repository unfiltered since an instant, and how its lazy data is requested and read, while the
 /// cache itself stays generic. GitHub and GitLab adopt it in their own files.
-public protocol IncrementalSource: RemoteIssueProvider {
+public protocol IncrementalSource: PullDataSource {
     /// The API base URL: with `cacheRepository`, the cache key (never the token).
     var apiBase: String { get }
     /// The repository as the API names it (`acme/app`, `group/sub/project`).
@@ -23,9 +23,6 @@ public protocol IncrementalSource: RemoteIssueProvider {
     func comments(from objects: [JSONValue]) -> [IssueComment]
     /// Label events from the objects of the event list, oldest first.
     func labelEvents(from objects: [JSONValue]) -> [LabelEvent]
-    /// Reviews, linked pull requests or checks of `issue` (SPEC §8), each request made through
-    /// `fetcher`, which the cache makes conditional.
-    func pullData(_ kind: LazyDataKind, of issue: Issue, fetcher: some LazyFetcher) async throws -> LazyData
 }
 
 /// Lazy data the cache stores per issue.

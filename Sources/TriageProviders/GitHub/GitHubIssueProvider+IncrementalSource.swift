@@ -26,10 +26,8 @@ extension GitHubIssueProvider: IncrementalSource {
         objects.compactMap { object in
             guard let created = object["created_at"]?.timestampValue else { return nil }
             let user = object["user"]
-            let login = user?["login"]?.stringValue ?? ""
-            let bot = user?["type"]?.stringValue == "Bot" || login.hasSuffix("[bot]")
-            return IssueComment(author: login, body: object["body"]?.stringValue ?? "", created: created,
-                                association: object["author_association"]?.stringValue, bot: bot)
+            return IssueComment(author: user?["login"]?.stringValue ?? "", body: object["body"]?.stringValue ?? "", created: created,
+                                association: object["author_association"]?.stringValue, bot: GitHubBots.isBot(user))
         }
     }
 

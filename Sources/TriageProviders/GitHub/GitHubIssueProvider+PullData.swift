@@ -5,15 +5,7 @@ public import TriageLanguage
 /// SPEC §8's lazy data on GitHub: linked pull requests from the issue timeline, reviews, and the
 /// head commit's checks. Each is requested only when evaluation reaches it (the engine never asks
 /// for reviews or checks of an issue that is not a pull request).
-extension GitHubIssueProvider {
-    public func loadLazyData(_ kind: LazyDataKind, of issue: Issue) async throws -> LazyData {
-        switch kind {
-        case .comments: .comments(try await loadComments(of: issue))
-        case .labelEvents: .labelEvents(try await loadLabelEvents(of: issue))
-        case .reviews, .linkedPulls, .checks: try await pullData(kind, of: issue, fetcher: DirectFetcher(client: client))
-        }
-    }
-
+extension GitHubIssueProvider: PullDataSource {
     /// Reviews, linked pull requests or checks of `issue` through `fetcher` (the cache revalidates
     /// each request; SPEC §7).
     ///

@@ -48,13 +48,8 @@ public enum GitHubPullDataMapping {
             let user = object["user"]
             let login = user?["login"]?.stringValue ?? ""
             return PullReview(author: login, state: state, submitted: object["submitted_at"]?.timestampValue,
-                              bot: isBot(user))
+                              bot: GitHubBots.isBot(user))
         }
-    }
-
-    /// A bot account: `type` `Bot`, or a login ending in `[bot]` (SPEC §8).
-    static func isBot(_ user: JSONValue?) -> Bool {
-        user?["type"]?.stringValue == "Bot" || (user?["login"]?.stringValue ?? "").hasSuffix("[bot]")
     }
 
     /// The head commit's SHA from `GET /pulls/{n}`.

@@ -25,9 +25,8 @@ extension GitLabIssueProvider: IncrementalSource {
         objects.compactMap { object in
             guard object["system"]?.boolValue != true, let created = object["created_at"]?.timestampValue else { return nil }
             let author = object["author"]
-            let username = author?["username"]?.stringValue ?? ""
-            let bot = author?["bot"]?.boolValue == true || username.hasSuffix("[bot]") || username.hasPrefix("project_") && username.contains("_bot")
-            return IssueComment(author: username, body: object["body"]?.stringValue ?? "", created: created, association: nil, bot: bot)
+            return IssueComment(author: author?["username"]?.stringValue ?? "", body: object["body"]?.stringValue ?? "", created: created,
+                                association: nil, bot: GitLabBots.isBot(author))
         }
     }
 

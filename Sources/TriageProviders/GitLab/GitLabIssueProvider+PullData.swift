@@ -3,15 +3,7 @@ public import TriageLanguage
 
 /// SPEC §8's lazy data on GitLab: an issue's related merge requests, a merge request's approvals
 /// and reviewers, and its head pipeline. Each is requested only when evaluation reaches it.
-extension GitLabIssueProvider {
-    public func loadLazyData(_ kind: LazyDataKind, of issue: Issue) async throws -> LazyData {
-        switch kind {
-        case .comments: .comments(try await loadComments(of: issue))
-        case .labelEvents: .labelEvents(try await loadLabelEvents(of: issue))
-        case .reviews, .linkedPulls, .checks: try await pullData(kind, of: issue, fetcher: DirectFetcher(client: client))
-        }
-    }
-
+extension GitLabIssueProvider: PullDataSource {
     /// Reviews, linked merge requests or checks of `issue` through `fetcher`:
     ///
     /// - linked merge requests: `GET /issues/{iid}/related_merge_requests` (paginated); a merge

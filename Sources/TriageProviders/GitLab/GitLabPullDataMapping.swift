@@ -40,11 +40,11 @@ public enum GitLabPullDataMapping {
         var reviews: [PullReview] = []
         for approval in approvals["approved_by"]?.arrayValue ?? [] {
             guard let user = approval["user"], let name = user["username"]?.stringValue else { continue }
-            reviews.append(PullReview(author: name, state: .approved, submitted: nil, bot: user["bot"]?.boolValue ?? false))
+            reviews.append(PullReview(author: name, state: .approved, submitted: nil, bot: GitLabBots.isBot(user)))
         }
         for reviewer in reviewers where reviewer["state"]?.stringValue == "requested_changes" {
             guard let user = reviewer["user"], let name = user["username"]?.stringValue else { continue }
-            reviews.append(PullReview(author: name, state: .changesRequested, submitted: nil, bot: user["bot"]?.boolValue ?? false))
+            reviews.append(PullReview(author: name, state: .changesRequested, submitted: nil, bot: GitLabBots.isBot(user)))
         }
         return reviews
     }

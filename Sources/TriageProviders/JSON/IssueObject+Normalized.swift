@@ -50,94 +50,77 @@ extension IssueObject {
     }
 
     func embeddedComments() throws(IssueJSONError) -> [IssueComment]? {
-        guard var scanner = scanner(at: .commentsData), !scanner.atNull() else { return nil }
-        guard scanner.current == ASCII.openBracket else { throw typeError(.commentsData, "an array") }
-        var comments: [IssueComment] = []
-        guard try scanner.beginArray() else { return comments }
-        repeat {
-            scanner.skipWhitespace()
-            let entryStart = scanner.position
-            var author: String?, body: String?, created: Timestamp?, association: String?, bot: Bool?
-            guard !scanner.isAtEnd, scanner.current == ASCII.openBrace else { throw scanner.error("expected an object in \"comments_data\"") }
-            if try scanner.beginObject() {
-                repeat {
-                    let key = try scanner.readKey(CommentKey.init)
-                    switch key {
-                    case .author: author = try scanner.readNullableString("comments_data[].author")
-                    case .body: body = try scanner.readNullableString("comments_data[].body")
-                    case .created: created = try scanner.readNullableTimestamp("comments_data[].created")
-                    case .association: association = try scanner.readNullableString("comments_data[].association")
-                    case .bot: bot = try scanner.readBool("comments_data[].bot")
-                    case nil: try scanner.skipValue()
-                    }
-                } while try scanner.nextMember()
-            }
-            guard let created else {
-                throw IssueJSONError(message: "an entry of \"comments_data\" has no \"created\"", byteOffset: entryStart)
-            }
-            comments.append(IssueComment(author: author ?? "", body: body ?? "", created: created, association: association, bot: bot ?? false))
-        } while try scanner.nextElement()
         // The language reads them oldest first (`last_comment` is the last); exports may be in any order.
-        return comments.stableSorted { $0.created < $1.created }
+        try embeddedRecords(.commentsData, CommentReader.self)?.stableSorted { $0.created < $1.created }
     }
 
     func embeddedLabelEvents() throws(IssueJSONError) -> [LabelEvent]? {
-        guard var scanner = scanner(at: .labelEvents), !scanner.atNull() else { return nil }
-        guard scanner.current == ASCII.openBracket else { throw typeError(.labelEvents, "an array") }
-        var events: [LabelEvent] = []
-        guard try scanner.beginArray() else { return events }
-        repeat {
+        try embeddedRecords(.labelEvents, LabelEventReader.self)?.stableSorted { $0.created < $1.created }
+    }
+}
+
+/// An entry of `comments_data`: `{"author", "body", "created", "association"?, "bot"?}`.
+private struct CommentReader: EmbeddedRecordReader {
+    enum Key { case author, body, created, association, bot }
+
+    var author: String?, body: String?, created: Timestamp?, association: String?, bot: Bool?
+
+    static func key(_ key: UnsafeRawBufferPointer) -> Key? {
+        if key.equals("author") { .author }
+        else if key.equals("body") { .body }
+        else if key.equals("created") { .created }
+        else if key.equals("association") { .association }
+        else if key.equals("bot") { .bot }
+        else { nil }
+    }
+
+    mutating func read(_ key: Key, from scanner: inout JSONScanner) throws(IssueJSONError) {
+        switch key {
+        case .author: author = try scanner.readNullableString("comments_data[].author")
+        case .body: body = try scanner.readNullableString("comments_data[].body")
+        case .created: created = try scanner.readNullableTimestamp("comments_data[].created")
+        case .association: association = try scanner.readNullableString("comments_data[].association")
+        case .bot: bot = try scanner.readBool("comments_data[].bot")
+        }
+    }
+
+    func record(at entryStart: Int) throws(IssueJSONError) -> IssueComment {
+        guard let created else { throw IssueJSONError(message: "an entry of \"comments_data\" has no \"created\"", byteOffset: entryStart) }
+        return IssueComment(author: author ?? "", body: body ?? "", created: created, association: association, bot: bot ?? false)
+    }
+}
+
+/// An entry of `label_events`: `{"label", "action": "added"|"removed", "created"}`.
+private struct LabelEventReader: EmbeddedRecordReader {
+    enum Key { case label, action, created }
+
+    var label: String?, action: LabelEvent.Action?, created: Timestamp?
+
+    static func key(_ key: UnsafeRawBufferPointer) -> Key? {
+        if key.equals("label") { .label }
+        else if key.equals("action") { .action }
+        else if key.equals("created") { .created }
+        else { nil }
+    }
+
+    mutating func read(_ key: Key, from scanner: inout JSONScanner) throws(IssueJSONError) {
+        switch key {
+        case .label: label = try scanner.readNullableString("label_events[].label")
+        case .action:
             scanner.skipWhitespace()
-            let entryStart = scanner.position
-            var label: String?, action: LabelEvent.Action?, created: Timestamp?
-            guard !scanner.isAtEnd, scanner.current == ASCII.openBrace else { throw scanner.error("expected an object in \"label_events\"") }
-            if try scanner.beginObject() {
-                repeat {
-                    let key = try scanner.readKey(LabelEventKey.init)
-                    switch key {
-                    case .label: label = try scanner.readNullableString("label_events[].label")
-                    case .action:
-                        scanner.skipWhitespace()
-                        let actionStart = scanner.position
-                        let text = try scanner.readNullableString("label_events[].action")
-                        guard let text, let parsed = LabelEvent.Action(rawValue: text) else {
-                            throw IssueJSONError(message: "expected \"added\" or \"removed\" for \"label_events[].action\"", byteOffset: actionStart)
-                        }
-                        action = parsed
-                    case .created: created = try scanner.readNullableTimestamp("label_events[].created")
-                    case nil: try scanner.skipValue()
-                    }
-                } while try scanner.nextMember()
+            let actionStart = scanner.position
+            guard let text = try scanner.readNullableString("label_events[].action"), let parsed = LabelEvent.Action(rawValue: text) else {
+                throw IssueJSONError(message: "expected \"added\" or \"removed\" for \"label_events[].action\"", byteOffset: actionStart)
             }
-            guard let label, let action, let created else {
-                throw IssueJSONError(message: "an entry of \"label_events\" needs \"label\", \"action\" and \"created\"", byteOffset: entryStart)
-            }
-            events.append(LabelEvent(label: label, action: action, created: created))
-        } while try scanner.nextElement()
-        return events.stableSorted { $0.created < $1.created }
+            action = parsed
+        case .created: created = try scanner.readNullableTimestamp("label_events[].created")
+        }
     }
-}
 
-private enum CommentKey {
-    case author, body, created, association, bot
-
-    init?(_ key: UnsafeRawBufferPointer) {
-        if key.equals("author") { self = .author }
-        else if key.equals("body") { self = .body }
-        else if key.equals("created") { self = .created }
-        else if key.equals("association") { self = .association }
-        else if key.equals("bot") { self = .bot }
-        else { return nil }
-    }
-}
-
-private enum LabelEventKey {
-    case label, action, created
-
-    init?(_ key: UnsafeRawBufferPointer) {
-        if key.equals("label") { self = .label }
-        else if key.equals("action") { self = .action }
-        else if key.equals("created") { self = .created }
-        else { return nil }
+    func record(at entryStart: Int) throws(IssueJSONError) -> LabelEvent {
+        guard let label, let action, let created else {
+            throw IssueJSONError(message: "an entry of \"label_events\" needs \"label\", \"action\" and \"created\"", byteOffset: entryStart)
+        }
+        return LabelEvent(label: label, action: action, created: created)
     }
 }

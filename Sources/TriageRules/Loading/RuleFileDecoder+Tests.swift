@@ -250,7 +250,7 @@ extension RuleFileDecoder {
             if let v = entries["bot"]?.value { guard let b = boolean(v, "`bot`", rule: rule) else { return nil }; review.bot = b }
             reviews.append(review)
         }
-        return reviews.stableSorted { ($0.submitted ?? now) < ($1.submitted ?? now) }
+        return PullReview.inTimeOrder(reviews)
     }
 
     private mutating func decodeLinkedPulls(_ node: YAMLNode, rule: String) -> [LinkedPull]? {

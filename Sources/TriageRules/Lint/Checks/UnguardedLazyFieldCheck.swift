@@ -48,12 +48,21 @@ struct UnguardedLazyFieldCheck: LintCheck {
             let conjuncts = rule.conditionParts.flatMap { part in part.checked.conjuncts.map { ($0, part) } }
             guard !conjuncts.contains(where: { !$0.0.usesLazyData }) else { continue }
             guard let (lazy, part) = conjuncts.first else { continue }
-            var field = "lazy data"
+            var field = "lazy data", requests = 1
             lazy.forEachNode { node in
-                if case let .field(name) = node.node, name.descriptor.isLazy, field == "lazy data" { field = "`\(name.rawValue)`" }
-                if case let .call(function, _) = node.node, function.lazyData != nil, field == "lazy data" { field = "`\(function.rawValue)`" }
+                guard field == "lazy data" else { return }
+                if case let .field(name) = node.node, name.descriptor.isLazy {
+                    field = "`\(name.rawValue)`"
+                    requests = ExpressionFacts.requests(name.descriptor.lazyData)
+                }
+                if case let .call(function, _) = node.node, let kind = function.lazyData {
+                    field = "`\(function.rawValue)`"
+                    requests = kind.requests
+                }
             }
-            findings.append(file.diagnostic(code, "\(field) costs an API call per issue and nothing cheaper filters issues first",
+            // SPEC §8's fields may take several requests (`checks`: the pull request, its status, its runs).
+            let cost = requests > 1 ? "up to \(requests) API calls" : "an API call"
+            findings.append(file.diagnostic(code, "\(field) costs \(cost) per issue and nothing cheaper filters issues first",
                                             severity: severity, at: lazy.range, in: part, rule: rule.name,
                                             suggestion: "add a cheap condition with `and`, e.g. `state == \"open\" and …`"))
         }
