@@ -1,4 +1,4 @@
-public import TriageEngine
+import TriageEngine
 public import TriageLanguage
 
 /// A remote provider that supplies SPEC §8's pull-request data (reviews, linked pull requests,
