@@ -34,6 +34,27 @@ public enum ReportBody {
 
     private static let markerPrefixBytes = Array(markerPrefix.utf8)
 
+    /// Whether the report `stored` on the server already says what `rendered` says, so the run does
+    /// not edit it. Servers normalise what they store: GitHub may give a body back with CRLF line
+    /// breaks or without its trailing newline. Beyond that the comparison is byte for byte, not
+    /// Swift's `==` (Unicode canonical equivalence), so a title that changed only in its
+    /// normalisation is still written.
+    public static func sameBody(stored: String, rendered: String) -> Bool {
+        normalized(stored).elementsEqual(normalized(rendered))
+    }
+
+    /// The UTF-8 of `text` with CRLF as LF and no trailing line breaks or spaces.
+    private static func normalized(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n"), bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
+            bytes.append(byte)
+        }
+        while let last = bytes.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") || last == UInt8(ascii: " ") { bytes.removeLast() }
+        return bytes
+    }
+
     /// `1 issue`, `3 issues`.
     public static func issues(_ count: Int) -> String { "\(count) issue\(count == 1 ? "" : "s")" }
 

@@ -82,7 +82,7 @@ public enum ReportPlanning {
                     }
                     let body = ReportBody.render(rule: rule.name, description: rule.description, rows: rows, now: now)
                     if let existing {
-                        if existing.body == body { outcome.alreadyDone += 1 } else { outcome.entries.append(entry(.editReport(body: body, matches: rows.count))) }
+                        if ReportBody.sameBody(stored: existing.body, rendered: body) { outcome.alreadyDone += 1 } else { outcome.entries.append(entry(.editReport(body: body, matches: rows.count))) }
                     } else {
                         outcome.entries.append(entry(.createReport(title: specification.title, body: body, labels: specification.labels,
                                                                    matches: rows.count)))

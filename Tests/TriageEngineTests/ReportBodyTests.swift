@@ -1,0 +1,60 @@
+import Testing
+import TriageEngine
+import TriageLanguage
+import TriageTestSupport
+
+/// The report body against what a server gives back (SPEC §8): an unchanged report is not edited
+/// again when the server returns it with CRLF line breaks or without its trailing newline, a
+/// changed one is (compared byte for byte, not by Unicode equivalence).
+struct ReportBodyTests {
+    static let created = Timestamp(year: 2024, month: 5, day: 1)!
+
+    static func bug(_ number: Int, title: String) -> TriageLanguage.Issue {
+        TriageLanguage.Issue(number: number, title: title, state: "open", author: "dana", labels: ["bug"], created: created, updated: created,
+                             url: "https://example.com/\(number)")
+    }
+
+    static let rules = """
+        rules:
+          - name: open-bugs
+            description: Open bugs
+            when: >-
+              state == "open" and "bug" in labels
+            actions:
+              - report: {title: "Bug report", labels: [triage-report]}
+        """
+
+    /// The tracker holding bug #1 titled `title` and the report #2 whose stored body is `stored`
+    /// applied to what this run renders.
+    static func tracker(title: String, stored: (String) -> String) -> InMemoryTracker {
+        let rendered = ReportBody.render(rule: "open-bugs", description: "Open bugs", rows: [ReportRow(bug(1, title: title))], now: testNow)
+        let report = TriageLanguage.Issue(number: 2, title: "Bug report", body: stored(rendered), state: "open", author: "bot",
+                                          labels: ["triage-report"], created: created, updated: created, url: "https://example.com/2")
+        return InMemoryTracker(issues: [bug(1, title: title), report])
+    }
+
+    static func run(on tracker: InMemoryTracker) async throws -> ApplyRun.Result {
+        try await ApplyRun(rules: validRuleSet(rules).rules, options: .init(now: testNow, perform: true, writeConcurrency: 1,
+                                                                           evaluationConcurrency: 1)).run(provider: tracker)
+    }
+
+    @Test func anUnchangedReportIsNotEditedWhenTheServerReturnsItWithCRLFOrWithoutItsLastNewline() async throws {
+        let crlf = Self.tracker(title: "Crash") { $0.replacing("\n", with: "\r\n") }
+        let crlfRun = try await Self.run(on: crlf)
+        #expect(crlf.writes.isEmpty && crlfRun.plan.alreadyDone == 1)
+
+        let trimmed = Self.tracker(title: "Crash") { String($0.dropLast()) }
+        let trimmedRun = try await Self.run(on: trimmed)
+        #expect(trimmed.writes.isEmpty && trimmedRun.plan.alreadyDone == 1)
+    }
+
+    @Test func aReportWhoseTitleChangedOnlyInUnicodeNormalisationIsEdited() async throws {
+        // "é" precomposed in the stored report, decomposed in the issue now: Swift's `==` calls the
+        // two equal, the bytes (and what the reader's browser shows for search) differ.
+        let tracker = Self.tracker(title: "Cafe\u{301}") { $0.replacing("Cafe\u{301}", with: "Caf\u{E9}") }
+        #expect(tracker.issues[1].body.contains("Caf\u{E9}") && !tracker.issues[1].body.utf8.elementsEqual(
+            ReportBody.render(rule: "open-bugs", description: "Open bugs", rows: [ReportRow(Self.bug(1, title: "Cafe\u{301}"))], now: testNow).utf8))
+        _ = try await Self.run(on: tracker)
+        #expect(tracker.writes == ["#2 update report listing 1 issue"])
+    }
+}
