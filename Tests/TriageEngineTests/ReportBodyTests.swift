@@ -3,9 +3,10 @@ import TriageEngine
 import TriageLanguage
 import TriageTestSupport
 
-/// The report body against what a server gives back (SPEC §8): an unchanged report is not edited
-/// again when the server returns it with CRLF line breaks or without its trailing newline, a
-/// changed one is (compared byte for byte, not by Unicode equivalence).
+/// The report body against what a server gives back and what it counts (SPEC §8): an unchanged
+/// report is not edited again when the server returns it with CRLF line breaks or without its
+/// trailing newline, a changed one is (compared byte for byte, not by Unicode equivalence), and
+/// the 65,536 limit counts characters, so titles in other scripts are not cut at a third of it.
 struct ReportBodyTests {
     static let created = Timestamp(year: 2024, month: 5, day: 1)!
 
@@ -56,5 +57,16 @@ struct ReportBodyTests {
             ReportBody.render(rule: "open-bugs", description: "Open bugs", rows: [ReportRow(Self.bug(1, title: "Cafe\u{301}"))], now: testNow).utf8))
         _ = try await Self.run(on: tracker)
         #expect(tracker.writes == ["#2 update report listing 1 issue"])
+    }
+
+    @Test func theLimitCountsCharactersNotBytes() {
+        // 40 CJK characters a title: 120 UTF-8 bytes, 40 characters.
+        let title = String(repeating: "漢", count: 40)
+        let rows = (1...2000).map { ReportRow(number: $0, title: title, url: "https://example.com/\($0)", author: "dana", created: Self.created, labels: []) }
+        let body = ReportBody.render(rule: "many", description: nil, rows: rows, now: testNow)
+        let row = "| [#1999](https://example.com/1999) | \(title) | dana | 31d |  |\n"
+        #expect(body.unicodeScalars.count <= ReportBody.limit)
+        // Full: not even one more row would have fitted.
+        #expect(body.unicodeScalars.count + row.unicodeScalars.count > ReportBody.limit - 64, "\(body.unicodeScalars.count) characters")
     }
 }

@@ -6,8 +6,10 @@ public import TriageLanguage
 /// closing "… and N more". The body depends only on the matches and the day of `now` (ages are
 /// whole days), so an unchanged report is not edited on every run.
 public enum ReportBody {
-    /// GitHub's limit on an issue body, in characters; the body is measured in UTF-8 bytes, which
-    /// are never fewer.
+    /// GitHub's limit on an issue body, in characters. The body is measured in UTF-16 code units:
+    /// as many as its characters for every script in the Basic Multilingual Plane (a title in
+    /// Chinese costs what GitHub counts, not the three UTF-8 bytes a character), never fewer for
+    /// the rest (an emoji counts two), so the body fits however GitHub counts.
     public static let limit = 65_536
 
     /// The prefix of every report marker: an issue whose body carries it is never matched by a rule.
@@ -66,14 +68,14 @@ public enum ReportBody {
         let closing = "\n" + marker(forRule: rule) + "\n"
         var body = heading + intro + header
         // Room for the longest "… and N more" line and the marker.
-        let reserve = closing.utf8.count + "\n… and \(rows.count) more\n".utf8.count
-        var size = body.utf8.count
+        let reserve = closing.utf16.count + "\n… and \(rows.count) more\n".utf16.count
+        var size = body.utf16.count
         var written = 0
         for row in rows {
             let line = self.line(row, now: now)
-            guard size + line.utf8.count + reserve < limit else { break }
+            guard size + line.utf16.count + reserve < limit else { break }
             body += line
-            size += line.utf8.count
+            size += line.utf16.count
             written += 1
         }
         if written < rows.count { body += "\n… and \(rows.count - written) more\n" }
