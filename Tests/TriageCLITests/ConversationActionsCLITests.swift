@@ -214,6 +214,32 @@ struct ConversationActionsCLITests {
         }
     }
 
+    /// GitLab lets a project milestone and a group milestone share a title; when the nearer one
+    /// is closed and the other open, the open one is set (a closed milestone is history), and
+    /// between two open (or two closed) the project's own.
+    @Test func gitLabPrefersAnOpenMilestoneOverANearerClosedOneOfTheSameTitle() async throws {
+        let (server, tracker) = try await Self.start()
+        try await server.serving {
+            tracker.addMilestone(.init(title: "v2.0", number: 31, closed: true))
+            tracker.addMilestone(.init(title: "v2.0", number: 77, inGroup: true))
+            tracker.addMilestone(.init(title: "v1.0", number: 32))
+            tracker.addMilestone(.init(title: "v1.0", number: 78, inGroup: true))
+            let rules = Self.conversationRules + """
+
+                  - name: old-bugs
+                    when: number == 12
+                    actions: [{milestone: v1.0}]
+                """
+            let output = try await Self.triage(rules, Self.gitlab(server, ["--yes", "--concurrency", "1"]), environment: ["GITLAB_TOKEN": "glpat-CONVERSATION-123"])
+            #expect(output.status == 0, "\(output)")
+            #expect(tracker.writes.filter { $0.body.contains("milestone_id") } == [
+                .init("PUT", "/api/v4/projects/acme%2Fapp/issues/5", #"{"milestone_id":77}"#),
+                .init("PUT", "/api/v4/projects/acme%2Fapp/issues/12", #"{"milestone_id":32}"#),
+                .init("PUT", "/api/v4/projects/acme%2Fapp/merge_requests/10", #"{"milestone_id":77}"#),
+            ])
+        }
+    }
+
     @Test func noReportIsWrittenWhenTheReadBudgetCutTheRun() async throws {
         let (server, tracker) = try await Self.start(count: 30)
         try await server.serving {

@@ -51,13 +51,14 @@ extension GitHubIssueProvider: IssueWriter {
         if case let .setMilestone(title) = operation { _ = try await milestoneNumber(title) }
     }
 
-    /// The number of the milestone titled `title`, open or closed.
+    /// The number of the milestone titled `title`, open or closed (GitHub titles are unique within
+    /// a repository).
     private func milestoneNumber(_ title: String) async throws -> Int {
         try await milestones.id(of: title, scope: resource) {
             try await client.getAllObjects("\(repoURL)/milestones?state=all&per_page=100", resource: "milestones of \(resource)")
                 .compactMap { object in
                     guard let title = object["title"]?.stringValue, let number = object["number"]?.intValue else { return nil }
-                    return (title, number)
+                    return MilestoneTitles.Listed(title: title, id: number, open: object["state"]?.stringValue != "closed")
                 }
         }
     }

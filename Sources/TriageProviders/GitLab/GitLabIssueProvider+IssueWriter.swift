@@ -70,14 +70,15 @@ extension GitLabIssueProvider: IssueWriter {
         if case let .setMilestone(title) = operation { _ = try await milestoneID(title) }
     }
 
-    /// The id of the milestone titled `title`: the project's own first, then its groups' from the
-    /// nearest up. A namespace that is a user, not a group, has no group milestones (404).
+    /// The id of the milestone titled `title`: an open (`active`) one before a closed one, then
+    /// the project's own before its groups', from the nearest up. A namespace that is a user, not a
+    /// group, has no group milestones (404).
     private func milestoneID(_ title: String) async throws -> Int {
         try await milestones.id(of: title, scope: "\(resource) and its groups") {
-            func milestones(_ url: String, _ what: String) async throws -> [(title: String, id: Int)] {
+            func milestones(_ url: String, _ what: String) async throws -> [MilestoneTitles.Listed] {
                 try await client.getAllObjects(url, resource: what).compactMap { object in
                     guard let title = object["title"]?.stringValue, let id = object["id"]?.intValue else { return nil }
-                    return (title, id)
+                    return MilestoneTitles.Listed(title: title, id: id, open: object["state"]?.stringValue != "closed")
                 }
             }
             var found = try await milestones("\(projectURL)/milestones?per_page=100", "milestones of \(resource)")
