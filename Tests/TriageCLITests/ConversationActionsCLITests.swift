@@ -214,6 +214,26 @@ struct ConversationActionsCLITests {
         }
     }
 
+    /// A report `POST` applied by the server whose answer never arrives fails the run (it is not
+    /// sent again: a `POST` is not idempotent), and the next run finds the report by its marker
+    /// instead of making a second one.
+    @Test func aReportWhoseCreationAnswerWasLostIsFoundNotMadeAgain() async throws {
+        let tracker = FakeIssueTracker(count: 12, pageSize: 10), drops = DroppedWriteAnswers()
+        drops.dropAfterApplying("POST", "/repos/acme/app/issues")
+        let server = try await TestHTTPServer.start { request in
+            tracker.respond(to: request, baseURL: "http://\(request.header("host") ?? "")", drops: drops)
+        }
+        try await server.serving {
+            let first = try await Self.triage(Self.reportRules, Self.github(server))
+            #expect(first.status == 3, "\(first)")
+            #expect(drops.dropped == ["POST /repos/acme/app/issues"] && tracker.items.count == 13)
+            let again = try await Self.triage(Self.reportRules, Self.github(server))
+            #expect(again.status == 0, "\(again)")
+            #expect(server.requests.count { $0.method == "POST" && $0.path == "/repos/acme/app/issues" } == 1 && tracker.items.count == 13)
+            #expect(again.stdoutLines.last == "0 writes planned on github:acme/app, 1 action already in effect; 0 done, 0 failed, 0 not done", "\(again)")
+        }
+    }
+
     /// GitLab lets a project milestone and a group milestone share a title; when the nearer one
     /// is closed and the other open, the open one is set (a closed milestone is history), and
     /// between two open (or two closed) the project's own.
