@@ -69,4 +69,12 @@ struct ReportBodyTests {
         // Full: not even one more row would have fitted.
         #expect(body.unicodeScalars.count + row.unicodeScalars.count > ReportBody.limit - 64, "\(body.unicodeScalars.count) characters")
     }
+
+    /// GFM splits a table row at every `|` not preceded by a backslash escape, and `\\` is itself
+    /// an escape: a title ending a backslash before its `|` must not end the cell early.
+    @Test func aBackslashBeforeAPipeInATitleDoesNotSplitTheCell() {
+        let row = ReportRow(number: 1, title: #"path\|x"#, url: "", author: "a", created: Self.created, labels: [])
+        let body = ReportBody.render(rule: "r", description: nil, rows: [row], now: testNow)
+        #expect(body.contains(#"| #1 | path\\\|x | a | 31d |  |"#), "\(body)")
+    }
 }

@@ -89,14 +89,16 @@ public enum ReportBody {
         return "| \(number) | \(cell(row.title)) | \(cell(row.author)) | \(days)d | \(labels) |\n"
     }
 
-    /// Text from an issue made safe for one table cell: `|` escaped, line breaks as spaces, and `<`
-    /// as `&lt;` so no title can carry a report marker (or hide text) into the report.
+    /// Text from an issue made safe for one table cell: `|` and `\` escaped (GFM reads `\\` as an
+    /// escaped backslash, so a lone one before `|` would end the cell), line breaks as spaces, and
+    /// `<` as `&lt;` so no title can carry a report marker (or hide text) into the report.
     static func cell(_ text: String) -> String {
         var output = ""
         output.reserveCapacity(text.utf8.count)
         for character in text {
             switch character {
             case "|": output += "\\|"
+            case "\\": output += "\\\\"
             case "\n", "\r", "\r\n": output += " "
             case "<": output += "&lt;"
             default: output.append(character)
