@@ -64,15 +64,9 @@ extension GitHubIssueProvider: IssueWriter {
     }
 
     public func findReport(marker: String, labels: [String], in repository: String) async throws -> ExistingReport? {
-        var url = "\(repoURL)/issues?state=open&per_page=100"
-        if !labels.isEmpty { url += "&labels=" + labels.map(URLEncoding.encode).joined(separator: ",") }
-        let objects = try await client.getAllObjects(url, resource: "report issues of \(resource)")
-        let reports: [ExistingReport] = objects.compactMap { object in
-            guard object["pull_request"] == nil || object["pull_request"] == .null,
-                  let body = object["body"]?.stringValue, body.contains(marker), let number = object["number"]?.intValue
-            else { return nil }
-            return ExistingReport(number: number, title: object["title"]?.stringValue ?? "", url: object["html_url"]?.stringValue ?? "", body: body)
-        }
-        return reports.min { $0.number < $1.number }
+        let url = "\(repoURL)/issues?state=open&per_page=100" + ReportSearch.labelsQuery(labels)
+        let issues = try await client.getAllObjects(url, resource: "report issues of \(resource)")
+            .filter { $0["pull_request"] == nil || $0["pull_request"] == .null }
+        return ReportSearch.oldest(in: issues, marker: marker, fields: ReportSearch.gitHub)
     }
 }

@@ -97,14 +97,9 @@ extension GitLabIssueProvider: IssueWriter {
     }
 
     public func findReport(marker: String, labels: [String], in repository: String) async throws -> ExistingReport? {
-        var url = "\(projectURL)/issues?state=opened&per_page=100"
-        if !labels.isEmpty { url += "&labels=" + labels.map(URLEncoding.encode).joined(separator: ",") }
-        let objects = try await client.getAllObjects(url, resource: "report issues of \(resource)")
-        let reports: [ExistingReport] = objects.compactMap { object in
-            guard let body = object["description"]?.stringValue, body.contains(marker), let number = object["iid"]?.intValue else { return nil }
-            return ExistingReport(number: number, title: object["title"]?.stringValue ?? "", url: object["web_url"]?.stringValue ?? "", body: body)
-        }
-        return reports.min { $0.number < $1.number }
+        let url = "\(projectURL)/issues?state=opened&per_page=100" + ReportSearch.labelsQuery(labels)
+        let issues = try await client.getAllObjects(url, resource: "report issues of \(resource)")
+        return ReportSearch.oldest(in: issues, marker: marker, fields: ReportSearch.gitLab)
     }
 
     /// The item's assignees now, as ids with usernames.
