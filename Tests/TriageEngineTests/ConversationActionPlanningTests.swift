@@ -92,6 +92,26 @@ struct ConversationActionPlanningTests {
         #expect(tracker.reads == ["milestone v2.1"])
     }
 
+    /// A one-repository source names its issues' repository (`acme/app`) while a report, which
+    /// has no issue yet, names none: the unknown milestone still refuses the rule's report.
+    @Test func anUnknownMilestoneAlsoRefusesItsRulesReport() async throws {
+        let issues = (1...2).map { number in
+            var issue = Self.issue(number, labels: ["bug"])
+            issue.repo = "acme/app"
+            return issue
+        }
+        let tracker = InMemoryTracker(issues: issues, milestones: ["v2.0"])
+        let result = try await Self.run("""
+            rules:
+              - name: plan-bugs
+                when: >-
+                  "bug" in labels
+                actions: [{milestone: v2.1}, {report: {title: Planned}}]
+            """, on: tracker)
+        #expect(tracker.writes.isEmpty, "\(tracker.writes)")
+        #expect(result.execution?.failed == 3)
+    }
+
     static let reportRules = """
         rules:
           - name: open-bugs
