@@ -112,6 +112,19 @@ struct ConversationActionPlanningTests {
         #expect(result.execution?.failed == 3)
     }
 
+    /// An organisation's listing and its issues may spell a repository in different case
+    /// (`acme/web`, `Acme/Web`): the report still lists the matches of that repository.
+    @Test func aReportFindsItsMatchesWhateverTheCaseOfTheRepositoryName() async throws {
+        let rules = try validRuleSet(Self.reportRules).rules
+        var planner = ApplyPlanner(rules: rules, now: testNow, reportsByRepository: true)
+        var issue = Self.issue(1, labels: ["bug"])
+        issue.repo = "Acme/Web"
+        planner.add(issue, matchedRules: [0], comments: [])
+        let outcome = try await ReportPlanning.plan(rules: rules, matches: planner.reportMatches, repositories: ["acme/web"],
+                                                    writer: InMemoryTracker(issues: []), now: testNow, skipReason: nil)
+        #expect(outcome.entries.map(\.operation.description) == [#"create report "Bug report" listing 1 issue"#])
+    }
+
     static let reportRules = """
         rules:
           - name: open-bugs
