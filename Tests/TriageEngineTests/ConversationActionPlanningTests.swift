@@ -115,7 +115,7 @@ struct ConversationActionPlanningTests {
     /// An organisation's listing and its issues may spell a repository in different case
     /// (`acme/web`, `Acme/Web`): the report still lists the matches of that repository.
     @Test func aReportFindsItsMatchesWhateverTheCaseOfTheRepositoryName() async throws {
-        let rules = try validRuleSet(Self.reportRules).rules
+        let rules = validRuleSet(Self.reportRules).rules
         var planner = ApplyPlanner(rules: rules, now: testNow, reportsByRepository: true)
         var issue = Self.issue(1, labels: ["bug"])
         issue.repo = "Acme/Web"
