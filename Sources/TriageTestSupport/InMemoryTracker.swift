@@ -30,8 +30,8 @@ public final class InMemoryTracker: IssueProvider, IssueWriter {
     public func findReport(marker: String, labels: [String], in repository: String) async throws -> ExistingReport? {
         state.withLock { state in
             state.reads.append("report \(marker)")
-            return state.issues.first { $0.state == "open" && labels.allSatisfy($0.labels.contains) && $0.body.contains(marker) }
-                .map { ExistingReport(number: $0.number, title: $0.title, url: $0.url, body: $0.body) }
+            return ExistingReport.oldest(of: state.issues.filter { $0.state == "open" && labels.allSatisfy($0.labels.contains) && $0.body.contains(marker) }
+                .map { ExistingReport(number: $0.number, title: $0.title, url: $0.url, body: $0.body) })
         }
     }
 
@@ -81,7 +81,7 @@ public final class InMemoryTracker: IssueProvider, IssueWriter {
             case .unlock: issue.locked = false
             case let .setMilestone(title): issue.milestone = title
             case let .editReport(body, _): issue.body = body
-            case .closeReport: issue.state = "closed"
+            case .closeReport, .closeDuplicateReport: issue.state = "closed"
             case .createReport: return
             }
             state.issues[index] = issue

@@ -234,6 +234,26 @@ struct ConversationActionsCLITests {
         }
     }
 
+    /// A report whose label someone removed is not found (SPEC §8 looks among issues with the
+    /// report's labels), so the next run opens another; once the label is back, the run after
+    /// keeps the older report and closes the newer, leaving one.
+    @Test func aSecondReportIsClosedOnceTheFirstIsFoundAgain() async throws {
+        let (server, tracker) = try await Self.start()
+        try await server.serving {
+            let created = try await Self.triage(Self.reportRules, Self.github(server))
+            #expect(created.status == 0 && tracker.items.count == 13, "\(created)")
+            tracker.update(13) { $0.labels = [] }
+            let second = try await Self.triage(Self.reportRules, Self.github(server))
+            #expect(second.status == 0 && tracker.items.count == 14, "\(second)")
+            tracker.update(13) { $0.labels = ["triage-report"] }
+            let merged = try await Self.triage(Self.reportRules, Self.github(server))
+            #expect(merged.status == 0, "\(merged)")
+            #expect(tracker.writes.dropFirst(2) == [.init("PATCH", "/repos/acme/app/issues/14", #"{"state":"closed"}"#)])
+            #expect(!tracker.items[12].closed && tracker.items[13].closed)
+            #expect(merged.stdout.contains("#14 Bug report\n  done: close duplicate report (an older one stays)  (rule open-bugs)\n"), "\(merged)")
+        }
+    }
+
     /// GitLab lets a project milestone and a group milestone share a title; when the nearer one
     /// is closed and the other open, the open one is set (a closed milestone is history), and
     /// between two open (or two closed) the project's own.

@@ -15,20 +15,13 @@ struct ReportBodyTests {
                              url: "https://example.com/\(number)")
     }
 
-    static let rules = """
-        rules:
-          - name: open-bugs
-            description: Open bugs
-            when: >-
-              state == "open" and "bug" in labels
-            actions:
-              - report: {title: "Bug report", labels: [triage-report]}
-        """
+    /// The rules of `ConversationActionPlanningTests`: `open-bugs` reports open bugs.
+    static let rules = ConversationActionPlanningTests.reportRules
 
     /// The tracker holding bug #1 titled `title` and the report #2 whose stored body is `stored`
     /// applied to what this run renders.
     static func tracker(title: String, stored: (String) -> String) -> InMemoryTracker {
-        let rendered = ReportBody.render(rule: "open-bugs", description: "Open bugs", rows: [ReportRow(bug(1, title: title))], now: testNow)
+        let rendered = ReportBody.render(rule: "open-bugs", description: "Open bugs | triage", rows: [ReportRow(bug(1, title: title))], now: testNow)
         let report = TriageLanguage.Issue(number: 2, title: "Bug report", body: stored(rendered), state: "open", author: "bot",
                                           labels: ["triage-report"], created: created, updated: created, url: "https://example.com/2")
         return InMemoryTracker(issues: [bug(1, title: title), report])
@@ -54,7 +47,7 @@ struct ReportBodyTests {
         // two equal, the bytes (and what the reader's browser shows for search) differ.
         let tracker = Self.tracker(title: "Cafe\u{301}") { $0.replacing("Cafe\u{301}", with: "Caf\u{E9}") }
         #expect(tracker.issues[1].body.contains("Caf\u{E9}") && !tracker.issues[1].body.utf8.elementsEqual(
-            ReportBody.render(rule: "open-bugs", description: "Open bugs", rows: [ReportRow(Self.bug(1, title: "Cafe\u{301}"))], now: testNow).utf8))
+            ReportBody.render(rule: "open-bugs", description: "Open bugs | triage", rows: [ReportRow(Self.bug(1, title: "Cafe\u{301}"))], now: testNow).utf8))
         _ = try await Self.run(on: tracker)
         #expect(tracker.writes == ["#2 update report listing 1 issue"])
     }
@@ -76,5 +69,19 @@ struct ReportBodyTests {
         let row = ReportRow(number: 1, title: #"path\|x"#, url: "", author: "a", created: Self.created, labels: [])
         let body = ReportBody.render(rule: "r", description: nil, rows: [row], now: testNow)
         #expect(body.contains(#"| #1 | path\\\|x | a | 31d |  |"#), "\(body)")
+    }
+
+    /// Two overlapping runs may each have opened a report: the next run keeps the oldest and
+    /// closes the newer one, so one report per repository remains.
+    @Test func aNewerDuplicateReportIsClosedAndTheOldestKept() async throws {
+        let tracker = Self.tracker(title: "Crash") { $0 }
+        var duplicate = tracker.issues[1]
+        duplicate.number = 3
+        let withDuplicate = InMemoryTracker(issues: tracker.issues + [duplicate])
+        let result = try await Self.run(on: withDuplicate)
+        #expect(withDuplicate.writes == ["#3 close duplicate report (an older one stays)"])
+        #expect(result.plan.alreadyDone == 1 && withDuplicate.issues.map(\.state) == ["open", "open", "closed"])
+        let again = try await Self.run(on: withDuplicate)
+        #expect(again.plan.entries.isEmpty && withDuplicate.writes.count == 1)
     }
 }

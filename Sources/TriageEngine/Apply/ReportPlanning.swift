@@ -3,7 +3,8 @@ public import TriageRules
 
 /// Turns the matches `ApplyPlanner` collected for `report` actions into at most one write per rule
 /// and repository (SPEC §8): create the report on the first run with matches, edit it when its body
-/// changed, close it when nothing matched, and nothing otherwise. The report is found by its marker
+/// changed, close it when nothing matched, and nothing otherwise; newer duplicates of it (from an
+/// overlapping run) are closed. The report is found by its marker
 /// through the writer (one list request per rule and repository). Report writes are exempt from
 /// `--max-per-rule` (they are added after the guard) and count against `--max-operations`.
 public enum ReportPlanning {
@@ -75,6 +76,10 @@ public enum ReportPlanning {
                         let reference = existing.map { IssueReference(number: $0.number, title: $0.title, url: $0.url, repo: repository) }
                             ?? IssueReference(number: 0, title: specification.title, url: "", repo: repository)
                         return ApplyPlan.Entry(issue: reference, rule: rule.name, operation: operation)
+                    }
+                    for duplicate in existing?.duplicates ?? [] {
+                        let reference = IssueReference(number: duplicate.number, title: duplicate.title, url: duplicate.url, repo: repository)
+                        outcome.entries.append(ApplyPlan.Entry(issue: reference, rule: rule.name, operation: .closeDuplicateReport))
                     }
                     guard !rows.isEmpty else {
                         if existing != nil { outcome.entries.append(entry(.closeReport)) }

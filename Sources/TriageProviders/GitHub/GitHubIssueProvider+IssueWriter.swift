@@ -43,7 +43,7 @@ extension GitHubIssueProvider: IssueWriter {
         case let .createReport(title, body, labels, _):
             try await send("POST", "\(repoURL)/issues", [("title", .string(title)), ("body", .string(body)), ("labels", strings(labels))])
         case let .editReport(body, _): try await send("PATCH", issueURL, [("body", .string(body))])
-        case .closeReport: try await send("PATCH", issueURL, [("state", "closed")])
+        case .closeReport, .closeDuplicateReport: try await send("PATCH", issueURL, [("state", "closed")])
         }
     }
 

@@ -62,7 +62,7 @@ extension GitLabIssueProvider: IssueWriter {
             try await send("POST", "\(projectURL)/issues", [("title", .string(title)), ("description", .string(body)),
                                                            ("labels", .string(labels.joined(separator: ",")))])
         case let .editReport(body, _): try await send("PUT", url, [("description", .string(body))])
-        case .closeReport: try await send("PUT", url, [("state_event", "close")])
+        case .closeReport, .closeDuplicateReport: try await send("PUT", url, [("state_event", "close")])
         }
     }
 

@@ -3,7 +3,7 @@ import TriageJSON
 
 /// Finding a rule's report (SPEC §8) the same way on GitHub and GitLab, which differ only in the
 /// names of the fields: list the open issues carrying the report's labels, and take the oldest
-/// (lowest number) whose body carries the marker, so a stray second report never takes over.
+/// (lowest number) whose body carries the marker, the newer ones as duplicates to close.
 enum ReportSearch {
     /// Where an answer keeps the fields a report is read from.
     struct Fields {
@@ -20,12 +20,13 @@ enum ReportSearch {
         labels.isEmpty ? "" : "&labels=" + labels.map(URLEncoding.encode).joined(separator: ",")
     }
 
-    /// The oldest of `objects` (issues as the list gave them) whose body carries `marker`.
+    /// The oldest of `objects` (issues as the list gave them) whose body carries `marker`, with
+    /// the others that do as its duplicates.
     static func oldest(in objects: [JSONValue], marker: String, fields: Fields) -> ExistingReport? {
         let reports: [ExistingReport] = objects.compactMap { object in
             guard let body = object[fields.body]?.stringValue, body.contains(marker), let number = object[fields.number]?.intValue else { return nil }
             return ExistingReport(number: number, title: object["title"]?.stringValue ?? "", url: object[fields.url]?.stringValue ?? "", body: body)
         }
-        return reports.min { $0.number < $1.number }
+        return ExistingReport.oldest(of: reports)
     }
 }
