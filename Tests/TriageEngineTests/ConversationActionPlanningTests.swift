@@ -120,9 +120,25 @@ struct ConversationActionPlanningTests {
         var issue = Self.issue(1, labels: ["bug"])
         issue.repo = "Acme/Web"
         planner.add(issue, matchedRules: [0], comments: [])
-        let outcome = try await ReportPlanning.plan(rules: rules, matches: planner.reportMatches, repositories: ["acme/web"],
+        let outcome = await ReportPlanning.plan(rules: rules, matches: planner.reportMatches, repositories: ["acme/web"],
                                                     writer: InMemoryTracker(issues: []), now: testNow, skipReason: nil)
         #expect(outcome.entries.map(\.operation.description) == [#"create report "Bug report" listing 1 issue"#])
+    }
+
+    /// A report search that fails (a 403 on one repository's issue list) leaves that report
+    /// unwritten with a reason, counted as a failure (exit 3), while the other writes go on.
+    @Test func aFailedReportSearchFailsOnlyThatReport() async throws {
+        let marker = ReportBody.marker(forRule: "open-bugs")
+        let tracker = InMemoryTracker(issues: [Self.issue(1, labels: ["bug"])], failing: ["report \(marker)"])
+        let rules = Self.reportRules + """
+
+              - name: seen
+                when: state == "open"
+                actions: [{label: seen}]
+            """
+        let result = try await Self.run(rules, on: tracker)
+        #expect(tracker.writes == ["#1 add label seen"])
+        #expect(result.reportFailures == ["report of rule `open-bugs` not written: it could not be looked for: HTTP 500"])
     }
 
     static let reportRules = """

@@ -14,6 +14,9 @@ public enum ReportPlanning {
         public var alreadyDone = 0
         /// Why reports were not written, one line each.
         public var notes: [String] = []
+        /// Reports not written because looking for them failed (a 403 on one repository): the
+        /// other writes go on and the run fails at the end (exit 3), as for a failed repository.
+        public var failures: [String] = []
     }
 
     /// Where reports may exist after a run, and why none may be written.
@@ -53,7 +56,7 @@ public enum ReportPlanning {
     ///   - skipReason: why the run did not see the whole source (`--event`, the read budget); no
     ///     report is written then, and a note says so.
     public static func plan(rules: [Rule], matches: [ApplyPlanner.ReportKey: [ReportRow]], repositories: [String],
-                            writer: (any IssueWriter)?, now: Timestamp, skipReason: String?) async throws -> Outcome {
+                            writer: (any IssueWriter)?, now: Timestamp, skipReason: String?) async -> Outcome {
         var outcome = Outcome()
         for (index, rule) in rules.enumerated() {
             for case let .report(specification) in rule.actions {
@@ -69,6 +72,10 @@ public enum ReportPlanning {
                     } catch is RequestBudgetExhausted {
                         outcome.notes.append("report of rule `\(rule.name)`\(repository.isEmpty ? "" : " in \(repository)") not written: "
                                              + "--max-requests ran out before the report could be looked for")
+                        continue
+                    } catch {
+                        outcome.failures.append("report of rule `\(rule.name)`\(repository.isEmpty ? "" : " in \(repository)") not written: "
+                                                + "it could not be looked for: \(error)")
                         continue
                     }
                     let rows = matches[ApplyPlanner.ReportKey(rule: index, repository: repository)] ?? []
