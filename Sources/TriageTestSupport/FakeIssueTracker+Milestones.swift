@@ -10,11 +10,14 @@ extension FakeIssueTracker {
         public var number: Int
         /// A GitLab group milestone (of the owner), not the project's.
         public var inGroup: Bool
+        /// Listed as `closed` (GitHub `state=all` and GitLab's default list show closed ones too).
+        public var closed: Bool
 
-        public init(title: String, number: Int, inGroup: Bool = false) {
+        public init(title: String, number: Int, inGroup: Bool = false, closed: Bool = false) {
             self.title = title
             self.number = number
             self.inGroup = inGroup
+            self.closed = closed
         }
     }
 
@@ -37,7 +40,8 @@ extension FakeIssueTracker {
         }
         let gitHub = path[0] == "repos"
         return TestHTTPResponse(json: "[" + selected.map { milestone in
-            #"{"\#(gitHub ? "number" : "id")":\#(milestone.number),"title":\#(Self.jsonString(milestone.title)),"state":"active"}"#
+            let state = milestone.closed ? "closed" : gitHub ? "open" : "active"
+            return #"{"\#(gitHub ? "number" : "id")":\#(milestone.number),"title":\#(Self.jsonString(milestone.title)),"state":"\#(state)"}"#
         }.joined(separator: ",") + "]")
     }
 

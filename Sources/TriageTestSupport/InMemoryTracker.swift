@@ -3,7 +3,8 @@ public import TriageEngine
 public import TriageLanguage
 
 /// An issue tracker in memory that records writes (`#N operation`) and changes its issues like a
-/// real API would; writes listed in `failing` fail with HTTP 500. It knows the milestones
+/// real API would; writes listed in `failing` fail with HTTP 500, and so does a report search
+/// listed there as `report MARKER`. It knows the milestones
 /// `milestones` (anything else is `UnknownMilestone`), finds reports by their marker among its open
 /// issues, and counts the milestone lookups and report searches (`reads`).
 public final class InMemoryTracker: IssueProvider, IssueWriter {
@@ -28,10 +29,11 @@ public final class InMemoryTracker: IssueProvider, IssueWriter {
     }
 
     public func findReport(marker: String, labels: [String], in repository: String) async throws -> ExistingReport? {
-        state.withLock { state in
+        try state.withLock { state in
             state.reads.append("report \(marker)")
-            return state.issues.first { $0.state == "open" && labels.allSatisfy($0.labels.contains) && $0.body.contains(marker) }
-                .map { ExistingReport(number: $0.number, title: $0.title, url: $0.url, body: $0.body) }
+            if state.failing.contains("report \(marker)") { throw WriteFailed() }
+            return ExistingReport.oldest(of: state.issues.filter { $0.state == "open" && labels.allSatisfy($0.labels.contains) && $0.body.contains(marker) }
+                .map { ExistingReport(number: $0.number, title: $0.title, url: $0.url, body: $0.body) })
         }
     }
 
@@ -81,7 +83,7 @@ public final class InMemoryTracker: IssueProvider, IssueWriter {
             case .unlock: issue.locked = false
             case let .setMilestone(title): issue.milestone = title
             case let .editReport(body, _): issue.body = body
-            case .closeReport: issue.state = "closed"
+            case .closeReport, .closeDuplicateReport: issue.state = "closed"
             case .createReport: return
             }
             state.issues[index] = issue

@@ -214,6 +214,72 @@ struct ConversationActionsCLITests {
         }
     }
 
+    /// A report `POST` applied by the server whose answer never arrives fails the run (it is not
+    /// sent again: a `POST` is not idempotent), and the next run finds the report by its marker
+    /// instead of making a second one.
+    @Test func aReportWhoseCreationAnswerWasLostIsFoundNotMadeAgain() async throws {
+        let tracker = FakeIssueTracker(count: 12, pageSize: 10), drops = DroppedWriteAnswers()
+        drops.dropAfterApplying("POST", "/repos/acme/app/issues")
+        let server = try await TestHTTPServer.start { request in
+            tracker.respond(to: request, baseURL: "http://\(request.header("host") ?? "")", drops: drops)
+        }
+        try await server.serving {
+            let first = try await Self.triage(Self.reportRules, Self.github(server))
+            #expect(first.status == 3, "\(first)")
+            #expect(drops.dropped == ["POST /repos/acme/app/issues"] && tracker.items.count == 13)
+            let again = try await Self.triage(Self.reportRules, Self.github(server))
+            #expect(again.status == 0, "\(again)")
+            #expect(server.requests.count { $0.method == "POST" && $0.path == "/repos/acme/app/issues" } == 1 && tracker.items.count == 13)
+            #expect(again.stdoutLines.last == "0 writes planned on github:acme/app, 1 action already in effect; 0 done, 0 failed, 0 not done", "\(again)")
+        }
+    }
+
+    /// A report whose label someone removed is not found (SPEC §8 looks among issues with the
+    /// report's labels), so the next run opens another; once the label is back, the run after
+    /// keeps the older report and closes the newer, leaving one.
+    @Test func aSecondReportIsClosedOnceTheFirstIsFoundAgain() async throws {
+        let (server, tracker) = try await Self.start()
+        try await server.serving {
+            let created = try await Self.triage(Self.reportRules, Self.github(server))
+            #expect(created.status == 0 && tracker.items.count == 13, "\(created)")
+            tracker.update(13) { $0.labels = [] }
+            let second = try await Self.triage(Self.reportRules, Self.github(server))
+            #expect(second.status == 0 && tracker.items.count == 14, "\(second)")
+            tracker.update(13) { $0.labels = ["triage-report"] }
+            let merged = try await Self.triage(Self.reportRules, Self.github(server))
+            #expect(merged.status == 0, "\(merged)")
+            #expect(tracker.writes.dropFirst(2) == [.init("PATCH", "/repos/acme/app/issues/14", #"{"state":"closed"}"#)])
+            #expect(!tracker.items[12].closed && tracker.items[13].closed)
+            #expect(merged.stdout.contains("#14 Bug report\n  done: close duplicate report (an older one stays)  (rule open-bugs)\n"), "\(merged)")
+        }
+    }
+
+    /// GitLab lets a project milestone and a group milestone share a title; when the nearer one
+    /// is closed and the other open, the open one is set (a closed milestone is history), and
+    /// between two open (or two closed) the project's own.
+    @Test func gitLabPrefersAnOpenMilestoneOverANearerClosedOneOfTheSameTitle() async throws {
+        let (server, tracker) = try await Self.start()
+        try await server.serving {
+            tracker.addMilestone(.init(title: "v2.0", number: 31, closed: true))
+            tracker.addMilestone(.init(title: "v2.0", number: 77, inGroup: true))
+            tracker.addMilestone(.init(title: "v1.0", number: 32))
+            tracker.addMilestone(.init(title: "v1.0", number: 78, inGroup: true))
+            let rules = Self.conversationRules + """
+
+                  - name: old-bugs
+                    when: number == 12
+                    actions: [{milestone: v1.0}]
+                """
+            let output = try await Self.triage(rules, Self.gitlab(server, ["--yes", "--concurrency", "1"]), environment: ["GITLAB_TOKEN": "glpat-CONVERSATION-123"])
+            #expect(output.status == 0, "\(output)")
+            #expect(tracker.writes.filter { $0.body.contains("milestone_id") } == [
+                .init("PUT", "/api/v4/projects/acme%2Fapp/issues/5", #"{"milestone_id":77}"#),
+                .init("PUT", "/api/v4/projects/acme%2Fapp/issues/12", #"{"milestone_id":32}"#),
+                .init("PUT", "/api/v4/projects/acme%2Fapp/merge_requests/10", #"{"milestone_id":77}"#),
+            ])
+        }
+    }
+
     @Test func noReportIsWrittenWhenTheReadBudgetCutTheRun() async throws {
         let (server, tracker) = try await Self.start(count: 30)
         try await server.serving {

@@ -92,6 +92,55 @@ struct ConversationActionPlanningTests {
         #expect(tracker.reads == ["milestone v2.1"])
     }
 
+    /// A one-repository source names its issues' repository (`acme/app`) while a report, which
+    /// has no issue yet, names none: the unknown milestone still refuses the rule's report.
+    @Test func anUnknownMilestoneAlsoRefusesItsRulesReport() async throws {
+        let issues = (1...2).map { number in
+            var issue = Self.issue(number, labels: ["bug"])
+            issue.repo = "acme/app"
+            return issue
+        }
+        let tracker = InMemoryTracker(issues: issues, milestones: ["v2.0"])
+        let result = try await Self.run("""
+            rules:
+              - name: plan-bugs
+                when: >-
+                  "bug" in labels
+                actions: [{milestone: v2.1}, {report: {title: Planned}}]
+            """, on: tracker)
+        #expect(tracker.writes.isEmpty, "\(tracker.writes)")
+        #expect(result.execution?.failed == 3)
+    }
+
+    /// An organisation's listing and its issues may spell a repository in different case
+    /// (`acme/web`, `Acme/Web`): the report still lists the matches of that repository.
+    @Test func aReportFindsItsMatchesWhateverTheCaseOfTheRepositoryName() async throws {
+        let rules = validRuleSet(Self.reportRules).rules
+        var planner = ApplyPlanner(rules: rules, now: testNow, reportsByRepository: true)
+        var issue = Self.issue(1, labels: ["bug"])
+        issue.repo = "Acme/Web"
+        planner.add(issue, matchedRules: [0], comments: [])
+        let outcome = await ReportPlanning.plan(rules: rules, matches: planner.reportMatches, repositories: ["acme/web"],
+                                                    writer: InMemoryTracker(issues: []), now: testNow, skipReason: nil)
+        #expect(outcome.entries.map(\.operation.description) == [#"create report "Bug report" listing 1 issue"#])
+    }
+
+    /// A report search that fails (a 403 on one repository's issue list) leaves that report
+    /// unwritten with a reason, counted as a failure (exit 3), while the other writes go on.
+    @Test func aFailedReportSearchFailsOnlyThatReport() async throws {
+        let marker = ReportBody.marker(forRule: "open-bugs")
+        let tracker = InMemoryTracker(issues: [Self.issue(1, labels: ["bug"])], failing: ["report \(marker)"])
+        let rules = Self.reportRules + """
+
+              - name: seen
+                when: state == "open"
+                actions: [{label: seen}]
+            """
+        let result = try await Self.run(rules, on: tracker)
+        #expect(tracker.writes == ["#1 add label seen"])
+        #expect(result.reportFailures == ["report of rule `open-bugs` not written: it could not be looked for: HTTP 500"])
+    }
+
     static let reportRules = """
         rules:
           - name: open-bugs

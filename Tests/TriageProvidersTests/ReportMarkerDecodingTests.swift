@@ -26,6 +26,15 @@ import TriageProviders
         #expect(ReportBody.isReport(read.body) && read.body.contains(Self.marker))
     }
 
+    /// Rails-style encoders (`escape_html_entities_in_json`) write `<` as `\u003c`: a skipped
+    /// body must still show its marker, as a read one does.
+    @Test(arguments: [#"\u003c!-- triage:report=weekly --\u003e"#, #"\u003C!-- triage:report=weekly --\u003E"#])
+    func aSkippedBodyShowsAMarkerWhoseAngleBracketIsEscaped(marker: String) throws {
+        let json = #"{"iid": 1, "author": {"username": "u"}, "created_at": "2024-01-01T00:00:00Z", "description": "Report \#(marker)\n"}"#
+        #expect(ReportBody.isReport(try decode(json).body))
+        #expect(ReportBody.isReport(try decode(json, fields: Self.withoutBody).body))
+    }
+
     @Test func anOrdinaryBodyStaysUnread() throws {
         let json = #"{"number": 2, "created": "2024-01-01T00:00:00Z", "body": "mentions <!-- triage:rule=x --> and <!-- triage: only"}"#
         #expect(try decode(json, fields: Self.withoutBody).body == "")

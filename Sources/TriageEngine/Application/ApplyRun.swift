@@ -60,6 +60,8 @@ public struct ApplyRun: Sendable {
         public var notEvaluated: [NotEvaluatedIssue] = []
         /// Why `report` actions wrote nothing (the run did not see the whole source), one line each.
         public var reportNotes: [String] = []
+        /// Reports not written because looking for them failed, one line each: the run failed.
+        public var reportFailures: [String] = []
         /// Wall time of the run in seconds (reads, planning and writes), for the HTML report's header.
         public var elapsedSeconds: Double = 0
     }
@@ -119,14 +121,15 @@ public struct ApplyRun: Sendable {
         }
         if statistics.errors > 0 { throw ApplyRunError.evaluationFailed(statistics.errors) }
         var plan = planner.finish()
-        var reportNotes: [String] = []
+        var reportNotes: [String] = [], reportFailures: [String] = []
         if rules.contains(where: \.hasReport) {
             let scope = ReportPlanning.Scope(provider: provider, repositoriesRead: repositoriesRead, cutShort: !notEvaluated.isEmpty)
-            let reports = try await ReportPlanning.plan(rules: rules, matches: planner.reportMatches, repositories: scope.repositories,
+            let reports = await ReportPlanning.plan(rules: rules, matches: planner.reportMatches, repositories: scope.repositories,
                                                         writer: writer, now: options.now, skipReason: scope.skipReason)
             plan.entries += reports.entries
             plan.alreadyDone += reports.alreadyDone
             reportNotes = reports.notes
+            reportFailures = reports.failures
         }
         var execution: ApplyResult?
         if options.perform, let writer {
@@ -135,6 +138,6 @@ public struct ApplyRun: Sendable {
         }
         return Result(plan: plan, execution: execution, uncheckedComments: uncheckedComments, statistics: statistics,
                       notes: provider.runNotes, writeIntervalSeconds: writer?.writeIntervalSeconds ?? 0, notEvaluated: notEvaluated,
-                      reportNotes: reportNotes, elapsedSeconds: Date().timeIntervalSince(started))
+                      reportNotes: reportNotes, reportFailures: reportFailures, elapsedSeconds: Date().timeIntervalSince(started))
     }
 }

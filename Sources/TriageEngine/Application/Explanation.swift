@@ -20,6 +20,9 @@ public struct Explanation: Sendable {
     public var verdicts: [RuleVerdict]
     /// The source spans repositories: the report names the issue `owner/name#N` (SPEC §7).
     public var spansRepositories = false
+    /// The issue is a report (its body carries a report marker): no rule matches it, as in `check`
+    /// and `apply` (SPEC §8); the conditions are still explained.
+    public var isReport: Bool { ReportBody.isReport(issue.body) }
 
     /// Rules that could not be evaluated on the issue (a source failure, as with `check`).
     public var failures: Int { verdicts.count { $0.failure != nil } }
@@ -35,7 +38,8 @@ public struct Explanation: Sendable {
         for rule in rules {
             var verdict = RuleVerdict(rule: rule, trees: [])
             do {
-                verdict.matched = try await rule.condition.evaluate(in: frame, loader: loader)
+                let matched = try await rule.condition.evaluate(in: frame, loader: loader)
+                verdict.matched = matched && !ReportBody.isReport(issue.body)
             } catch {
                 verdict.failure = "\(error)"
             }

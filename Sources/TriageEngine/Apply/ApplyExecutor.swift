@@ -17,7 +17,7 @@ public enum ApplyExecutor {
         var groupOfIssue: [Int: Int] = [:]
         for index in plan.entries.indices where index < budget {
             let entry = plan.entries[index]
-            if let reason = refused[RuleInRepository(rule: entry.rule, repository: entry.issue.repo)] {
+            if let reason = refusal(of: entry, in: refused) {
                 statuses[index] = .failed(reason)
                 continue
             }
@@ -77,6 +77,15 @@ extension ApplyExecutor {
     struct Preparation: Hashable {
         var repository: String
         var operation: WriteOperation
+    }
+
+    /// Why `entry`'s rule writes nothing in its repository, if it does not. An entry naming no
+    /// repository (the report of a one-repository source, whose issues name theirs) shares the
+    /// refusal of its rule wherever it was made: there is only one repository.
+    static func refusal(of entry: ApplyPlan.Entry, in refused: [RuleInRepository: String]) -> String? {
+        if let reason = refused[RuleInRepository(rule: entry.rule, repository: entry.issue.repo)] { return reason }
+        guard entry.issue.repo.isEmpty else { return nil }
+        return refused.first { $0.key.rule == entry.rule }?.value
     }
 
     /// Lets the writer resolve what the operations within the budget name (milestones by title),

@@ -118,14 +118,15 @@ public struct ApplyPlanner: Sendable {
         return names.filter { seen.insert($0).inserted }
     }
 
-    /// Where a report's matches are kept: the rule (index into `rules`) and the repository.
+    /// Where a report's matches are kept: the rule (index into `rules`) and the repository, in
+    /// lower case: a listing and its issues may spell one repository differently (`Acme/Web`).
     public struct ReportKey: Hashable, Sendable {
         public var rule: Int
         public var repository: String
 
         public init(rule: Int, repository: String) {
             self.rule = rule
-            self.repository = repository
+            self.repository = repository.lowercased()
         }
     }
 

@@ -6,8 +6,10 @@ public import TriageLanguage
 /// closing "… and N more". The body depends only on the matches and the day of `now` (ages are
 /// whole days), so an unchanged report is not edited on every run.
 public enum ReportBody {
-    /// GitHub's limit on an issue body, in characters; the body is measured in UTF-8 bytes, which
-    /// are never fewer.
+    /// GitHub's limit on an issue body, in characters. The body is measured in UTF-16 code units:
+    /// as many as its characters for every script in the Basic Multilingual Plane (a title in
+    /// Chinese costs what GitHub counts, not the three UTF-8 bytes a character), never fewer for
+    /// the rest (an emoji counts two), so the body fits however GitHub counts.
     public static let limit = 65_536
 
     /// The prefix of every report marker: an issue whose body carries it is never matched by a rule.
@@ -34,6 +36,27 @@ public enum ReportBody {
 
     private static let markerPrefixBytes = Array(markerPrefix.utf8)
 
+    /// Whether the report `stored` on the server already says what `rendered` says, so the run does
+    /// not edit it. Servers normalise what they store: GitHub may give a body back with CRLF line
+    /// breaks or without its trailing newline. Beyond that the comparison is byte for byte, not
+    /// Swift's `==` (Unicode canonical equivalence), so a title that changed only in its
+    /// normalisation is still written.
+    public static func sameBody(stored: String, rendered: String) -> Bool {
+        normalized(stored).elementsEqual(normalized(rendered))
+    }
+
+    /// The UTF-8 of `text` with CRLF as LF and no trailing line breaks or spaces.
+    private static func normalized(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n"), bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
+            bytes.append(byte)
+        }
+        while let last = bytes.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") || last == UInt8(ascii: " ") { bytes.removeLast() }
+        return bytes
+    }
+
     /// `1 issue`, `3 issues`.
     public static func issues(_ count: Int) -> String { "\(count) issue\(count == 1 ? "" : "s")" }
 
@@ -45,14 +68,14 @@ public enum ReportBody {
         let closing = "\n" + marker(forRule: rule) + "\n"
         var body = heading + intro + header
         // Room for the longest "… and N more" line and the marker.
-        let reserve = closing.utf8.count + "\n… and \(rows.count) more\n".utf8.count
-        var size = body.utf8.count
+        let reserve = closing.utf16.count + "\n… and \(rows.count) more\n".utf16.count
+        var size = body.utf16.count
         var written = 0
         for row in rows {
             let line = self.line(row, now: now)
-            guard size + line.utf8.count + reserve < limit else { break }
+            guard size + line.utf16.count + reserve < limit else { break }
             body += line
-            size += line.utf8.count
+            size += line.utf16.count
             written += 1
         }
         if written < rows.count { body += "\n… and \(rows.count - written) more\n" }
@@ -66,19 +89,32 @@ public enum ReportBody {
         return "| \(number) | \(cell(row.title)) | \(cell(row.author)) | \(days)d | \(labels) |\n"
     }
 
-    /// Text from an issue made safe for one table cell: `|` escaped, line breaks as spaces, and `<`
-    /// as `&lt;` so no title can carry a report marker (or hide text) into the report.
+    /// Text from an issue made safe for one table cell: `|` and `\` escaped (GFM reads `\\` as an
+    /// escaped backslash, so a lone one before `|` would end the cell), line breaks as spaces, `<` as
+    /// `&lt;` so no title can carry a report marker (or hide text) into the report, and references
+    /// broken by a zero-width space (`@&#8203;name`, `#&#8203;12`, `!&#8203;3`, as Dependabot writes
+    /// them): a title saying "thanks @dana, see #12" must not notify dana or add a cross-reference
+    /// to #12 every time the report is edited. The row's own number link is the one reference kept.
     static func cell(_ text: String) -> String {
         var output = ""
         output.reserveCapacity(text.utf8.count)
-        for character in text {
+        var characters = text.makeIterator()
+        var next = characters.next()
+        while let character = next {
+            next = characters.next()
             switch character {
             case "|": output += "\\|"
+            case "\\": output += "\\\\"
             case "\n", "\r", "\r\n": output += " "
             case "<": output += "&lt;"
+            case "@": output += "@&#8203;"
+            case "#" where next.map(Self.isDigit) == true, "!" where next.map(Self.isDigit) == true:
+                output += "\(character)&#8203;"
             default: output.append(character)
             }
         }
         return output
     }
+
+    private static func isDigit(_ character: Character) -> Bool { character.isASCII && character.isNumber }
 }

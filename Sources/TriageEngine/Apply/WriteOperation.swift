@@ -24,6 +24,8 @@ public enum WriteOperation: Hashable, Sendable, CustomStringConvertible {
     case editReport(body: String, matches: Int)
     /// Closes the report issue: the rule matched nothing this run.
     case closeReport
+    /// Closes a newer second report of the rule (an overlapping run made it): one remains.
+    case closeDuplicateReport
 
     /// Whether the writer must resolve something the operation names before any write of the plan
     /// (`IssueWriter.prepare(_:on:)`): a milestone's title.
@@ -44,7 +46,7 @@ public enum WriteOperation: Hashable, Sendable, CustomStringConvertible {
         case .lock: .lock
         case .unlock: .unlock
         case .setMilestone: .milestone
-        case .createReport, .editReport, .closeReport: .report
+        case .createReport, .editReport, .closeReport, .closeDuplicateReport: .report
         }
     }
 
@@ -63,6 +65,7 @@ public enum WriteOperation: Hashable, Sendable, CustomStringConvertible {
         case let .createReport(title, _, _, matches): "create report \"\(title)\" listing \(ReportBody.issues(matches))"
         case let .editReport(_, matches): "update report listing \(ReportBody.issues(matches))"
         case .closeReport: "close report (no matches)"
+        case .closeDuplicateReport: "close duplicate report (an older one stays)"
         }
     }
 }

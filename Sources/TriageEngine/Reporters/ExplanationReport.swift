@@ -10,10 +10,13 @@ public enum ExplanationReport {
         let label = IssueReference.label(repo: issue.repo, number: issue.number, spanningRepositories: explanation.spansRepositories)
         var output = "\(label) \(issue.title)\n"
         if !issue.url.isEmpty { output += "\(issue.url)\n" }
-        output += "evaluated at \(explanation.now.rfc3339)\n\n"
+        output += "evaluated at \(explanation.now.rfc3339)\n"
+        if explanation.isReport { output += "never matched: this is a report issue (its body carries `\(ReportBody.markerPrefix)`)\n" }
+        output += "\n"
         for verdict in explanation.verdicts {
             let rule = verdict.rule
-            let summary = verdict.matched.map { $0 ? "✓ matches" : "✗ does not match" } ?? "error: \(verdict.failure ?? "")"
+            let unmatched = explanation.isReport ? "✗ does not match (report issue)" : "✗ does not match"
+            let summary = verdict.matched.map { $0 ? "✓ matches" : unmatched } ?? "error: \(verdict.failure ?? "")"
             output += "\(rule.name) [\(rule.severity.rawValue)]: \(summary)\n"
             for (part, tree) in zip(rule.conditionParts, verdict.trees) {
                 // The tree prints the condition canonically; show the author's text too when it differs.
@@ -26,7 +29,8 @@ public enum ExplanationReport {
         return output
     }
 
-    /// `{"issue": {"repo"?, "number", "title", "url"}, "now", "rules": [{"name", "severity", "matched", "error"?, "conditions"}]}`.
+    /// `{"issue": {"repo"?, "number", "title", "url", "report"?}, "now", "rules": [{"name", "severity", "matched", "error"?, "conditions"}]}`;
+    /// `"report": true` marks a report issue, which no rule matches.
     public static func json(_ explanation: Explanation) -> String {
         func node(_ tree: ExplainedNode) -> JSONValue {
             var entries: [(String, JSONValue)] = [("source", .string(tree.source))]
@@ -45,7 +49,8 @@ public enum ExplanationReport {
         let issue = explanation.issue
         let document: JSONValue = .object([
             ("issue", .object((explanation.spansRepositories ? [("repo", .string(issue.repo))] : [])
-                + [("number", .int(issue.number)), ("title", .string(issue.title)), ("url", .string(issue.url))])),
+                + [("number", .int(issue.number)), ("title", .string(issue.title)), ("url", .string(issue.url))]
+                + (explanation.isReport ? [("report", .bool(true))] : []))),
             ("now", .string(explanation.now.rfc3339)), ("rules", .array(rules)),
         ])
         return document.serialized(pretty: true) + "\n"

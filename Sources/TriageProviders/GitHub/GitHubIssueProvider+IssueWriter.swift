@@ -43,7 +43,7 @@ extension GitHubIssueProvider: IssueWriter {
         case let .createReport(title, body, labels, _):
             try await send("POST", "\(repoURL)/issues", [("title", .string(title)), ("body", .string(body)), ("labels", strings(labels))])
         case let .editReport(body, _): try await send("PATCH", issueURL, [("body", .string(body))])
-        case .closeReport: try await send("PATCH", issueURL, [("state", "closed")])
+        case .closeReport, .closeDuplicateReport: try await send("PATCH", issueURL, [("state", "closed")])
         }
     }
 
@@ -51,27 +51,22 @@ extension GitHubIssueProvider: IssueWriter {
         if case let .setMilestone(title) = operation { _ = try await milestoneNumber(title) }
     }
 
-    /// The number of the milestone titled `title`, open or closed.
+    /// The number of the milestone titled `title`, open or closed (GitHub titles are unique within
+    /// a repository).
     private func milestoneNumber(_ title: String) async throws -> Int {
         try await milestones.id(of: title, scope: resource) {
             try await client.getAllObjects("\(repoURL)/milestones?state=all&per_page=100", resource: "milestones of \(resource)")
                 .compactMap { object in
                     guard let title = object["title"]?.stringValue, let number = object["number"]?.intValue else { return nil }
-                    return (title, number)
+                    return MilestoneTitles.Listed(title: title, id: number, open: object["state"]?.stringValue != "closed")
                 }
         }
     }
 
     public func findReport(marker: String, labels: [String], in repository: String) async throws -> ExistingReport? {
-        var url = "\(repoURL)/issues?state=open&per_page=100"
-        if !labels.isEmpty { url += "&labels=" + labels.map(URLEncoding.encode).joined(separator: ",") }
-        let objects = try await client.getAllObjects(url, resource: "report issues of \(resource)")
-        let reports: [ExistingReport] = objects.compactMap { object in
-            guard object["pull_request"] == nil || object["pull_request"] == .null,
-                  let body = object["body"]?.stringValue, body.contains(marker), let number = object["number"]?.intValue
-            else { return nil }
-            return ExistingReport(number: number, title: object["title"]?.stringValue ?? "", url: object["html_url"]?.stringValue ?? "", body: body)
-        }
-        return reports.min { $0.number < $1.number }
+        let url = "\(repoURL)/issues?state=open&per_page=100" + ReportSearch.labelsQuery(labels)
+        let issues = try await client.getAllObjects(url, resource: "report issues of \(resource)")
+            .filter { $0["pull_request"] == nil || $0["pull_request"] == .null }
+        return ReportSearch.oldest(in: issues, marker: marker, fields: ReportSearch.gitHub)
     }
 }

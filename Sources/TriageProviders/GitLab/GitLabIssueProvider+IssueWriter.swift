@@ -62,7 +62,7 @@ extension GitLabIssueProvider: IssueWriter {
             try await send("POST", "\(projectURL)/issues", [("title", .string(title)), ("description", .string(body)),
                                                            ("labels", .string(labels.joined(separator: ",")))])
         case let .editReport(body, _): try await send("PUT", url, [("description", .string(body))])
-        case .closeReport: try await send("PUT", url, [("state_event", "close")])
+        case .closeReport, .closeDuplicateReport: try await send("PUT", url, [("state_event", "close")])
         }
     }
 
@@ -70,14 +70,15 @@ extension GitLabIssueProvider: IssueWriter {
         if case let .setMilestone(title) = operation { _ = try await milestoneID(title) }
     }
 
-    /// The id of the milestone titled `title`: the project's own first, then its groups' from the
-    /// nearest up. A namespace that is a user, not a group, has no group milestones (404).
+    /// The id of the milestone titled `title`: an open (`active`) one before a closed one, then
+    /// the project's own before its groups', from the nearest up. A namespace that is a user, not a
+    /// group, has no group milestones (404).
     private func milestoneID(_ title: String) async throws -> Int {
         try await milestones.id(of: title, scope: "\(resource) and its groups") {
-            func milestones(_ url: String, _ what: String) async throws -> [(title: String, id: Int)] {
+            func milestones(_ url: String, _ what: String) async throws -> [MilestoneTitles.Listed] {
                 try await client.getAllObjects(url, resource: what).compactMap { object in
                     guard let title = object["title"]?.stringValue, let id = object["id"]?.intValue else { return nil }
-                    return (title, id)
+                    return MilestoneTitles.Listed(title: title, id: id, open: object["state"]?.stringValue != "closed")
                 }
             }
             var found = try await milestones("\(projectURL)/milestones?per_page=100", "milestones of \(resource)")
@@ -96,14 +97,9 @@ extension GitLabIssueProvider: IssueWriter {
     }
 
     public func findReport(marker: String, labels: [String], in repository: String) async throws -> ExistingReport? {
-        var url = "\(projectURL)/issues?state=opened&per_page=100"
-        if !labels.isEmpty { url += "&labels=" + labels.map(URLEncoding.encode).joined(separator: ",") }
-        let objects = try await client.getAllObjects(url, resource: "report issues of \(resource)")
-        let reports: [ExistingReport] = objects.compactMap { object in
-            guard let body = object["description"]?.stringValue, body.contains(marker), let number = object["iid"]?.intValue else { return nil }
-            return ExistingReport(number: number, title: object["title"]?.stringValue ?? "", url: object["web_url"]?.stringValue ?? "", body: body)
-        }
-        return reports.min { $0.number < $1.number }
+        let url = "\(projectURL)/issues?state=opened&per_page=100" + ReportSearch.labelsQuery(labels)
+        let issues = try await client.getAllObjects(url, resource: "report issues of \(resource)")
+        return ReportSearch.oldest(in: issues, marker: marker, fields: ReportSearch.gitLab)
     }
 
     /// The item's assignees now, as ids with usernames.

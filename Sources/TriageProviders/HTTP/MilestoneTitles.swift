@@ -9,16 +9,30 @@ final class MilestoneTitles: Sendable {
 
     init() {}
 
-    /// The id (GitHub: number) of the milestone titled `title`, reading the list with `load` (title
-    /// and id of each, nearest first: a repository's own before its groups') the first time.
+    /// One milestone as a list gives it.
+    struct Listed: Sendable {
+        var title: String
+        /// GitLab's `id`, GitHub's `number`.
+        var id: Int
+        /// Not closed (GitHub `open`, GitLab `active`).
+        var open: Bool
+    }
+
+    /// The id (GitHub: number) of the milestone titled `title`, reading the list with `load` (open
+    /// and closed, nearest first: a repository's own before its groups') the first time. Titles
+    /// are unique within one repository or group, not across a project and its groups (GitLab):
+    /// an open milestone is chosen over a closed one of the same title, then the nearest.
     /// Throws `UnknownMilestone` naming `scope` when there is none.
-    func id(of title: String, scope: String, load: () async throws -> [(title: String, id: Int)]) async throws -> Int {
+    func id(of title: String, scope: String, load: () async throws -> [Listed]) async throws -> Int {
         let table: [String: Int]
         if let known = titles.withLock({ $0 }) {
             table = known
         } else {
-            var loaded: [String: Int] = [:]
-            for milestone in try await load() where loaded[milestone.title] == nil { loaded[milestone.title] = milestone.id }
+            var chosen: [String: Listed] = [:]
+            for milestone in try await load() where chosen[milestone.title].map({ !$0.open && milestone.open }) ?? true {
+                chosen[milestone.title] = milestone
+            }
+            let loaded = chosen.mapValues(\.id)
             titles.withLock { $0 = loaded }
             table = loaded
         }

@@ -24,6 +24,22 @@ struct IssueObject {
     /// `ReportBody.markerPrefix` of the engine: the start of every report marker.
     static let reportMarkerPrefix: StaticString = "<!-- triage:report="
 
+    /// Whether the JSON string in `range` of `bytes`, undecoded, carries a report marker: its `<`
+    /// written as itself or as `\u003c` (encoders that escape HTML in JSON, as Rails' does by
+    /// default, write it so), the rest as itself.
+    static func carriesReportMarker(_ bytes: UnsafeRawBufferPointer, in range: Range<Int>) -> Bool {
+        var start = range.lowerBound
+        while let hit = bytes.firstOffset(of: "!-- triage:report=", in: start..<range.upperBound) {
+            if hit - 1 >= range.lowerBound, bytes[hit - 1] == UInt8(ascii: "<") { return true }
+            if hit - 6 >= range.lowerBound {
+                let escaped = bytes.slice((hit - 6)..<hit)
+                if escaped.equals("\\u003c") || escaped.equals("\\u003C") { return true }
+            }
+            start = hit + 1
+        }
+        return false
+    }
+
     /// Scans the one JSON object in `bytes` and hands it to `body`. With `prefix`, the object may be
     /// followed by anything, and `end` is where it stops.
     static func withScanned<R>(
@@ -70,7 +86,7 @@ struct IssueObject {
                 if slot == .body || slot == .description {
                     let valueStart = scanner.position
                     try scanner.skipValue()
-                    if bytes.contains(Self.reportMarkerPrefix, in: valueStart..<scanner.position) { skippedBodyCarriesReportMarker = true }
+                    if Self.carriesReportMarker(bytes, in: valueStart..<scanner.position) { skippedBodyCarriesReportMarker = true }
                     continue
                 }
                 try scanNested(slot, &scanner)

@@ -9,20 +9,21 @@ import Darwin
 /// Byte-level comparisons and slicing for the scanner and its users: keys and URL parts are compared as
 /// bytes against `StaticString`s so no `String` is made for text that is only matched.
 extension UnsafeRawBufferPointer {
-    /// Whether `text`'s UTF-8 occurs within `range` of these bytes (`memchr` for its first byte,
-    /// then `memcmp`), for a marker in a value that is skipped rather than decoded.
-    func contains(_ text: StaticString, in range: Range<Int>) -> Bool {
+    /// Where `text`'s UTF-8 first occurs within `range` of these bytes (`memchr` for its first
+    /// byte, then `memcmp`); nil when it does not. For a marker in a value that is skipped rather
+    /// than decoded.
+    func firstOffset(of text: StaticString, in range: Range<Int>) -> Int? {
         let length = text.utf8CodeUnitCount
-        guard length > 0, let base = baseAddress, range.lowerBound >= 0, range.upperBound <= count else { return false }
+        guard length > 0, let base = baseAddress, range.lowerBound >= 0, range.upperBound <= count else { return nil }
         let first = Int32(text.utf8Start.pointee)
         var index = range.lowerBound
         while range.upperBound - index >= length {
-            guard let hit = memchr(base + index, first, range.upperBound - index - length + 1) else { return false }
+            guard let hit = memchr(base + index, first, range.upperBound - index - length + 1) else { return nil }
             let offset = base.distance(to: UnsafeRawPointer(hit))
-            if memcmp(base + offset, text.utf8Start, length) == 0 { return true }
+            if memcmp(base + offset, text.utf8Start, length) == 0 { return offset }
             index = offset + 1
         }
-        return false
+        return nil
     }
 
     /// Whether these bytes are exactly `text`'s UTF-8.

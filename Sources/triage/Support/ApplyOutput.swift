@@ -15,6 +15,7 @@ enum ApplyOutput {
             StandardStream.error.write("warning: \(provider.sourceDescription) has no comments for \(count) issue\(count == 1 ? "" : "s"); their comments are planned without checking for an earlier one\n")
         }
         for note in result.reportNotes { StandardStream.error.write("note: \(note)\n") }
+        for failure in result.reportFailures { StandardStream.error.write("error: \(failure)\n") }
         let source = provider.sourceDescription, spanning = provider.spansRepositories, interval = result.writeIntervalSeconds
         let markdown = ApplyReport.markdown(plan: result.plan, result: result.execution, source: source,
                                             writeIntervalSeconds: interval, spanningRepositories: spanning)
@@ -32,6 +33,7 @@ enum ApplyOutput {
         let budgetSpent = RunFailure.printUnread(notes, notEvaluated: result.notEvaluated, spanningRepositories: provider.spansRepositories)
         if RunFailure.printFailedRepositories(notes) { throw ExitCode(ExitStatus.sourceFailed) }
         if let execution = result.execution, execution.failed > 0 { throw ExitCode(ExitStatus.sourceFailed) }
+        if !result.reportFailures.isEmpty { throw ExitCode(ExitStatus.sourceFailed) }
         if budgetSpent { throw ExitCode(ExitStatus.findings) }
         if (result.execution?.notDone ?? 0) > 0 || !result.plan.heldBack.isEmpty { throw ExitCode(ExitStatus.findings) }
     }
