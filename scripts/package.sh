@@ -57,4 +57,6 @@ cp Rules/*.yaml "$stage/Rules/"
 tar -C dist -czf "dist/$name.tar.gz" "$name"
 rm -rf "$stage"
 (cd dist && sha256sum "$name.tar.gz" > "$name.tar.gz.sha256")
+# What the archive was built from, so scripts/test.sh checks only an archive of the sources it tests.
+git rev-parse HEAD > "dist/$name.source" 2>/dev/null || true
 echo "dist/$name.tar.gz"
