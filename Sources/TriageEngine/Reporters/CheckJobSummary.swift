@@ -18,7 +18,8 @@ public struct CheckJobSummary: CheckReporter {
         return nil
     }
 
-    public mutating func finish(_ summary: CheckSummary) -> String {
-        CheckMarkdown(context: context, form: .jobSummary, limits: limits).render(collector, summary)
+    /// Rendered whole: it is capped at `limits.maxBytes`.
+    public mutating func finish(_ summary: CheckSummary, to output: inout some TextOutputStream) {
+        output.write(CheckMarkdown(context: context, form: .jobSummary, limits: limits).render(collector, summary))
     }
 }

@@ -66,30 +66,51 @@ public struct CheckSummary: Sendable {
 public protocol CheckReporter {
     /// Text to write now for this issue (streaming formats), or nil.
     mutating func record(_ outcome: IssueOutcome) -> String?
-    /// The rest of the output, after the last issue.
-    mutating func finish(_ summary: CheckSummary) -> String
+    /// Writes the rest of the output, after the last issue, to `output` in pieces: a report of
+    /// hundreds of thousands of matches is never held whole in one string (issue 13 item 5: the
+    /// soak's text report was 16.5 MB, held once more by the string's growth), so hand it a stream
+    /// that writes through to the file (`triage check` does).
+    mutating func finish(_ summary: CheckSummary, to output: inout some TextOutputStream)
 }
 
-/// Matches grouped by rule, in rule order, each rule's matches in source order.
-struct MatchCollector {
-    var matchesByRule: [[IssueReference]] = []
-    var errors: [RuleEvaluationError] = []
-    /// Issues some rules were not evaluated on (`--max-requests` spent; SPEC §7), in source order,
-    /// with the indexes of those rules.
-    var notEvaluated: [(issue: IssueReference, rules: [Int])] = []
+extension CheckReporter {
+    /// The rest of the output as one string: for tests and small reports.
+    public mutating func finish(_ summary: CheckSummary) -> String {
+        var output = ""
+        finish(summary, to: &output)
+        return output
+    }
+}
 
-    mutating func add(_ outcome: IssueOutcome) {
-        for index in outcome.matchedRules {
-            if index >= matchesByRule.count { matchesByRule += Array(repeating: [], count: index + 1 - matchesByRule.count) }
-            matchesByRule[index].append(outcome.issue)
-        }
-        errors += outcome.errors
-        if !outcome.notEvaluatedRules.isEmpty { notEvaluated.append((outcome.issue, outcome.notEvaluatedRules)) }
+/// Text gathered into pieces of about `size` bytes before each goes to `output`: a reporter writes
+/// line by line without a call per line into the (locking) output stream, and never holds more than
+/// one piece.
+struct ChunkedOutput<Output: TextOutputStream>: TextOutputStream {
+    static var size: Int { 1 << 16 }
+
+    private var output: Output
+    private var pending = ""
+
+    init(_ output: Output) {
+        self.output = output
+        pending.reserveCapacity(Self.size + 1024)
     }
 
-    /// The matches of rule `index` (none when it never matched).
-    func matches(ofRule index: Int) -> [IssueReference] {
-        index < matchesByRule.count ? matchesByRule[index] : []
+    mutating func write(_ text: String) {
+        pending += text
+        if pending.utf8.count >= Self.size { flush() }
+    }
+
+    /// Hands on what is pending and returns the stream, which must be written back.
+    consuming func finished() -> Output {
+        flush()
+        return output
+    }
+
+    private mutating func flush() {
+        guard !pending.isEmpty else { return }
+        output.write(pending)
+        pending.removeAll(keepingCapacity: true)
     }
 }
 

@@ -8,7 +8,8 @@ struct JSONCheckReporter: CollectingCheckReporter {
     let context: CheckContext
     var collector = MatchCollector()
 
-    mutating func finish(_ summary: CheckSummary) -> String {
+    /// Still built whole (a tree of `JSONValue`, then one string): not yet written in pieces.
+    mutating func finish(_ summary: CheckSummary, to output: inout some TextOutputStream) {
         let rules: [JSONValue] = context.rules.enumerated().map { index, rule in
             .object([
                 ("name", .string(rule.name)), ("severity", .string(rule.severity.rawValue)),
@@ -31,7 +32,7 @@ struct JSONCheckReporter: CollectingCheckReporter {
             ("source", .string(context.source)), ("now", .string(context.now.rfc3339)),
             ("issues", .int(summary.statistics.issuesRead)), ("rules", .array(rules)), ("errors", .array(errors)),
         ] + notEvaluated)
-        return document.serialized(pretty: true) + "\n"
+        output.write(document.serialized(pretty: true) + "\n")
     }
 
     /// `"repo"` for multi-repository sources (SPEC §7), nothing otherwise.

@@ -46,5 +46,5 @@ struct JSONLinesCheckReporter: CheckReporter {
         return text
     }
 
-    mutating func finish(_ summary: CheckSummary) -> String { "" }
+    mutating func finish(_ summary: CheckSummary, to output: inout some TextOutputStream) {}
 }

@@ -8,8 +8,9 @@ struct MarkdownCheckReporter: CollectingCheckReporter {
     let context: CheckContext
     var collector = MatchCollector()
 
-    mutating func finish(_ summary: CheckSummary) -> String {
-        CheckMarkdown(context: context, form: .report, limits: CheckMarkdown.unlimited).render(collector, summary)
+    /// Still rendered whole (`CheckMarkdown` is shared with the capped job summary), then written.
+    mutating func finish(_ summary: CheckSummary, to output: inout some TextOutputStream) {
+        output.write(CheckMarkdown(context: context, form: .report, limits: CheckMarkdown.unlimited).render(collector, summary))
     }
 
     /// `text` as a code span: inside one, a backslash is shown as is, so `escape` must not be used;

@@ -1,29 +1,30 @@
 import TriageLanguage
 import TriageRules
 
-/// `--format text`: matches grouped by rule with counts, then a summary line.
+/// `--format text`: matches grouped by rule with counts, then a summary line. Written in pieces
+/// (`ChunkedOutput`), so a report of every match is never one string.
 struct TextCheckReporter: CollectingCheckReporter {
     let context: CheckContext
     var collector = MatchCollector()
 
-    mutating func finish(_ summary: CheckSummary) -> String {
-        var output = ""
+    mutating func finish(_ summary: CheckSummary, to stream: inout some TextOutputStream) {
+        var output = ChunkedOutput(stream)
         for (index, rule) in context.rules.enumerated() {
             let matches = collector.matches(ofRule: index)
             let noun = matches.count == 1 ? "match" : "matches"
-            output += "\(rule.name) [\(rule.severity.rawValue)]: \(matches.count) \(noun)"
-            if let description = rule.description { output += " — \(description)" }
-            output += "\n"
+            var heading = "\(rule.name) [\(rule.severity.rawValue)]: \(matches.count) \(noun)"
+            if let description = rule.description { heading += " — \(description)" }
+            output.write(heading + "\n")
             for issue in matches {
-                output += "  \(issue.label(spanningRepositories: context.spansRepositories)) \(Self.oneLine(issue.title))\n"
-                if !issue.url.isEmpty { output += "      \(issue.url)\n" }
+                output.write("  \(issue.label(spanningRepositories: context.spansRepositories)) \(Self.oneLine(issue.title))\n")
+                if !issue.url.isEmpty { output.write("      \(issue.url)\n") }
             }
         }
         if !collector.errors.isEmpty {
-            output += "errors: \(collector.errors.count)\n"
+            output.write("errors: \(collector.errors.count)\n")
             for error in collector.errors {
                 let issue = error.label(spanningRepositories: context.spansRepositories)
-                output += "  \(error.rule) on \(issue): \(error.message)\n"
+                output.write("  \(error.rule) on \(issue): \(error.message)\n")
             }
         }
         let statistics = summary.statistics
@@ -33,7 +34,8 @@ struct TextCheckReporter: CollectingCheckReporter {
         line += ", \(summary.apiCalls ?? 0) API calls"
         if summary.notModified > 0 { line += " (\(summary.notModified) not modified)" }
         line += ", \(Self.formatSeconds(summary.elapsedSeconds))"
-        return output + line + "\n"
+        output.write(line + "\n")
+        stream = output.finished()
     }
 
     /// A title on one line: line breaks and tabs become spaces, so one match stays one entry.

@@ -53,7 +53,8 @@ struct CheckCommand: AsyncParsableCommand {
                     progress.tick()
                 }
                 progress.clear()
-                StandardStream.output.write(reporter.finish(result.summary))
+                var output = StandardStream.output
+                reporter.finish(result.summary, to: &output)
                 if let summaryPath, let markdown = jobSummary?.finish(result.summary) { JobSummaryFile.append(markdown, to: summaryPath) }
                 return result
             } catch {

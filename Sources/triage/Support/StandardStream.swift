@@ -2,8 +2,9 @@ import Foundation
 import Synchronization
 
 /// Buffered output to a file descriptor, written with `write(2)`: `print` and `FileHandle` are slow
-/// for the millions of lines `--format jsonl` can produce.
-final class StandardStream: Sendable {
+/// for the millions of lines `--format jsonl` can produce. A `TextOutputStream`, so that reporters
+/// write their reports into it piece by piece (`CheckReporter.finish(_:to:)`).
+final class StandardStream: Sendable, TextOutputStream {
     static let output = StandardStream(descriptor: 1)
     static let error = StandardStream(descriptor: 2)
 

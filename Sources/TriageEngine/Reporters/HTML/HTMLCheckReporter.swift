@@ -40,7 +40,8 @@ struct HTMLCheckReporter: CheckReporter {
         return nil
     }
 
-    mutating func finish(_ summary: CheckSummary) -> String {
+    /// Rendered whole, then written: the page is one document of charts and tables (SPEC §9).
+    mutating func finish(_ summary: CheckSummary, to output: inout some TextOutputStream) {
         let statistics = summary.statistics
         var facts: [(label: String, value: String)] = [
             ("Source", context.source), ("Now", context.now.rfc3339), ("Issues read", String(statistics.issuesRead)),
@@ -65,7 +66,7 @@ struct HTMLCheckReporter: CheckReporter {
             }
             body += "</ul>\n</section>\n"
         }
-        return HTMLPage(title: "Triage report", facts: facts, body: body).render()
+        output.write(HTMLPage(title: "Triage report", facts: facts, body: body).render())
     }
 
     /// A rule's section: heading, description, histogram and table (or a line saying it has no match).
