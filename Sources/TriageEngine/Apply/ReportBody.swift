@@ -1,3 +1,4 @@
+import Foundation
 public import TriageLanguage
 
 /// The body of a rule's report issue (SPEC §8): the rule's description as a heading, a Markdown
@@ -18,17 +19,20 @@ public enum ReportBody {
     public static func marker(forRule rule: String) -> String { "\(markerPrefix)\(rule) -->" }
 
     /// Whether `body` is a report's (it carries a report marker). Asked of every issue the engine
-    /// evaluates, so it compares UTF-8 bytes instead of characters.
+    /// evaluates, so it searches the UTF-8 bytes with `memchr` for the marker's first byte (which
+    /// rarely occurs in ordinary text) and compares the rest only there.
     public static func isReport(_ body: String) -> Bool {
         let needle = markerPrefixBytes
         guard body.utf8.count >= needle.count else { return false }
         var body = body
         return body.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            let last = bytes.count - needle.count
             var start = 0
-            while let hit = bytes[start...].firstIndex(of: needle[0]) {
-                guard bytes.count - hit >= needle.count else { return false }
-                if bytes[hit..<(hit + needle.count)].elementsEqual(needle) { return true }
-                start = hit + 1
+            while start <= last, let hit = memchr(base + start, Int32(needle[0]), last - start + 1) {
+                let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + offset, needle, needle.count) == 0 { return true }
+                start = offset + 1
             }
             return false
         }

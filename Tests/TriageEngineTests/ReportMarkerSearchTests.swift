@@ -1,0 +1,32 @@
+import Testing
+import TriageEngine
+
+/// `ReportBody.isReport` is asked of every issue the engine evaluates (SPEC §8: a report issue is
+/// never matched), so it searches bytes; these are the edges of that search.
+@Suite struct ReportMarkerSearchTests {
+    static let prefix = ReportBody.markerPrefix
+
+    @Test(arguments: [
+        "\(prefix)",
+        "\(prefix)weekly -->",
+        "text <b>é</b> < <!-- other --> \(prefix)x -->",
+        String(repeating: "<", count: 3_000) + prefix,
+        "ünïcödé\n\n" + String(repeating: "<!-- triage:", count: 50) + prefix,
+    ])
+    func aBodyCarryingTheMarkerIsAReport(body: String) {
+        #expect(ReportBody.isReport(body))
+    }
+
+    @Test(arguments: [
+        "",
+        "<",
+        String(prefix.dropLast()),
+        "text " + String(prefix.dropLast()),
+        String(repeating: "<", count: 3_000),
+        "<!-- triage:rule=x --> and <!-- triage: only, <!-- triage:repor",
+        "\(prefix.uppercased())x -->",
+    ])
+    func aBodyWithoutTheWholeMarkerIsNot(body: String) {
+        #expect(!ReportBody.isReport(body))
+    }
+}
