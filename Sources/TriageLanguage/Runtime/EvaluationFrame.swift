@@ -13,6 +13,9 @@ public enum LazyDataKind: String, Hashable, Sendable, CaseIterable {
     /// request for its head commit, the combined status, the check runs), the unit conjuncts are
     /// ordered by (SPEC §8: a lazy field costs the number of requests it needs).
     public var requests: Int { self == .checks ? 3 : 1 }
+
+    /// Data only pull requests have (reviews, checks): loading it for an issue is no request.
+    public var isPullRequestData: Bool { self == .reviews || self == .checks }
 }
 
 /// Loaded lazy data of one kind, as the generic loading entry point returns it.
