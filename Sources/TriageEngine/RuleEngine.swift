@@ -80,7 +80,7 @@ public struct RuleEngine: Sendable {
         var statistics = Statistics()
         var iterator = provider.issues(matching: query).makeAsyncIterator()
         let rules = self.rules, now = options.now, keep = options.keepMatchedIssues, attach = options.commentsForMatches
-        let reported = options.reportedFields
+        let reported = options.reportedFields, reviewsCarryTime = provider.capabilities.reviewsCarryTime
         try await withThrowingTaskGroup(of: (Int, [IssueOutcome]).self) { group in
             var nextBatch = 0, nextToEmit = 0, inFlight = 0
             var exhausted = false
@@ -107,7 +107,8 @@ public struct RuleEngine: Sendable {
                     inFlight += 1
                     group.addTask {
                         (index, try await RuleEngine.evaluate(batch, rules: rules, now: now, keepMatchedIssues: keep,
-                                                      commentsForMatches: attach, reportedFields: reported, loader: loader))
+                                                      commentsForMatches: attach, reportedFields: reported,
+                                                      reviewsCarryTime: reviewsCarryTime, loader: loader))
                     }
                 }
                 guard inFlight > 0, let (index, outcomes) = try await group.next() else { break }
@@ -135,10 +136,10 @@ public struct RuleEngine: Sendable {
     /// and a failure to read the comments `commentsForMatches` asked for.
     static func evaluate(_ batch: [Issue], rules: [Rule], now: Timestamp, keepMatchedIssues: Bool = false,
                          commentsForMatches: (@Sendable ([Int]) -> Bool)? = nil, reportedFields: [IssueField] = [],
-                         loader: some IssueDataLoader) async throws -> [IssueOutcome] {
+                         reviewsCarryTime: Bool = true, loader: some IssueDataLoader) async throws -> [IssueOutcome] {
         var outcomes: [IssueOutcome] = []
         outcomes.reserveCapacity(batch.count)
-        let frame = EvaluationFrame(now: now)
+        let frame = EvaluationFrame(now: now, reviewsCarryTime: reviewsCarryTime)
         let conditions = rules.map(\.condition)
         let lazyRules = conditions.indices.filter { conditions[$0].usesLazyData }
         let failedLoads = FailedLoads()

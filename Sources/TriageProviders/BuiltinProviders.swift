@@ -16,4 +16,12 @@ public enum BuiltinProviders {
     /// What the REST providers supply and perform: every kind of lazy data and every action.
     public static let remoteCapabilities = ProviderCapabilities(lazyData: Set(ProviderCapabilities.LazyData.allCases),
                                                                 writeActions: Set(ProviderCapabilities.WriteAction.allCases))
+
+    /// GitLab's: those of every REST provider, but its reviews (approvals, reviewers) carry no time,
+    /// so `human_idle` on a merge request needs only the notes (SPEC §8).
+    public static let gitLabCapabilities: ProviderCapabilities = {
+        var capabilities = remoteCapabilities
+        capabilities.reviewsCarryTime = false
+        return capabilities
+    }()
 }

@@ -17,7 +17,7 @@ struct PullDataErrorTests {
               kind == "pull_request" and state == "open" and review_state == "approved"
         """
 
-    @Test func refusedLazyRequestsAreErrorsNamingTheIssue() async throws {
+    @Test func refusedLazyRequestsAreErrorsNamingTheItem() async throws {
         let tracker = FakeIssueTracker(count: 30, pageSize: 100)
         let server = try await TestHTTPServer.start { request in
             switch request.path {
@@ -37,7 +37,7 @@ struct PullDataErrorTests {
             #expect(errors.count == 2, "\(output)")
             #expect(errors.contains { $0.hasPrefix("error: rule bug-with-open-pr on #5: ") && $0.contains("issue #5 of repository acme/app") && $0.contains("not found") },
                     "\(output)")
-            #expect(errors.contains { $0.hasPrefix("error: rule approved on #20: ") && $0.contains("issue #20 of repository acme/app")
+            #expect(errors.contains { $0.hasPrefix("error: rule approved on #20: ") && $0.contains("pull request #20 of repository acme/app")
                     && $0.contains("Resource not accessible by integration") }, "\(output)")
             // Each refused request was made once.
             #expect(server.requests.filter { $0.path.hasSuffix("/timeline") || $0.path.hasSuffix("/reviews") }.map(\.path).sorted() == [

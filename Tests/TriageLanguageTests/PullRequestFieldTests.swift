@@ -120,4 +120,14 @@ struct PullRequestFieldTests {
             == [#"last_comment != null"#, #"len(commenters) > 10"#, #"label_age("x") > 1d"#])
         #expect(try compile("checks == null").checked.cost > compile("review_state == null").checked.cost)
     }
+
+    /// Pull-request data is no request on an issue: there `human_idle` costs what `linked_prs` does
+    /// and keeps its written place; on a pull request it costs the reviews too and goes after.
+    @Test func conjunctOrderDependsOnTheItemKind() throws {
+        let checked = try compile(#"human_idle > 60d and not any(linked_prs, p => p.state == "open")"#).checked
+        let conjuncts = checked.conjuncts
+        let idle = "human_idle > 60d", noOpenPull = #"not any(linked_prs, p => p.state == "open")"#
+        #expect(Compiler.cheapestFirst(conjuncts, onPullRequests: false).map { conjuncts[$0].sourceText } == [idle, noOpenPull])
+        #expect(Compiler.cheapestFirst(conjuncts).map { conjuncts[$0].sourceText } == [noOpenPull, idle])
+    }
 }

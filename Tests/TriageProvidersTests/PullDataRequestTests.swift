@@ -75,6 +75,90 @@ struct PullDataRequestTests {
         }
     }
 
+    /// GitLab's approvals and reviewers carry no time, so they never count for `human_idle`: on a
+    /// merge request it needs only the notes (none for 20, 40, 60, which have no notes), while
+    /// GitHub's reviews, which have a time, are requested for every pull request.
+    @Test func humanIdleOnMergeRequestsNeedsOnlyNotes() async throws {
+        let rules = validRuleSet("""
+            rules:
+              - name: quiet-pull
+                when: kind == "pull_request" and human_idle > 1d
+            """, allowingWarnings: true)
+        let harness = try await RemoteHarness.start(count: 60, pageSize: 100)
+        try await harness.server.serving {
+            let found = try await matches(of: rules, in: try harness.gitlab())
+            #expect(found.sorted() == [10, 20, 30, 40, 50, 60].map { "quiet-pull:\($0)" }.sorted())
+            let project = "/api/v4/projects/acme%2Fapp"
+            #expect(Self.lazyPaths(harness) == [10, 30, 50].map { "\(project)/merge_requests/\($0)/notes" })
+        }
+        let gitHub = try await RemoteHarness.start(count: 60, pageSize: 100)
+        try await gitHub.server.serving {
+            _ = try await matches(of: rules, in: try gitHub.github())
+            let expected = [10, 20, 30, 40, 50, 60].map { "/repos/acme/app/pulls/\($0)/reviews" }
+                + [10, 30, 50].map { "/repos/acme/app/issues/\($0)/comments" }
+            #expect(Self.lazyPaths(gitHub) == expected.sorted())
+        }
+    }
+
+    /// Pull-request data is no request on issues, so `human_idle` there costs only the comments
+    /// (none when `comments` is 0) and goes before `linked_prs` as written, as in
+    /// `Rules/human-activity-stale.yaml`: an issue whose `human_idle` fails needs no timeline. On
+    /// pull requests it costs the reviews too, so the timeline goes first there.
+    @Test func humanIdleOnIssuesCostsOnlyTheComments() async throws {
+        let rules = validRuleSet("""
+            macros:
+              has_open_pr: any(linked_prs, p => p.state == "open")
+            rules:
+              - name: never-quiet
+                when: state == "open" and human_idle > 100000d and not has_open_pr
+            """, allowingWarnings: true)
+        let harness = try await RemoteHarness.start(count: 60, pageSize: 100)
+        try await harness.server.serving {
+            let found = try await matches(of: rules, in: try harness.github())
+            #expect(found.isEmpty)
+            // Open issues (n % 3 != 0) with comments (n % 4 != 0): their comments only.
+            let issues = (1...60).filter { $0 % 10 != 0 && $0 % 3 != 0 && $0 % 4 != 0 }
+            var expected = issues.map { "/repos/acme/app/issues/\($0)/comments" }
+            // Open pull requests: the timeline, then the reviews, and the comments of those with any.
+            expected += [10, 20, 40, 50].map { "/repos/acme/app/issues/\($0)/timeline" }
+            expected += [10, 20, 40, 50].map { "/repos/acme/app/pulls/\($0)/reviews" }
+            expected += [10, 50].map { "/repos/acme/app/issues/\($0)/comments" }
+            #expect(Self.lazyPaths(harness) == expected.sorted())
+        }
+    }
+
+    /// A failed request for a pull request's data names the pull request (GitHub `pull request #N`,
+    /// GitLab `merge request !N`, as the rest of each provider does), not an issue.
+    @Test func errorsNameThePullRequest() async throws {
+        let harness = try await RemoteHarness.start(count: 10, pageSize: 100) { request, _ in
+            guard request.path.hasSuffix("/10/reviews") || request.path.hasSuffix("/10/approvals") else { return nil }
+            return TestHTTPResponse(status: 404, json: #"{"message":"Not Found"}"#)
+        }
+        try await harness.server.serving {
+            let github = try harness.github()
+            let pull = try await github.issue(number: 10)
+            let gitHubText = await Self.failure { _ = try await github.loadLazyData(.reviews, of: pull) }
+            #expect(gitHubText.contains("pull request #10 of") && !gitHubText.contains("issue #10"), "\(gitHubText)")
+            await github.shutdown()
+            let gitlab = try harness.gitlab()
+            let mergeRequest = try await gitlab.issue(number: 10)
+            let gitLabText = await Self.failure { _ = try await gitlab.loadLazyData(.reviews, of: mergeRequest) }
+            #expect(gitLabText.contains("merge request !10 of") && !gitLabText.contains("issue #10"), "\(gitLabText)")
+            await gitlab.shutdown()
+        }
+    }
+
+    /// What `load` throws, as a person reads it; a failed expectation when it does not throw.
+    static func failure(_ load: () async throws -> Void) async -> String {
+        do {
+            try await load()
+            Testing.Issue.record("the request did not fail")
+            return ""
+        } catch {
+            return "\(error)"
+        }
+    }
+
     /// The check-runs answer is an object, so its pages are asked by number while `total_count`
     /// says more runs exist: the failure on the second page decides.
     @Test func gitHubReadsEveryPageOfCheckRuns() async throws {

@@ -33,7 +33,7 @@ public struct Explanation: Sendable {
                                provider: any IssueProvider) async throws -> Explanation {
         let issue = if let repository { try await provider.issue(repository: repository, number: number) } else { try await provider.issue(number: number) }
         let loader = DirectLoader(provider: provider)
-        let frame = EvaluationFrame(issue: issue, now: now)
+        let frame = EvaluationFrame(issue: issue, now: now, reviewsCarryTime: provider.capabilities.reviewsCarryTime)
         var verdicts: [RuleVerdict] = []
         for rule in rules {
             var verdict = RuleVerdict(rule: rule, trees: [])

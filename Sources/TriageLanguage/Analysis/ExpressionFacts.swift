@@ -22,8 +22,17 @@ public struct ExpressionFacts: Hashable, Sendable {
     /// cheap one, and lazy conjuncts are ordered by the requests they need (SPEC §8).
     public static let requestCost = 1000
 
-    /// The requests loading `kinds` needs.
-    public static func requests(_ kinds: Set<LazyDataKind>) -> Int { kinds.reduce(0) { $0 + $1.requests } }
+    /// The requests loading `kinds` needs; on an issue (`onPullRequests: false`) pull-request data
+    /// needs none.
+    public static func requests(_ kinds: Set<LazyDataKind>, onPullRequests: Bool = true) -> Int {
+        kinds.reduce(0) { $0 + (onPullRequests || !$1.isPullRequestData ? $1.requests : 0) }
+    }
+
+    /// `cost`, less the requests for pull-request data when evaluated on an issue (each counted
+    /// once: the order it decides is a rough one).
+    public func cost(onPullRequests: Bool) -> Int {
+        onPullRequests ? cost : cost - ExpressionFacts.requestCost * ExpressionFacts.requests(lazyData.filter(\.isPullRequestData))
+    }
 
     /// The facts of `node`, whose children's facts are already known.
     public init(of node: CheckedNode) {

@@ -53,9 +53,21 @@ extension Compiler {
 
     /// `a and b and c`: synchronous, cheap operands first, lazy ones (API calls) last, so lazy data is
     /// only requested when every cheaper operand has passed.
+    /// Pull-request data needs no request on issues, so the cheapest order may differ by kind
+    /// (`human_idle` costs the comments on an issue, the reviews too on a pull request): the chain
+    /// is then compiled in both orders and picks one by the item's kind.
     private func compileChain(_ operands: [(CheckedExpression, Compiler)], isAnd: Bool) -> Predicate {
-        let ordered = Compiler.cheapestFirst(operands.map(\.0))
-        let predicates = ordered.map { operands[$0].1.compileBool(operands[$0].0) }
+        let onPulls = Compiler.cheapestFirst(operands.map(\.0)), onIssues = Compiler.cheapestFirst(operands.map(\.0), onPullRequests: false)
+        let forPulls = Compiler.chain(onPulls.map { operands[$0].1.compileBool(operands[$0].0) }, isAnd: isAnd)
+        guard onIssues != onPulls else { return forPulls }
+        let forIssues = Compiler.chain(onIssues.map { operands[$0].1.compileBool(operands[$0].0) }, isAnd: isAnd)
+        return { i, f throws(EvaluationInterrupt) in
+            i.pointee.kind == "pull_request" ? try forPulls(i, f) : try forIssues(i, f)
+        }
+    }
+
+    /// The predicates of a chain, evaluated in the order given, stopping at the first that decides.
+    private static func chain(_ predicates: [Predicate], isAnd: Bool) -> Predicate {
         switch (predicates.count, isAnd) {
         case (2, true):
             let (a, b) = (predicates[0], predicates[1])
@@ -92,18 +104,20 @@ extension Compiler {
     /// cheapest first; then the lazy ones, each time the one needing the fewest requests beyond what
     /// the operands before it load (data shared with an earlier operand is free, SPEC §8), then the
     /// cheapest; ties keep the written order.
-    static func cheapestFirst(_ operands: [CheckedExpression]) -> [Int] {
+    /// `onPullRequests: false` orders them for an issue, where pull-request data needs no request.
+    static func cheapestFirst(_ operands: [CheckedExpression], onPullRequests: Bool = true) -> [Int] {
         let cheap = operands.indices.filter { !operands[$0].usesLazyData }
             .sorted { operands[$0].cost != operands[$1].cost ? operands[$0].cost < operands[$1].cost : $0 < $1 }
         var lazy = operands.indices.filter { operands[$0].usesLazyData }
+        let cost = operands.map { $0.facts.cost(onPullRequests: onPullRequests) }
         var ordered = cheap, loaded = Set<LazyDataKind>()
         while !lazy.isEmpty {
             let next = lazy.indices.min { a, b in
                 let (x, y) = (lazy[a], lazy[b])
-                let newX = ExpressionFacts.requests(operands[x].facts.lazyData.subtracting(loaded))
-                let newY = ExpressionFacts.requests(operands[y].facts.lazyData.subtracting(loaded))
+                let newX = ExpressionFacts.requests(operands[x].facts.lazyData.subtracting(loaded), onPullRequests: onPullRequests)
+                let newY = ExpressionFacts.requests(operands[y].facts.lazyData.subtracting(loaded), onPullRequests: onPullRequests)
                 if newX != newY { return newX < newY }
-                if operands[x].cost != operands[y].cost { return operands[x].cost < operands[y].cost }
+                if cost[x] != cost[y] { return cost[x] < cost[y] }
                 return x < y
             }!
             let index = lazy.remove(at: next)

@@ -111,7 +111,7 @@ public struct FieldAccessor: Sendable {
     static func humanIdle() -> FieldAccessor {
         let last: @Sendable (UnsafePointer<Issue>, EvaluationFrame) throws(EvaluationInterrupt) -> Timestamp = { i, f throws(EvaluationInterrupt) in
             let comments = try f.loadedComments(i)
-            return HumanActivity.lastActivity(created: i.pointee.created, comments: comments, reviews: try f.loadedReviews(i))
+            return HumanActivity.lastActivity(created: i.pointee.created, comments: comments, reviews: try f.loadedReviewActivity(i))
         }
         return FieldAccessor(.duration, lazyData: [.comments, .reviews], alsoReads: IssueFieldSet([.kind]), elapsedSince: .created,
                              value: { i, f throws(EvaluationInterrupt) in .duration(f.now - (try last(i, f))) },

@@ -13,6 +13,9 @@ public enum LazyDataKind: String, Hashable, Sendable, CaseIterable {
     /// request for its head commit, the combined status, the check runs), the unit conjuncts are
     /// ordered by (SPEC §8: a lazy field costs the number of requests it needs).
     public var requests: Int { self == .checks ? 3 : 1 }
+
+    /// Data only pull requests have (reviews, checks): loading it for an issue is no request.
+    public var isPullRequestData: Bool { self == .reviews || self == .checks }
 }
 
 /// Loaded lazy data of one kind, as the generic loading entry point returns it.
@@ -59,6 +62,10 @@ public struct EvaluationFailure: Error, Hashable, Sendable, CustomStringConverti
 /// data is loaded at most once per issue. A frame belongs to one task at a time.
 public final class EvaluationFrame {
     public let now: Timestamp
+    /// Whether the source's reviews carry a time, so that they can count for `human_idle` (SPEC §8).
+    /// A source whose reviews have none (GitLab's approvals and reviewers) says so through its
+    /// capabilities, and `human_idle` then needs no request for them.
+    public let reviewsCarryTime: Bool
     var locals: [Value]
     public private(set) var comments: [IssueComment]?
     public private(set) var labelEvents: [LabelEvent]?
@@ -73,14 +80,15 @@ public final class EvaluationFrame {
     #endif
 
     /// A frame for evaluating issues passed explicitly (the fast path).
-    public init(now: Timestamp) {
+    public init(now: Timestamp, reviewsCarryTime: Bool = true) {
         self.now = now
+        self.reviewsCarryTime = reviewsCarryTime
         locals = []
     }
 
     /// A frame bound to one issue, for the `…(in:)` convenience methods.
-    public convenience init(issue: Issue, now: Timestamp) {
-        self.init(now: now)
+    public convenience init(issue: Issue, now: Timestamp, reviewsCarryTime: Bool = true) {
+        self.init(now: now, reviewsCarryTime: reviewsCarryTime)
         reset(to: issue)
     }
 
@@ -153,6 +161,14 @@ public final class EvaluationFrame {
         if let embedded = issue.pointee.embeddedReviews { return embedded }
         if let reviews { return reviews }
         throw .needsData(.reviews)
+    }
+
+    /// The reviews that can count as activity for `human_idle`: none, with no request, when the
+    /// source's reviews carry no time.
+    @inline(__always)
+    func loadedReviewActivity(_ issue: UnsafePointer<Issue>) throws(EvaluationInterrupt) -> [PullReview] {
+        guard reviewsCarryTime else { return [] }
+        return try loadedReviews(issue)
     }
 
     @inline(__always)

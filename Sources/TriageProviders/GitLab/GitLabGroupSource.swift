@@ -41,7 +41,7 @@ struct GitLabGroupSource: Sendable {
         }
         let combined = selection.shard == nil ? listing : nil
         return MultiRepositoryIssueProvider(
-            sourceDescription: "gitlab:\(group)/*", capabilities: BuiltinProviders.remoteCapabilities, client: client,
+            sourceDescription: "gitlab:\(group)/*", capabilities: BuiltinProviders.gitLabCapabilities, client: client,
             concurrency: selection.concurrency,
             listRepositories: {
                 var url = "\(groupURL)/projects?include_subgroups=true&per_page=100"

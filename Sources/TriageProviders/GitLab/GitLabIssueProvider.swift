@@ -52,7 +52,7 @@ public struct GitLabIssueProvider: IssueProvider, RemoteIssueProvider {
     }
 
     public var sourceDescription: String { "gitlab:\(projectPath)" }
-    public var capabilities: ProviderCapabilities { BuiltinProviders.remoteCapabilities }
+    public var capabilities: ProviderCapabilities { BuiltinProviders.gitLabCapabilities }
 
     public var resource: String { "project \(projectPath)" }
     var projectURL: String { "\(apiBase)/projects/\(URLEncoding.encode(projectPath))" }

@@ -5,7 +5,7 @@ extension BuiltinProviders {
     /// self-managed instance, whose API is at `/api/v4` on the same host.
     public static let gitlab = ProviderFactory(
         name: "gitlab", hosts: ["gitlab.com"], summary: "GitLab REST API v4 (gitlab:GROUP/PROJECT, gitlab:GROUP/*; self-managed with --api-url https://HOST/api/v4)",
-        sourceForm: "gitlab:GROUP/PROJECT", capabilities: remoteCapabilities,
+        sourceForm: "gitlab:GROUP/PROJECT", capabilities: gitLabCapabilities,
         readWebURL: { url in
             // gitlab.com/g/sub/p/-/issues/5 → g/sub/p; the older form g/p/issues/5 → g/p
             let location = ProjectWebPath.of(url, subpages: ["issues", "merge_requests"])
