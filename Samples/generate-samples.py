@@ -314,18 +314,21 @@ CLOSED_THREADS = {
 }
 
 
+def plain_conversation(author, updated, comments, last_words):
+    """`comments` comments between the author and a maintainer, a day apart, the last at `updated`."""
+    last = datetime.datetime.fromisoformat(updated.replace("Z", "+00:00"))
+    speakers = [author, "alice"]
+    return {"comments_data": [
+        {"author": speakers[(comments - 1 - i) % 2],
+         "body": last_words if i == comments - 1 else "Any update on this?",
+         "created": (last - datetime.timedelta(days=comments - 1 - i)).strftime("%Y-%m-%dT%H:%M:%SZ")}
+        for i in range(comments)
+    ]}
+
+
 def closed_thread(number, author, updated, comments, is_pr):
-    """The conversation of a closed thread: `comments` comments, a day apart, the last at `updated`."""
-    data = CLOSED_THREADS.get(number)
-    if data is None:
-        last = datetime.datetime.fromisoformat(updated.replace("Z", "+00:00"))
-        speakers = [author, "alice"]
-        data = {"comments_data": [
-            {"author": speakers[(comments - 1 - i) % 2],
-             "body": "Thanks, closing." if i == comments - 1 else "Any update on this?",
-             "created": (last - datetime.timedelta(days=comments - 1 - i)).strftime("%Y-%m-%dT%H:%M:%SZ")}
-            for i in range(comments)
-        ]}
+    """The conversation of a closed thread: written out in CLOSED_THREADS, or a plain one."""
+    data = CLOSED_THREADS.get(number) or plain_conversation(author, updated, comments, "Thanks, closing.")
     if is_pr:
         data = dict(data, reviews=[{"author": "alice", "state": "approved", "submitted": updated}])
     return data
@@ -387,6 +390,10 @@ def build(seed):
             assert number not in LAZY or "comments_data" not in PULL_DATA[number], number
             if "comments_data" in PULL_DATA[number]:
                 assert comments == len(PULL_DATA[number]["comments_data"]), number
+            elif comments > 0 and not is_pr and "linked_prs" in PULL_DATA[number] and number not in LAZY:
+                # human-activity-stale.yaml reads human_idle (the comments) before linked_prs on
+                # issues, the cheaper first: an issue with a linked pull request needs them too.
+                obj.update(plain_conversation(author, updated, comments, "I opened a pull request for this."))
             obj.update(PULL_DATA[number])
         if (state == "closed" and not obj["locked"] and comments > 0 and created < "2024-05-01"
                 and number not in LAZY and number not in PULL_DATA):
