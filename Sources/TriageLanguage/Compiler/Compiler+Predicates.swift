@@ -55,12 +55,16 @@ extension Compiler {
     /// only requested when every cheaper operand has passed.
     /// Pull-request data needs no request on issues, so the cheapest order may differ by kind
     /// (`human_idle` costs the comments on an issue, the reviews too on a pull request): the chain
-    /// is then compiled in both orders and picks one by the item's kind.
+    /// is then chained in both orders and picks one by the item's kind. Each operand is compiled
+    /// once and shared by both chains (compiling per order would double the work at every nested
+    /// chain whose orders differ).
     private func compileChain(_ operands: [(CheckedExpression, Compiler)], isAnd: Bool) -> Predicate {
-        let onPulls = Compiler.cheapestFirst(operands.map(\.0)), onIssues = Compiler.cheapestFirst(operands.map(\.0), onPullRequests: false)
-        let forPulls = Compiler.chain(onPulls.map { operands[$0].1.compileBool(operands[$0].0) }, isAnd: isAnd)
+        let expressions = operands.map(\.0)
+        let onPulls = Compiler.cheapestFirst(expressions), onIssues = Compiler.cheapestFirst(expressions, onPullRequests: false)
+        let predicates = operands.map { $0.1.compileBool($0.0) }
+        let forPulls = Compiler.chain(onPulls.map { predicates[$0] }, isAnd: isAnd)
         guard onIssues != onPulls else { return forPulls }
-        let forIssues = Compiler.chain(onIssues.map { operands[$0].1.compileBool(operands[$0].0) }, isAnd: isAnd)
+        let forIssues = Compiler.chain(onIssues.map { predicates[$0] }, isAnd: isAnd)
         return { i, f throws(EvaluationInterrupt) in
             i.pointee.kind == "pull_request" ? try forPulls(i, f) : try forIssues(i, f)
         }
