@@ -9,16 +9,8 @@ import TriageTestSupport
 /// flight, the output shapes with `repo` and their order whatever the concurrency, `explain` of
 /// `owner/name#N`, and `apply` writing to the repository each issue came from.
 struct OrganizationSourceTests {
-    static let rules = """
-        rules:
-          - name: open-bugs
-            severity: error
-            when: >-
-              state == "open" and "bug" in labels
-          - name: bot-last
-            severity: warning
-            when: last_comment != null and last_comment.bot
-        """
+    /// The same two rules as a single-repository source (one cheap, one lazy).
+    static let rules = RemoteSourceTests.rules
     static let token = "ghp_ORGSECRET_0123456789abcdef"
 
     static func triage(_ arguments: [String], rules: String = rules,

@@ -7,16 +7,8 @@ import TriageTestSupport
 /// as evaluation errors), `apply` plans only fully evaluated issues, and the run exits 1 — or 3
 /// when something also failed.
 struct ReadBudgetTests {
-    static let rules = """
-        rules:
-          - name: open-bugs
-            severity: error
-            when: >-
-              state == "open" and "bug" in labels
-          - name: bot-last
-            severity: warning
-            when: last_comment != null and last_comment.bot
-        """
+    /// The same two rules as a single-repository source (one cheap, one lazy).
+    static let rules = RemoteSourceTests.rules
 
     static func serve(count: Int, pageSize: Int) async throws -> (TestHTTPServer, FakeIssueTracker) {
         let tracker = FakeIssueTracker(count: count, pageSize: pageSize)
