@@ -58,6 +58,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, CaseIterable, Codable {
     case catastrophicRegex = "catastrophic-regex"
     case unguardedLazyField = "unguarded-lazy-field"
     case untestedRule = "untested-rule"
+    case flipFlop = "flip-flop"
 
     /// Which layer reports the code.
     public var domain: DiagnosticDomain {
@@ -70,7 +71,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, CaseIterable, Codable {
         case .unreadableFile, .emptyFile, .yamlSyntax, .unknownKey, .missingKey, .wrongType, .invalidVersion, .invalidName, .duplicateRule,
              .invalidSeverity, .invalidAction, .invalidTemplate, .invalidTest, .invalidTimestamp, .unknownLintCode, .testNeedsNow:
             .ruleFile
-        case .unusedDefinition, .constantCondition, .duplicateConjunct, .catastrophicRegex, .unguardedLazyField, .untestedRule:
+        case .unusedDefinition, .constantCondition, .duplicateConjunct, .catastrophicRegex, .unguardedLazyField, .untestedRule, .flipFlop:
             .lint
         }
     }
@@ -80,7 +81,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, CaseIterable, Codable {
     public var defaultSeverity: Severity {
         switch self {
         case .untestedRule: .info
-        case .unusedDefinition, .constantCondition, .duplicateConjunct, .catastrophicRegex, .unguardedLazyField: .warning
+        case .unusedDefinition, .constantCondition, .duplicateConjunct, .catastrophicRegex, .unguardedLazyField, .flipFlop: .warning
         default: .error
         }
     }
@@ -134,6 +135,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, CaseIterable, Codable {
         case .catastrophicRegex: "A regex with nested quantifiers, prone to catastrophic backtracking on hostile input."
         case .unguardedLazyField: "A lazy field (one API call per issue) with no cheap condition that filters issues first."
         case .untestedRule: "A rule with actions but no tests."
+        case .flipFlop: "Two rules whose writes undo each other run after run: one rule's condition can hold right after the other's opposite write."
         }
     }
 }

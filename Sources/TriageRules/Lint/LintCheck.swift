@@ -22,7 +22,7 @@ extension LintCheck {
 public enum LintCheckCatalog {
     public static let checks: [any LintCheck] = [
         UnusedDefinitionCheck(), ConstantConditionCheck(), DuplicateConjunctCheck(), CatastrophicRegexCheck(),
-        UnguardedLazyFieldCheck(), UntestedRuleCheck(),
+        UnguardedLazyFieldCheck(), UntestedRuleCheck(), FlipFlopCheck(),
     ]
 }
 

@@ -2,9 +2,10 @@ import TriageLanguage
 import TriageYAML
 
 extension RuleFileDecoder {
-    mutating func decodeActions(_ node: YAMLNode, rule: String) -> [RuleAction] {
+    /// The actions, each with where its key is written.
+    mutating func decodeActions(_ node: YAMLNode, rule: String) -> [(action: RuleAction, location: SourceLocation)] {
         guard let sequence = expectSequence(node, "`actions`", rule: rule) else { return [] }
-        var actions: [RuleAction] = []
+        var actions: [(action: RuleAction, location: SourceLocation)] = []
         for item in sequence.items {
             guard let mapping = item.mapping, mapping.entries.count == 1, let entry = mapping.entries.first,
                   let keyword = entry.key.scalar?.text
@@ -19,7 +20,9 @@ extension RuleFileDecoder {
                        + " (actions: \(RuleAction.keywords.joined(separator: ", ")))", at: entry.key, suggestion: suggestion, rule: rule)
                 continue
             }
-            if let action = decodeAction(keyword, entry.value, rule: rule) { actions.append(action) }
+            if let action = decodeAction(keyword, entry.value, rule: rule) {
+                actions.append((action, SourceLocation(file: file.path, line: entry.key.start.line, column: entry.key.start.column)))
+            }
         }
         return actions
     }

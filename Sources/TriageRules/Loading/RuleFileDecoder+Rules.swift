@@ -88,8 +88,9 @@ extension RuleFileDecoder {
             }
         }
         let location = SourceLocation(file: file.path, line: node.start.line, column: node.start.column)
-        rules.append(Rule(name: name, description: description, severity: severity, conditionParts: parts, actions: actions,
-                          tests: tests, ignoredLintCodes: ignored.union(fileIgnoredCodes), location: location))
+        rules.append(Rule(name: name, description: description, severity: severity, conditionParts: parts, actions: actions.map(\.action),
+                          tests: tests, ignoredLintCodes: ignored.union(fileIgnoredCodes), location: location,
+                          actionLocations: actions.map(\.location)))
     }
 
     /// `when:` as one expression or a list of expressions that must all hold; nil on any error.

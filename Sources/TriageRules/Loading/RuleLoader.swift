@@ -39,6 +39,14 @@ public struct LoadedFile: Sendable {
         return FileDiagnostic(file: path, start: start, end: LineColumn(line: start.line, column: start.column + 1), severity: severity,
                               code: code.rawValue, message: message, lineText: sourceFile.lineText(start.line), rule: rule)
     }
+
+    /// A finding on `length` characters from `location` (an action's key).
+    func diagnostic(_ code: DiagnosticCode, _ message: String, severity: Severity, at location: SourceLocation, length: Int, rule: String,
+                    suggestion: String?) -> FileDiagnostic {
+        let start = LineColumn(line: location.line, column: location.column)
+        return FileDiagnostic(file: path, start: start, end: LineColumn(line: start.line, column: start.column + max(1, length)), severity: severity,
+                              code: code.rawValue, message: message, suggestion: suggestion, lineText: sourceFile.lineText(start.line), rule: rule)
+    }
 }
 
 /// Rule files, loaded: the rules that compiled, and everything wrong with the files.

@@ -11,19 +11,23 @@ public struct Rule: Sendable {
     /// All parts as one condition, compiled once.
     public var condition: CompiledCondition
     public var actions: [RuleAction]
+    /// Where each of `actions` is written (its key), for findings about one action; empty for rules
+    /// built in code.
+    public var actionLocations: [SourceLocation]
     public var tests: [RuleTest]
     /// Lint codes suppressed for this rule (`lint: {ignore: [...]}`).
     public var ignoredLintCodes: Set<String>
     public var location: SourceLocation
 
     public init(name: String, description: String?, severity: Severity, conditionParts: [ConditionPart], actions: [RuleAction],
-                tests: [RuleTest], ignoredLintCodes: Set<String>, location: SourceLocation) {
+                tests: [RuleTest], ignoredLintCodes: Set<String>, location: SourceLocation, actionLocations: [SourceLocation] = []) {
         self.name = name
         self.description = description
         self.severity = severity
         self.conditionParts = conditionParts
         condition = ConditionCompiler.combine(conditionParts.map(\.checked))
         self.actions = actions
+        self.actionLocations = actionLocations
         self.tests = tests
         self.ignoredLintCodes = ignoredLintCodes
         self.location = location

@@ -1,0 +1,143 @@
+import TriageLanguage
+
+/// Two rules of one file whose writes undo each other run after run, the flip-flop that stale bots
+/// are known for: one rule labels `stale` when `idle > 30d`, another unlabels it when `idle < 7d`;
+/// the label write itself moves `updated`, so the second rule removes the label on the next run and
+/// the first adds it back a month later. Opposing writes are `label`/`unlabel` of one label,
+/// `close`/`reopen`, `lock`/`unlock`, `assign`/`unassign` of one user, and `milestone` with two
+/// different titles.
+///
+/// For each rule A with a write that rule B's write undoes, the check looks at the issue right after
+/// A wrote, at the next run (up to an hour later), and reports B when B's condition is not provably
+/// false there. A conjunct of B is false when it contradicts one of A's conjuncts that the write
+/// leaves unchanged (the `constant-condition` check's test), or when the check can evaluate it to
+/// false after the write. It evaluates, and nothing else (all else "may hold"):
+/// - membership of a label or assignee the write added or removed (`"stale" in labels`);
+/// - `state`, `locked` and `milestone` compared with a literal, when the write set them;
+/// - `len(labels)` / `len(assignees)` after the write added some;
+/// - comparisons of `idle`, `updated`, `closed` (after `close`), `age`, `human_idle`,
+///   `label_age("…")` (with a literal name), `now`, and number and duration literals, also with
+///   `+` and `-`: every write restarts `idle` and `updated`, and `label_age` of a label it added;
+///   a tool's write is no person's activity, so `human_idle` and `age` keep growing from what A's
+///   own conjuncts said (`human_idle > 60d`; `idle > 30d` implies it too; `human_idle <
+///   label_age("x")` holds only after a person acted, at most a day before A matched);
+/// - `not`, `and` and `or` of these.
+/// A conjunct A's write leaves unchanged reads no field the write changes and does not depend on
+/// the time, or tests membership of labels or assignees other than the written ones (also
+/// `any`/`none` over them when the test is false for every written name).
+///
+/// The finding is at B's opposing action. Suppressing `flip-flop` on either rule silences the pair.
+struct FlipFlopCheck: LintCheck {
+    let code = DiagnosticCode.flipFlop
+
+    let triggeringExamples = [
+        """
+        rules:
+          - name: mark-stale
+            when: state == "open" and "stale" not in labels and idle > 30d
+            actions: [{label: stale}]
+          - name: unmark-stale
+            when: >-
+              "stale" in labels and idle < 7d
+            actions: [{unlabel: stale}]
+        """,
+        """
+        rules:
+          - name: close-fixed
+            when: state == "open" and "fixed" in labels
+            actions: [{close: true}]
+          - name: reopen-regressions
+            when: state == "closed" and "regression" in labels
+            actions: [{reopen: true}]
+        """,
+    ]
+    let nonTriggeringExamples = [
+        """
+        rules:
+          - name: mark-stale
+            when: state == "open" and "stale" not in labels and human_idle > 30d
+            actions: [{label: stale}]
+          - name: unmark-stale
+            when: >-
+              "stale" in labels and human_idle < 7d
+            actions: [{unlabel: stale}]
+        """,
+        """
+        rules:
+          - name: close-fixed
+            when: state == "open" and "fixed" in labels and "regression" not in labels
+            actions: [{close: true}]
+          - name: reopen-regressions
+            when: state == "closed" and "regression" in labels
+            actions: [{reopen: true}, {unlabel: fixed}]
+        """,
+    ]
+
+    func findings(in file: LoadedFile) -> [FileDiagnostic] {
+        var findings: [FileDiagnostic] = []
+        for writer in file.rules where !writer.ignoredLintCodes.contains(code.rawValue) {
+            let effects = WriteEffects(writer.actions)
+            guard effects.writes else { continue }
+            let writerConjuncts = writer.conditionParts.flatMap(\.checked.conjuncts)
+            let state = AfterWriteState(writer: writerConjuncts, effects: effects)
+            for reader in file.rules where reader.name != writer.name && !reader.ignoredLintCodes.contains(code.rawValue) {
+                guard let (undone, undoing) = Self.firstOpposingWrite(writer.actions, reader.actions) else { continue }
+                let readerConjuncts = reader.conditionParts.flatMap(\.checked.conjuncts)
+                guard !Self.isFalse(readerConjuncts, after: state, writerConjuncts: writerConjuncts) else { continue }
+                findings.append(finding(in: file, writer: writer, undone: undone, reader: reader, undoing: undoing))
+            }
+        }
+        return findings
+    }
+
+    /// Whether some conjunct of the reader's condition cannot hold right after the write.
+    static func isFalse(_ readerConjuncts: [CheckedExpression], after state: AfterWriteState, writerConjuncts: [CheckedExpression]) -> Bool {
+        let unchanged = writerConjuncts.filter(state.effects.leavesUnchanged).map(\.unwrapped)
+        return readerConjuncts.contains { conjunct in
+            if state.truth(of: conjunct) == false { return true }
+            return unchanged.contains { ConstantConditionCheck.contradiction($0, conjunct.unwrapped) != nil }
+        }
+    }
+
+    /// The first write of `writer` (its index and text) that a write of `reader` (its index) undoes.
+    static func firstOpposingWrite(_ writer: [RuleAction], _ reader: [RuleAction]) -> ((index: Int, text: String), Int)? {
+        for (writerIndex, written) in writer.enumerated() {
+            for (readerIndex, undoing) in reader.enumerated() {
+                if let text = undoneWrite(written, by: undoing) { return ((writerIndex, text), readerIndex) }
+            }
+        }
+        return nil
+    }
+
+    /// How `written` reads in a rule file, when `undoing` reverses it.
+    static func undoneWrite(_ written: RuleAction, by undoing: RuleAction) -> String? {
+        func common(_ a: [String], _ b: [String]) -> String? { a.first(where: b.contains) }
+        switch (written, undoing) {
+        case let (.label(a), .unlabel(b)): return common(a, b).map { "label: \($0)" }
+        case let (.unlabel(a), .label(b)): return common(a, b).map { "unlabel: \($0)" }
+        case let (.assign(a), .unassign(b)): return common(a, b).map { "assign: \($0)" }
+        case let (.unassign(a), .assign(b)): return common(a, b).map { "unassign: \($0)" }
+        case (.close, .reopen): return "close"
+        case (.reopen, .close): return "reopen"
+        case (.lock, .unlock): return "lock"
+        case (.unlock, .lock): return "unlock"
+        case let (.milestone(a), .milestone(b)) where a != b: return "milestone: \(a)"
+        default: return nil
+        }
+    }
+
+    private func finding(in file: LoadedFile, writer: Rule, undone: (index: Int, text: String), reader: Rule, undoing: Int) -> FileDiagnostic {
+        let writerPlace = writer.actionLocations.indices.contains(undone.index) ? writer.actionLocations[undone.index] : writer.location
+        let readerPlace = reader.actionLocations.indices.contains(undoing) ? reader.actionLocations[undoing] : reader.location
+        let message = "rule `\(reader.name)` undoes rule `\(writer.name)`'s `\(undone.text)` (line \(writerPlace.line)) on the next run: "
+            + "its condition can hold right after `\(writer.name)` writes"
+        let readsIdle = reader.conditionParts.contains { part in
+            part.checked.facts.fieldsRead.contains(.idle) || part.checked.facts.fieldsRead.contains(.updated)
+        }
+        let suggestion = readsIdle
+            ? "every write restarts `idle`, this tool's own too: test `human_idle`, which only a person's activity restarts, or make the two conditions exclusive"
+            : "make the two conditions exclusive: require in `\(reader.name)` something `\(writer.name)`'s write makes false"
+        return file.diagnostic(code, message, severity: severity, at: readerPlace, length: reader.actions[undoing].keyword.count,
+                               rule: reader.name, suggestion: suggestion)
+    }
+}
