@@ -1,8 +1,8 @@
 /// A number, duration or time on the issue right after a rule's write, as far as the flip-flop check
 /// knows it: `slope · w + [low, high]`, where `w` is the time from the write to the next run
 /// (0 ≤ w ≤ `AfterWriteQuantity.nextRunBound`). Durations and ints are in milliseconds (ints as
-/// they are); a time is kept as its distance from `now` (`updated` right after a write is
-/// `now - w`), so a difference of two times or a time and `now` is a duration like any other.
+/// they are); a time is kept as its offset from `now`, negative in the past (`updated` right after a
+/// write is `-w`), so a difference of two times, or of a time and `now`, is a duration like any other.
 ///
 /// The slope keeps what interval arithmetic alone would lose: `idle` and `label_age("stale")` both
 /// start at the write and grow together, so `idle + 1h < label_age("stale")` stays false however
