@@ -124,6 +124,19 @@ struct FlipFlopCheckTests {
                                      #"any(labels, l => starts_with(l, "triage/"))"#, "{unlabel: needs-triage}")) == [])
     }
 
+    /// A writer that required no labels leaves exactly the ones it added.
+    @Test func aListTheWriterRequiredEmptyIsKnownAfterTheWrite() {
+        let triaged = #"any(labels, l => starts_with(l, "triage/"))"#
+        #expect(Self.flips(Self.pair("len(labels) == 0", "{label: needs-triage}", triaged, "{unlabel: needs-triage}")) == [])
+        #expect(Self.flips(Self.pair("labels == []", "{label: needs-triage}", #""bug" in labels"#, "{unlabel: needs-triage}")) == [])
+        // Someone may have assigned ann alone: the writer assigns both again once she is unassigned.
+        #expect(Self.flips(Self.pair("len(assignees) == 0", "{assign: [ann, bo]}", "len(assignees) < 2", "{unassign: ann}"))
+            == ["writer undoes reader unassign: ann"])
+        // Not known otherwise.
+        #expect(Self.flips(Self.pair("len(labels) < 3", "{label: needs-triage}", triaged, "{unlabel: needs-triage}"))
+            == ["reader undoes writer label: needs-triage", "writer undoes reader unlabel: needs-triage"])
+    }
+
     /// A test the write changes is no evidence: `"x" not in labels` before the write says nothing after it.
     @Test func aConjunctTheWriteChangesIsNotUsed() {
         let yaml = Self.pair(#""x" not in labels and "bug" in labels"#, "{label: x}", #""x" in labels"#, "{unlabel: x}")

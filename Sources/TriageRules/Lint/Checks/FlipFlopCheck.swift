@@ -14,7 +14,10 @@ import TriageLanguage
 /// false after the write. It evaluates, and nothing else (all else "may hold"):
 /// - membership of a label or assignee the write added or removed (`"stale" in labels`);
 /// - `state`, `locked` and `milestone` compared with a literal, when the write set them;
-/// - `len(labels)` / `len(assignees)` after the write added some;
+/// - `len(labels)` / `len(assignees)` (and `labels == []`) after the write added some, or when one
+///   of A's unchanged conjuncts requires an element (`"bug" in labels`); and when A required the list
+///   empty (`len(labels) == 0`), the whole list: membership, `len`, and `any`/`none`/`all` whose
+///   test the check can evaluate for a literal name (`==`, `in`, `starts_with`, …);
 /// - comparisons of `idle`, `updated`, `closed` (after `close`), `age`, `human_idle`,
 ///   `label_age("…")` (with a literal name), `now`, and number and duration literals, also with
 ///   `+` and `-`: every write restarts `idle` and `updated`, and `label_age` of a label it added;

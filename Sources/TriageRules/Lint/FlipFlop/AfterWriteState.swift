@@ -9,6 +9,12 @@ struct AfterWriteState {
     /// Bounds on `age`, `human_idle` and `label_age("…")` when the writer matched, keyed by their
     /// source text, from its conjuncts that compare them with a duration literal.
     private var evaluatedBounds: [String: AfterWriteQuantity.ClosedInterval] = [:]
+    /// The whole list of labels (or assignees) after the write, when the writer required it empty
+    /// (`len(labels) == 0`, `assignees == []`): then it holds exactly what the write added.
+    private var exactLists: [IssueField: Set<String>] = [:]
+    /// The fewest labels (or assignees) the issue can have after the write: one, when an unchanged
+    /// conjunct of the writer requires some label (`"bug" in labels`, `any(labels, …)`).
+    private var shortestLists: [IssueField: Int] = [:]
 
     /// How long the check assumes a person's activity can be ago when a condition that only a
     /// person's activity makes true (`human_idle < label_age("x")`) matched: rules run at least daily.
@@ -16,7 +22,16 @@ struct AfterWriteState {
 
     init(writer conjuncts: [CheckedExpression], effects: WriteEffects) {
         self.effects = effects
-        for conjunct in conjuncts { learnBound(from: conjunct.unwrapped) }
+        for conjunct in conjuncts {
+            learnBound(from: conjunct.unwrapped)
+            if let field = Self.emptyList(conjunct.unwrapped) {
+                exactLists[field] = field == .labels ? effects.addedLabels : effects.addedAssignees
+            }
+            if effects.leavesUnchanged(conjunct), let field = Self.nonEmptyList(conjunct.unwrapped) { shortestLists[field] = 1 }
+        }
+        for (field, added) in [(IssueField.labels, effects.addedLabels), (.assignees, effects.addedAssignees)] {
+            shortestLists[field] = max(shortestLists[field] ?? 0, added.count)
+        }
         // Any activity moves `updated`, a person's too, so `human_idle` was at least `idle`.
         if let idle = evaluatedBounds["idle"] {
             evaluatedBounds["human_idle", default: .nonNegative] = evaluatedBounds["human_idle", default: .nonNegative]
@@ -45,6 +60,34 @@ struct AfterWriteState {
                     .intersected(with: .init(low: nil, high: Self.runInterval))
             }
         }
+    }
+
+    /// The list field `conjunct` requires empty: `len(labels) == 0`, `labels == []`.
+    private static func emptyList(_ conjunct: CheckedExpression) -> IssueField? {
+        guard case let .binary(.equal, left, right) = conjunct.node else { return nil }
+        for (subject, other) in [(left.unwrapped, right.unwrapped), (right.unwrapped, left.unwrapped)] {
+            var list = subject
+            if case .literal(.int(0)) = other.node, case let .call(.len, arguments) = subject.node, let argument = arguments.first {
+                list = argument.unwrapped
+            } else {
+                switch other.node {
+                case .literal(.strings([])), .list([]): break
+                default: continue
+                }
+            }
+            if case let .field(field) = list.node, field == .labels || field == .assignees { return field }
+        }
+        return nil
+    }
+
+    /// The list field `conjunct` requires to have an element: `"bug" in labels`, `any(labels, …)`.
+    private static func nonEmptyList(_ conjunct: CheckedExpression) -> IssueField? {
+        if let (_, field, mustBeIn) = WriteEffects.membership(conjunct), mustBeIn { return field }
+        if case let .call(.any, arguments) = conjunct.node, case let .field(field)? = arguments.first?.unwrapped.node,
+           field == .labels || field == .assignees {
+            return field
+        }
+        return nil
     }
 
     /// `age`, `idle`, `human_idle`, `label_age("…")`: durations that only grow until something resets them.
@@ -78,6 +121,17 @@ struct AfterWriteState {
             return effects.locked
         case let .binary(op, left, right):
             return truth(of: op, left.unwrapped, right.unwrapped)
+        case let .call(function, arguments) where function == .any || function == .none || function == .all:
+            guard arguments.count == 2, case let .field(field) = arguments[0].unwrapped.node, let names = exactLists[field],
+                  case let .lambda(parameter, body) = arguments[1].node
+            else { return nil }
+            let tests = names.map { LambdaTest(parameter: parameter, value: $0).truth(of: body) }
+            let any: Bool? = tests.contains(true) ? true : (tests.allSatisfy { $0 == false } ? false : nil)
+            switch function {
+            case .any: return any
+            case .none: return any.map(!)
+            default: return tests.contains(false) ? false : (tests.allSatisfy { $0 == true } ? true : nil)
+            }
         default:
             return nil
         }
@@ -88,9 +142,19 @@ struct AfterWriteState {
             let (added, removed) = field == .labels ? (effects.addedLabels, effects.removedLabels) : (effects.addedAssignees, effects.removedAssignees)
             if added.contains(name) { return mustBeIn }
             if removed.contains(name) { return !mustBeIn }
-            return nil
+            return exactLists[field].map { $0.contains(name) == mustBeIn }
         }
         if op == .equal || op == .notEqual {
+            // `labels == []` is `len(labels) == 0`.
+            for (subject, other) in [(left, right), (right, left)] {
+                guard case let .field(field) = subject.node, field == .labels || field == .assignees, let length = length(of: field) else { continue }
+                switch other.node {
+                case .literal(.strings([])), .list([]):
+                    return length.compare(op == .equal ? .equal : .notEqual, .constant(0, .number))
+                default:
+                    continue
+                }
+            }
             for (subject, other) in [(left, right), (right, left)] {
                 guard case let .field(field) = subject.node, case let .literal(value) = other.node else { continue }
                 let written: Value? = switch field {
@@ -148,12 +212,17 @@ struct AfterWriteState {
             return value
         case let .call(.len, arguments):
             guard case let .field(field) = arguments.first?.unwrapped.node, field == .labels || field == .assignees else { return nil }
-            let added = field == .labels ? effects.addedLabels : effects.addedAssignees
-            guard !added.isEmpty else { return nil }
-            return AfterWriteQuantity(kind: .number, slope: 0, low: Int64(added.count), high: nil)
+            return length(of: field)
         default:
             return nil
         }
+    }
+
+    /// How many labels or assignees the issue has after the write, as far as known.
+    private func length(of field: IssueField) -> AfterWriteQuantity? {
+        if let names = exactLists[field] { return .constant(Int64(names.count), .number) }
+        guard let shortest = shortestLists[field], shortest > 0 else { return nil }
+        return AfterWriteQuantity(kind: .number, slope: 0, low: Int64(shortest), high: nil)
     }
 
     private func quantity(of field: IssueField, _ expression: CheckedExpression) -> AfterWriteQuantity? {
