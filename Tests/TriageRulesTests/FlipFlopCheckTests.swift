@@ -153,6 +153,14 @@ struct FlipFlopCheckTests {
         #expect(Self.flips(yaml) == ["reader undoes writer label: x", "writer undoes reader unlabel: x"])
     }
 
+    /// Bounds that would overflow are dropped, not trapped on: the lint never crashes on a rule file.
+    @Test func extremeNumbersLeaveTheConditionUnknown() {
+        let huge = "9223372036854775807"
+        let yaml = Self.pair(#""x" not in labels and idle > 30d"#, "{label: x}",
+                             #""x" in labels and len(labels) - \#(huge) < -\#(huge) - \#(huge) and idle + idle < 7d"#, "{unlabel: x}")
+        #expect(Self.flips(yaml) == ["reader undoes writer label: x"])
+    }
+
     // MARK: Position and suppression
 
     @Test func theFindingIsAtTheUndoingAction() throws {

@@ -54,12 +54,15 @@ struct AfterWriteQuantity: Hashable, Sendable {
 
     static func + (lhs: AfterWriteQuantity, rhs: AfterWriteQuantity) -> AfterWriteQuantity {
         let kind: Kind = lhs.kind == .time || rhs.kind == .time ? .time : lhs.kind
-        return AfterWriteQuantity(kind: kind, slope: lhs.slope + rhs.slope, low: add(lhs.low, rhs.low), high: add(lhs.high, rhs.high),
-                                  mayBeNull: lhs.mayBeNull || rhs.mayBeNull)
+        // A slope that overflows makes every bound meaningless: nothing is known then.
+        let (slope, overflow) = lhs.slope.addingReportingOverflow(rhs.slope)
+        return AfterWriteQuantity(kind: kind, slope: overflow ? 0 : slope, low: overflow ? nil : add(lhs.low, rhs.low),
+                                  high: overflow ? nil : add(lhs.high, rhs.high), mayBeNull: lhs.mayBeNull || rhs.mayBeNull)
     }
 
     static prefix func - (value: AfterWriteQuantity) -> AfterWriteQuantity {
-        AfterWriteQuantity(kind: value.kind, slope: -value.slope, low: value.high.map { -$0 }, high: value.low.map { -$0 }, mayBeNull: value.mayBeNull)
+        AfterWriteQuantity(kind: value.kind, slope: negated(value.slope) ?? 0, low: value.high.flatMap(negated), high: value.low.flatMap(negated),
+                           mayBeNull: value.mayBeNull)
     }
 
     static func - (lhs: AfterWriteQuantity, rhs: AfterWriteQuantity) -> AfterWriteQuantity {
@@ -68,15 +71,22 @@ struct AfterWriteQuantity: Hashable, Sendable {
         return difference
     }
 
+    /// Bounds that overflow are dropped (unbounded), which only ever makes the check less sure.
     private static func add(_ a: Int64?, _ b: Int64?) -> Int64? {
         guard let a, let b else { return nil }
-        return a + b
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? nil : sum
+    }
+
+    private static func negated(_ value: Int64) -> Int64? {
+        value == .min ? nil : -value
     }
 
     /// The smallest and largest value over every `w` the next run may come at.
     var range: ClosedInterval {
-        let spread = slope * Self.nextRunBound
-        return ClosedInterval(low: low.map { $0 + min(0, spread) }, high: high.map { $0 + max(0, spread) })
+        let (spread, overflow) = slope.multipliedReportingOverflow(by: Self.nextRunBound)
+        if overflow { return ClosedInterval(low: nil, high: nil) }
+        return ClosedInterval(low: Self.add(low, min(0, spread)), high: Self.add(high, max(0, spread)))
     }
 
     /// Whether `self op other` holds for every value (true), for none (false), or is undecided.

@@ -16,8 +16,8 @@ struct AfterWriteState {
     /// conjunct of the writer requires some label (`"bug" in labels`, `any(labels, …)`).
     private var shortestLists: [IssueField: Int] = [:]
 
-    /// How long the check assumes a person's activity can be ago when a condition that only a
-    /// person's activity makes true (`human_idle < label_age("x")`) matched: rules run at least daily.
+    /// How long ago the check assumes a person acted when a condition that only a person's activity
+    /// makes true (`human_idle < label_age("x")`) matched: rules run at least daily.
     static let runInterval: Int64 = 86_400_000
 
     init(writer conjuncts: [CheckedExpression], effects: WriteEffects) {
@@ -53,9 +53,10 @@ struct AfterWriteState {
                 case .notEqual: .nonNegative
                 }
                 evaluatedBounds[subject.sourceText, default: .nonNegative] = evaluatedBounds[subject.sourceText, default: .nonNegative].intersected(with: bound)
-            } else if case .field(.humanIdle) = subject.node, op == .less || op == .lessOrEqual, other.dependsOnNow {
-                // `human_idle < label_age("x")` or `< age` turns true only when a person acts (both
-                // sides grow alike otherwise), and the rule matched on the next run after that.
+            } else if case .field(.humanIdle) = subject.node, op == .less || op == .lessOrEqual, case .call(.labelAge, _) = other.unwrapped.node {
+                // `human_idle < label_age("x")` turns true only when a person acts after the label
+                // was added (both sides grow alike otherwise), and the rule matched on the next run
+                // after that (an assumption: if another conjunct turned true later, this is wrong).
                 evaluatedBounds["human_idle", default: .nonNegative] = evaluatedBounds["human_idle", default: .nonNegative]
                     .intersected(with: .init(low: nil, high: Self.runInterval))
             }
