@@ -148,6 +148,35 @@ struct PullDataRequestTests {
         }
     }
 
+    /// The comments and label events of a pull request come from `/issues/{n}/…` on GitHub, but
+    /// a failure still names the pull request, as its reviews' failures do (and a write's); an issue's names the issue.
+    @Test func commentAndLabelEventErrorsNameThePullRequest() async throws {
+        let harness = try await RemoteHarness.start(count: 10, pageSize: 100) { request, _ in
+            switch request.path {
+            case "/repos/acme/app/issues/10/comments", "/repos/acme/app/issues/7/comments":
+                TestHTTPResponse(status: 403, json: #"{"message":"Resource not accessible by integration"}"#)
+            case "/repos/acme/app/issues/10/events", "/repos/acme/app/issues/10/labels": TestHTTPResponse(status: 404, json: #"{"message":"Not Found"}"#)
+            default: nil
+            }
+        }
+        try await harness.server.serving {
+            let github = try harness.github()
+            let pull = try await github.issue(number: 10)
+            #expect(pull.kind == "pull_request")
+            let comments = await Self.failure { _ = try await github.loadComments(of: pull) }
+            #expect(comments.contains("pull request #10 of repository acme/app") && !comments.contains("issue #10"), "\(comments)")
+            let events = await Self.failure { _ = try await github.loadLabelEvents(of: pull) }
+            #expect(events.contains("pull request #10 of repository acme/app") && !events.contains("issue #10"), "\(events)")
+            let issue = try await github.issue(number: 7)
+            let issueComments = await Self.failure { _ = try await github.loadComments(of: issue) }
+            #expect(issueComments.contains("issue #7 of repository acme/app"), "\(issueComments)")
+            // A write to the pull request (through `/issues/{n}` too) names it the same way.
+            let write = await Self.failure { try await github.perform(.addLabels(["triaged"]), onIssue: 10, pullRequest: true) }
+            #expect(write.contains("pull request #10 of repository acme/app") && !write.contains("issue #10"), "\(write)")
+            await github.shutdown()
+        }
+    }
+
     /// What `load` throws, as a person reads it; a failed expectation when it does not throw.
     static func failure(_ load: () async throws -> Void) async -> String {
         do {

@@ -21,7 +21,7 @@ extension GitHubIssueProvider: IssueWriter {
 
     public func perform(_ operation: WriteOperation, onIssue number: Int, pullRequest: Bool) async throws {
         let issueURL = "\(repoURL)/issues/\(number)"
-        let what = "issue #\(number) of \(resource)"
+        let what = itemResource(number, pullRequest: pullRequest)
         func send(_ method: String, _ url: String, _ body: [(String, JSONValue)]?) async throws {
             _ = try await client.send(method, url, json: body.map(JSONBody.encode), resource: what)
         }
