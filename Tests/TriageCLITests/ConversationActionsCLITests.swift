@@ -108,6 +108,34 @@ struct ConversationActionsCLITests {
         }
     }
 
+    /// The report a run creates is named in apply's output by what the `POST` answered (GitHub
+    /// `number` and `html_url`, GitLab `iid`, not its `id`, and `web_url`), not by `number: 0`.
+    @Test func aCreatedReportIsNamedByItsNumberInApplysOutput() async throws {
+        for gitLab in [false, true] {
+            for format in ["json", "html"] {
+                let (server, tracker) = try await Self.start()
+                try await server.serving {
+                    let arguments = gitLab ? Self.gitlab(server, ["--yes", "--format", format]) : Self.github(server, ["--yes", "--format", format])
+                    let environment = gitLab ? ["GITLAB_TOKEN": "glpat-CONVERSATION-123"] : ["GITHUB_TOKEN": Self.token]
+                    let output = try await Self.triage(Self.reportRules, arguments, environment: environment)
+                    #expect(output.status == 0, "\(output)")
+                    #expect(tracker.items.count == 13 && tracker.items[12].title == "Bug report")
+                    let url = gitLab ? "https://gitlab.com/acme/app/-/issues/13" : "https://github.com/acme/app/issues/13"
+                    if format == "json" {
+                        let document = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+                        let writes = try #require(document["writes"] as? [[String: Any]])
+                        #expect(writes.count == 1, "\(output)")
+                        #expect(writes.first?["number"] as? Int == 13 && writes.first?["url"] as? String == url, "\(output)")
+                        #expect(writes.first?["status"] as? String == "done" && writes.first?["action"] as? String == "report", "\(output)")
+                    } else {
+                        #expect(output.stdout.contains(#"<tr data-number="13" data-status="done"><td class="number" data-sort="13"><a href="\#(url)">#13</a></td>"#),
+                                "\(output)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func aDryRunShowsTheReportAndLockItWouldWrite() async throws {
         let (server, tracker) = try await Self.start()
         try await server.serving {

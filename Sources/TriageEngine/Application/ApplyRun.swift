@@ -133,8 +133,12 @@ public struct ApplyRun: Sendable {
         }
         var execution: ApplyResult?
         if options.perform, let writer {
-            execution = await ApplyExecutor.execute(plan, writer: writer, maxOperations: options.maxOperations,
-                                                    concurrency: options.writeConcurrency, progress: options.progress)
+            let done = await ApplyExecutor.execute(plan, writer: writer, maxOperations: options.maxOperations,
+                                                   concurrency: options.writeConcurrency, progress: options.progress)
+            // The entries as carried out: a created report is named by the number its `POST` gave
+            // in every output, not by the plan's 0.
+            plan.entries = done.entries.map(\.entry)
+            execution = done
         }
         return Result(plan: plan, execution: execution, uncheckedComments: uncheckedComments, statistics: statistics,
                       notes: provider.runNotes, writeIntervalSeconds: writer?.writeIntervalSeconds ?? 0, notEvaluated: notEvaluated,

@@ -11,6 +11,7 @@ public enum ApplyExecutor {
                                progress: (@Sendable (_ finished: Int, _ attempted: Int) -> Void)? = nil) async -> ApplyResult {
         let budget = maxOperations ?? Int.max
         var statuses = [ApplyResult.Status](repeating: .notDone, count: plan.entries.count)
+        var entries = plan.entries
         let refused = await prepare(plan, writer: writer, budget: budget)
         // Entry indexes per issue, in plan order; only entries within the budget are attempted.
         var groups: [[Int]] = []
@@ -33,21 +34,21 @@ public enum ApplyExecutor {
         }
         let attempted = groups.reduce(0) { $0 + $1.count }
         let finished = FinishedWrites()
-        await withTaskGroup(of: [(Int, ApplyResult.Status)].self) { group in
+        await withTaskGroup(of: [(Int, ApplyResult.Status, CreatedIssue?)].self) { group in
             var next = 0
             func startNext() {
                 guard next < groups.count else { return }
                 let indexes = groups[next]
                 next += 1
                 group.addTask {
-                    var results: [(Int, ApplyResult.Status)] = []
+                    var results: [(Int, ApplyResult.Status, CreatedIssue?)] = []
                     for index in indexes {
                         let entry = plan.entries[index]
                         do {
-                            try await writer.perform(entry.operation, on: entry.issue, pullRequest: entry.isPullRequest)
-                            results.append((index, .done))
+                            let created = try await writer.perform(entry.operation, on: entry.issue, pullRequest: entry.isPullRequest)
+                            results.append((index, .done, created))
                         } catch {
-                            results.append((index, .failed("\(error)")))
+                            results.append((index, .failed("\(error)"), nil))
                         }
                         if let progress { progress(finished.count.add(1, ordering: .relaxed).newValue, attempted) }
                     }
@@ -56,12 +57,19 @@ public enum ApplyExecutor {
             }
             for _ in 0..<max(1, concurrency) { startNext() }
             while let results = await group.next() {
-                for (index, status) in results { statuses[index] = status }
+                for (index, status, created) in results {
+                    statuses[index] = status
+                    // A created report is named by its new number and address from now on.
+                    if let created {
+                        entries[index].issue.number = created.number
+                        entries[index].issue.url = created.url
+                    }
+                }
                 startNext()
             }
         }
         var result = ApplyResult()
-        result.entries = zip(plan.entries, statuses).map { ($0, $1) }
+        result.entries = zip(entries, statuses).map { ($0, $1) }
         return result
     }
 }

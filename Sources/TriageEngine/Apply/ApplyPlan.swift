@@ -15,7 +15,8 @@ public struct ApplyPlan: Sendable {
             self.isPullRequest = isPullRequest
         }
 
-        /// Whether the write makes a new issue (a report's first run): `issue.number` is 0 then.
+        /// Whether the write makes a new issue (a report's first run): `issue.number` is 0 until it
+        /// is made, then the new issue's (`CreatedIssue`).
         public var createsIssue: Bool {
             if case .createReport = operation { true } else { false }
         }
@@ -56,6 +57,7 @@ public struct ApplyResult: Sendable {
         case notDone
     }
 
+    /// Each planned write as carried out (a created report with its new number and address).
     public var entries: [(entry: ApplyPlan.Entry, status: Status)] = []
 
     public var done: Int { entries.count { $0.status == .done } }
