@@ -132,6 +132,11 @@ public struct ApplyRun: Sendable {
             reportFailures = reports.failures
         }
         var execution: ApplyResult?
+        if !options.perform, let writer {
+            // Milestone titles are read in a dry run too, so that it flags an unknown one as the
+            // real run would, from the same code, writing nothing.
+            plan.refusals = await ApplyExecutor.refusals(of: plan, writer: writer, maxOperations: options.maxOperations)
+        }
         if options.perform, let writer {
             let done = await ApplyExecutor.execute(plan, writer: writer, maxOperations: options.maxOperations,
                                                    concurrency: options.writeConcurrency, progress: options.progress)

@@ -12,13 +12,12 @@ public enum ApplyExecutor {
         let budget = maxOperations ?? Int.max
         var statuses = [ApplyResult.Status](repeating: .notDone, count: plan.entries.count)
         var entries = plan.entries
-        let refused = await prepare(plan, writer: writer, budget: budget)
+        let refused = await refusals(of: plan, writer: writer, maxOperations: maxOperations)
         // Entry indexes per issue, in plan order; only entries within the budget are attempted.
         var groups: [[Int]] = []
         var groupOfIssue: [Int: Int] = [:]
         for index in plan.entries.indices where index < budget {
-            let entry = plan.entries[index]
-            if let reason = refusal(of: entry, in: refused) {
+            if let reason = refused[index] {
                 statuses[index] = .failed(reason)
                 continue
             }
@@ -75,6 +74,22 @@ public enum ApplyExecutor {
 }
 
 extension ApplyExecutor {
+    /// The writes within the `maxOperations` budget that the writer refuses before any is made, by
+    /// entry index, with why: every write of a rule in a repository where what one of them names
+    /// could not be resolved (an unknown milestone title, SPEC §8). Reads only (the milestones,
+    /// once per repository, through the provider's counted client), so a dry run asks it too and
+    /// reports what the real run would; `execute` fails these writes without sending them.
+    public static func refusals(of plan: ApplyPlan, writer: some IssueWriter, maxOperations: Int?) async -> [Int: String] {
+        let budget = maxOperations ?? Int.max
+        let refused = await prepare(plan, writer: writer, budget: budget)
+        guard !refused.isEmpty else { return [:] }
+        var reasons: [Int: String] = [:]
+        for index in plan.entries.indices where index < budget {
+            if let reason = refusal(of: plan.entries[index], in: refused) { reasons[index] = reason }
+        }
+        return reasons
+    }
+
     /// A rule's writes in one repository: what a failed preparation refuses together.
     struct RuleInRepository: Hashable {
         var rule: String

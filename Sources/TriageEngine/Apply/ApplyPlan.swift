@@ -44,6 +44,10 @@ public struct ApplyPlan: Sendable {
     public var heldBack: [HeldBackRule] = []
     /// Actions that needed no write because the issue already is as the action wants (idempotence).
     public var alreadyDone = 0
+    /// A dry run's writes that the real run would refuse before writing anything (a rule's writes
+    /// where its milestone title is unknown), by entry index, with the message the real run gives
+    /// (`ApplyExecutor.refusals`). Empty when writes are performed: the result says it then.
+    public var refusals: [Int: String] = [:]
 
     public init() {}
 }
