@@ -146,7 +146,7 @@ public struct RuleEngine: Sendable {
         let issueLoader = FailureRememberingLoader(base: loader, failures: failedLoads)
         for issueIndex in batch.indices {
             // A report issue (SPEC §8) lists matches; it is never one itself.
-            if ReportBody.isReport(batch[issueIndex].body) {
+            if ReportMarker.isCarried(by: batch[issueIndex].body) {
                 outcomes.append(IssueOutcome(issue: IssueReference(batch[issueIndex]), matchedRules: [], errors: []))
                 continue
             }

@@ -57,17 +57,19 @@ public final class InMemoryTracker: IssueProvider, IssueWriter {
         public var description: String { "HTTP 500" }
     }
 
-    public func perform(_ operation: WriteOperation, onIssue number: Int, pullRequest: Bool) async throws {
+    @discardableResult
+    public func perform(_ operation: WriteOperation, onIssue number: Int, pullRequest: Bool) async throws -> CreatedIssue? {
         try state.withLock { state in
             let record = "#\(number) \(operation)"
             if state.failing.contains(record) { throw WriteFailed() }
             state.writes.append(record)
             if case let .createReport(title, body, labels, _) = operation {
-                state.issues.append(TriageLanguage.Issue(number: (state.issues.map(\.number).max() ?? 0) + 1, title: title, body: body,
+                let created = (state.issues.map(\.number).max() ?? 0) + 1
+                state.issues.append(TriageLanguage.Issue(number: created, title: title, body: body,
                                                          author: "triage-bot", labels: labels, created: testNow, updated: testNow))
-                return
+                return CreatedIssue(number: created, url: "")
             }
-            guard let index = state.issues.firstIndex(where: { $0.number == number }) else { return }
+            guard let index = state.issues.firstIndex(where: { $0.number == number }) else { return nil }
             var issue = state.issues[index]
             switch operation {
             case let .addLabels(labels): issue.labels += labels
@@ -84,9 +86,10 @@ public final class InMemoryTracker: IssueProvider, IssueWriter {
             case let .setMilestone(title): issue.milestone = title
             case let .editReport(body, _): issue.body = body
             case .closeReport, .closeDuplicateReport: issue.state = "closed"
-            case .createReport: return
+            case .createReport: return nil
             }
             state.issues[index] = issue
+            return nil
         }
     }
 }

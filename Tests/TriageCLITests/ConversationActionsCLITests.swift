@@ -108,6 +108,34 @@ struct ConversationActionsCLITests {
         }
     }
 
+    /// The report a run creates is named in apply's output by what the `POST` answered (GitHub
+    /// `number` and `html_url`, GitLab `iid`, not its `id`, and `web_url`), not by `number: 0`.
+    @Test func aCreatedReportIsNamedByItsNumberInApplysOutput() async throws {
+        for gitLab in [false, true] {
+            for format in ["json", "html"] {
+                let (server, tracker) = try await Self.start()
+                try await server.serving {
+                    let arguments = gitLab ? Self.gitlab(server, ["--yes", "--format", format]) : Self.github(server, ["--yes", "--format", format])
+                    let environment = gitLab ? ["GITLAB_TOKEN": "glpat-CONVERSATION-123"] : ["GITHUB_TOKEN": Self.token]
+                    let output = try await Self.triage(Self.reportRules, arguments, environment: environment)
+                    #expect(output.status == 0, "\(output)")
+                    #expect(tracker.items.count == 13 && tracker.items[12].title == "Bug report")
+                    let url = gitLab ? "https://gitlab.com/acme/app/-/issues/13" : "https://github.com/acme/app/issues/13"
+                    if format == "json" {
+                        let document = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+                        let writes = try #require(document["writes"] as? [[String: Any]])
+                        #expect(writes.count == 1, "\(output)")
+                        #expect(writes.first?["number"] as? Int == 13 && writes.first?["url"] as? String == url, "\(output)")
+                        #expect(writes.first?["status"] as? String == "done" && writes.first?["action"] as? String == "report", "\(output)")
+                    } else {
+                        #expect(output.stdout.contains(#"<tr data-number="13" data-status="done"><td class="number" data-sort="13"><a href="\#(url)">#13</a></td>"#),
+                                "\(output)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func aDryRunShowsTheReportAndLockItWouldWrite() async throws {
         let (server, tracker) = try await Self.start()
         try await server.serving {
@@ -184,6 +212,70 @@ struct ConversationActionsCLITests {
                 "  FAILED: set milestone v2.1  (rule plan-bugs): rule `plan-bugs` writes nothing: repository acme/app has no milestone titled `v2.1`; did you mean `v2.0`?"),
                 "\(output)")
             #expect(server.requests.count { $0.path == "/repos/acme/app/milestones" } == 1)
+        }
+    }
+
+    /// A dry run reads the milestones too (GETs only, once per repository) and flags an unknown
+    /// title as the real run does: the same failure lines with did-you-mean, the rule's other
+    /// writes refused with it, exit 3; the other rule's writes are planned. Nothing is written.
+    @Test func aDryRunFlagsAnUnknownMilestoneAsTheRealRunDoes() async throws {
+        for gitLab in [false, true] {
+            let (server, tracker) = try await Self.start(count: 20)
+            try await server.serving {
+                tracker.addMilestone(.init(title: "v2.0", number: 2))
+                let rules = Self.conversationRules.replacing("milestone: v2.0", with: "milestone: v2.1")
+                let environment = gitLab ? ["GITLAB_TOKEN": "glpat-CONVERSATION-123"] : ["GITHUB_TOKEN": Self.token]
+                let arguments = { (extra: [String]) in gitLab ? Self.gitlab(server, extra) : Self.github(server, extra) }
+                let milestones = gitLab ? "/api/v4/projects/acme%2Fapp/milestones" : "/repos/acme/app/milestones"
+                func failures(_ output: Triage.Output) -> [String] { output.stdoutLines.filter { $0.hasPrefix("  FAILED: ") } }
+
+                let dry = try await Self.triage(rules, arguments([]), environment: environment)
+                #expect(dry.status == 3, "\(dry)")
+                #expect(tracker.writes.isEmpty && server.requests.allSatisfy { $0.method == "GET" }, "\(server.requests.map(\.uri))")
+                #expect(server.requests.count { $0.path == milestones } == 1)
+                #expect(failures(dry).count == 3 && failures(dry).allSatisfy {
+                    $0.hasPrefix("  FAILED: set milestone v2.1  (rule plan-bugs): rule `plan-bugs` writes nothing: ")
+                        && $0.hasSuffix("has no milestone titled `v2.1`; did you mean `v2.0`?")
+                }, "\(dry)")
+                #expect(dry.stdout.contains("#7 Issue 7\n  lock as too heated  (rule lock-questions)\n"), "\(dry)")
+                #expect(dry.stdoutLines.last == "5 writes planned on \(gitLab ? "gitlab" : "github"):acme/app; 3 would fail (dry run: pass --yes to write)",
+                        "\(dry)")
+
+                let json = try await Self.triage(rules, arguments(["--format", "json"]), environment: environment)
+                #expect(json.status == 3 && tracker.writes.isEmpty, "\(json)")
+                let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+                let writes = try #require(document["writes"] as? [[String: Any]])
+                #expect(writes.filter { $0["status"] as? String == "failed" }.map { $0["rule"] as? String } == ["plan-bugs", "plan-bugs", "plan-bugs"])
+                #expect(writes.filter { $0["status"] == nil }.map { $0["rule"] as? String } == ["lock-questions", "lock-questions"])
+                #expect(writes.compactMap { $0["error"] as? String }.allSatisfy { $0.hasSuffix("did you mean `v2.0`?") })
+
+                let real = try await Self.triage(rules, arguments(["--yes", "--concurrency", "1"]), environment: environment)
+                #expect(real.status == 3, "\(real)")
+                #expect(failures(real) == failures(dry), "\(real)")
+                #expect(tracker.writes.count == 2)
+            }
+        }
+    }
+
+    /// The dry run's milestone read is a read like any other: counted, and within `--max-requests`.
+    /// With one request too few for it, it is not sent, and the dry run says what the real run says.
+    @Test func aDryRunReadsMilestonesWithinTheReadBudget() async throws {
+        let (server, tracker) = try await Self.start(count: 20)
+        try await server.serving {
+            tracker.addMilestone(.init(title: "v2.0", number: 2))
+            func failures(_ output: Triage.Output) -> [String] { output.stdoutLines.filter { $0.hasPrefix("  FAILED: ") } }
+            let full = try await Self.triage(Self.conversationRules, Self.github(server, []))
+            #expect(full.status == 0 && failures(full).isEmpty, "\(full)")
+            let reads = server.requests.count
+            #expect(server.requests.count { $0.path == "/repos/acme/app/milestones" } == 1)
+
+            let short = try await Self.triage(Self.conversationRules, Self.github(server, ["--max-requests", "\(reads - 1)"]))
+            #expect(server.requests.count == 2 * reads - 1, "\(server.requests.map(\.uri))")
+            #expect(server.requests.count { $0.path == "/repos/acme/app/milestones" } == 1)
+            #expect(short.status == 3 && failures(short).count == 3, "\(short)")
+            let real = try await Self.triage(Self.conversationRules, Self.github(server, ["--yes", "--max-requests", "\(reads - 1)", "--concurrency", "1"]))
+            #expect(real.status == 3 && failures(real) == failures(short), "\(real)")
+            #expect(tracker.writes.count == 2 && tracker.writes.allSatisfy { $0.path.hasSuffix("/lock") })
         }
     }
 

@@ -46,4 +46,32 @@ struct PullDataErrorTests {
             ])
         }
     }
+
+    /// A pull request's comments are read from `/issues/{n}/comments` on GitHub; the token refusing
+    /// them is an error that names the pull request, not an issue, and the run exits 3.
+    @Test func refusedCommentsOfAPullRequestNameThePullRequest() async throws {
+        let rules = """
+            rules:
+              - name: quiet-pull
+                severity: error
+                when: kind == "pull_request" and human_idle > 1d
+            """
+        let tracker = FakeIssueTracker(count: 30, pageSize: 100)
+        let server = try await TestHTTPServer.start { request in
+            switch request.path {
+            case "/repos/acme/app/issues/10/comments": TestHTTPResponse(status: 403, json: #"{"message":"Resource not accessible by integration"}"#)
+            default: tracker.respond(to: request, baseURL: "http://\(request.header("host") ?? "")")
+            }
+        }
+        try await server.serving {
+            let output = try await OrganizationSourceTests.triage(
+                ["check", "--rules", "rules.yaml", "--source", "github:acme/app", "--api-url", server.baseURL,
+                 "--now", "2024-06-01", "--format", "jsonl"], rules: rules)
+            #expect(output.status == 3, "\(output)")
+            let errors = output.stderrLines.filter { $0.hasPrefix("error: rule ") }
+            #expect(errors.count == 1, "\(output)")
+            #expect(errors.contains { $0.hasPrefix("error: rule quiet-pull on #10: ") && $0.contains("pull request #10 of repository acme/app")
+                    && $0.contains("Resource not accessible by integration") && !$0.contains("issue #10") }, "\(output)")
+        }
+    }
 }

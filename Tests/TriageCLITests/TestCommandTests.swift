@@ -57,6 +57,34 @@ import Testing
         #expect(verbose.status == 1)
     }
 
+    /// A test whose issue is a report (its body carries the report marker) does not match, as in
+    /// `check`, and the failure says why, since every condition node is true.
+    @Test func aReportIssueInATestDoesNotMatchAndTheFailureSaysWhy() async throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try """
+            rules:
+              - name: open-issues
+                when: state == "open"
+                tests:
+                  - issue: {body: "<!-- triage:report=open-bugs -->"}
+                    expect: match
+            """.write(to: directory.appendingPathComponent("rules.yaml"), atomically: true, encoding: .utf8)
+        let output = try await Triage.run(["test", "rules.yaml"], in: directory)
+        #expect(output.status == 1, "\(output)")
+        #expect(output.stdout == """
+            FAIL open-issues › test at line 5 (rules.yaml:5:9)
+              expected: match
+              actual:   no-match
+              note:     the issue is a report (its body carries `<!-- triage:report=`): no rule matches it, as in check
+              condition:
+                ✓ state == "open"
+                  "open" state
+            0 passed, 1 failed
+
+            """, "\(output)")
+    }
+
     @Test func invalidRulesExit2() async throws {
         let output = try await Triage.run(["test", "--", "../lint/codes/unknown-name.yaml"], in: fixture("test"))
         #expect(output.status == 2)

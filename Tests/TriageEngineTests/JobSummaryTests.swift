@@ -155,4 +155,16 @@ struct JobSummaryTests {
             + "- [#1](https://example.test/o/r/issues/1) First: comment \"Ping again\" (rule `stale`)\n- … and 2 more\n"))
         #expect(!text.contains("Held back by the guard (--max-per-rule)"))
     }
+
+    /// A dry run lists the writes the real run would refuse (an unknown milestone) with the real
+    /// run's message (escaped as the real run's "Failed" list escapes it), before the plan.
+    @Test func aDryRunListsTheWritesThatWouldFail() {
+        var plan = ApplyPlan()
+        plan.entries = [Self.entries[0], ApplyPlan.Entry(issue: Self.reference(2, title: "Second"), rule: "plan", operation: .setMilestone(title: "v9"))]
+        plan.refusals = [1: "rule `plan` writes nothing: repository o/r has no milestone titled `v9`; did you mean `v1`?"]
+        let text = ApplyReport.markdown(plan: plan, result: nil, source: "github:o/r")
+        #expect(text.contains("| Planned | Held back by the guard |\n|---:|---:|\n| 2 | 0 |\n\n### Would fail\n\n"
+            + "- [#2](https://example.test/o/r/issues/2) Second: set milestone v9 (rule `plan`): rule \\`plan\\` writes nothing: "
+            + "repository o/r has no milestone titled \\`v9\\`; did you mean \\`v1\\`?\n\n### Planned\n"), "\(text)")
+    }
 }

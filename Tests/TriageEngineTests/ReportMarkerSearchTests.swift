@@ -1,7 +1,8 @@
 import Testing
 import TriageEngine
+import TriageRules
 
-/// `ReportBody.isReport` is asked of every issue the engine evaluates (SPEC §8: a report issue is
+/// `ReportMarker.isCarried(by:)` is asked of every issue the engine evaluates (SPEC §8: a report issue is
 /// never matched), so it searches bytes; these are the edges of that search.
 @Suite struct ReportMarkerSearchTests {
     static let prefix = ReportBody.markerPrefix
@@ -14,7 +15,7 @@ import TriageEngine
         "ünïcödé\n\n" + String(repeating: "<!-- triage:", count: 50) + prefix,
     ])
     func aBodyCarryingTheMarkerIsAReport(body: String) {
-        #expect(ReportBody.isReport(body))
+        #expect(ReportMarker.isCarried(by: body))
     }
 
     @Test(arguments: [
@@ -27,6 +28,6 @@ import TriageEngine
         "\(prefix.uppercased())x -->",
     ])
     func aBodyWithoutTheWholeMarkerIsNot(body: String) {
-        #expect(!ReportBody.isReport(body))
+        #expect(!ReportMarker.isCarried(by: body))
     }
 }

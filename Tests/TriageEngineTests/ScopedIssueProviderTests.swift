@@ -36,11 +36,13 @@ struct ScopedIssueProviderTests {
         func issues(matching query: IssueQuery) -> AsyncStream<TriageLanguage.Issue> { AsyncStream { $0.finish() } }
         func loadComments(of issue: TriageLanguage.Issue) async throws -> [IssueComment] { [] }
         func loadLabelEvents(of issue: TriageLanguage.Issue) async throws -> [LabelEvent] { [] }
-        func perform(_ operation: WriteOperation, onIssue number: Int, pullRequest: Bool) async throws {
+        func perform(_ operation: WriteOperation, onIssue number: Int, pullRequest: Bool) async throws -> CreatedIssue? {
             routed.append("no repository #\(number)")
+            return nil
         }
-        func perform(_ operation: WriteOperation, on issue: IssueReference, pullRequest: Bool) async throws {
+        func perform(_ operation: WriteOperation, on issue: IssueReference, pullRequest: Bool) async throws -> CreatedIssue? {
             routed.append("\(issue.repo)#\(issue.number)")
+            return nil
         }
     }
 

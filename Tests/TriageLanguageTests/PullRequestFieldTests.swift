@@ -127,7 +127,29 @@ struct PullRequestFieldTests {
         let checked = try compile(#"human_idle > 60d and not any(linked_prs, p => p.state == "open")"#).checked
         let conjuncts = checked.conjuncts
         let idle = "human_idle > 60d", noOpenPull = #"not any(linked_prs, p => p.state == "open")"#
-        #expect(Compiler.cheapestFirst(conjuncts, onPullRequests: false).map { conjuncts[$0].sourceText } == [idle, noOpenPull])
+        #expect(Compiler.cheapestFirst(conjuncts, for: .issue).map { conjuncts[$0].sourceText } == [idle, noOpenPull])
         #expect(Compiler.cheapestFirst(conjuncts).map { conjuncts[$0].sourceText } == [noOpenPull, idle])
+    }
+
+    /// A source whose reviews carry no time (GitLab) is never asked for reviews by `human_idle`, so
+    /// on its merge requests `human_idle` costs the comments alone, as on an issue, and keeps its
+    /// written place before `label_age`; on a pull request whose reviews carry a time (GitHub) it
+    /// costs the reviews too and goes after.
+    @Test func humanIdleCostsNoReviewsWhereReviewsCarryNoTime() throws {
+        let checked = try compile(#"human_idle > 60d and label_age("bug") > 1d"#).checked
+        let conjuncts = checked.conjuncts
+        let idle = "human_idle > 60d", labelAge = #"label_age("bug") > 1d"#
+        func order(_ profile: RequestProfile) -> [String] { Compiler.cheapestFirst(conjuncts, for: profile).map { conjuncts[$0].sourceText } }
+        #expect(order(.pullRequestWithUntimedReviews) == [idle, labelAge])
+        #expect(order(.issue) == [idle, labelAge])
+        #expect(order(.pullRequest) == [labelAge, idle])
+        let facts = try compile("human_idle > 60d").checked.facts
+        #expect(facts.cost(in: .pullRequestWithUntimedReviews) == facts.cost(in: .issue))
+        #expect(facts.cost(in: .pullRequest) == facts.cost(in: .issue) + ExpressionFacts.requestCost)
+        // Reviews another conjunct reads are still a request there: `human_idle` did not load them.
+        let withReviews = try compile(#"human_idle > 60d and review_state == "approved" and label_age("bug") > 1d"#).checked.conjuncts
+        #expect(Compiler.cheapestFirst(withReviews, for: .pullRequestWithUntimedReviews).map { withReviews[$0].sourceText }
+            == [idle, #"review_state == "approved""#, labelAge])
+        #expect(Compiler.cheapestFirst(withReviews).map { withReviews[$0].sourceText } == [#"review_state == "approved""#, labelAge, idle])
     }
 }

@@ -100,6 +100,35 @@ struct PullDataRequestTests {
         }
     }
 
+    /// The conjunct order follows what each source requests: on GitLab `human_idle` costs a merge
+    /// request's notes alone (its reviews carry no time), no more than `label_age`, so it keeps its
+    /// written place and, failing, spares every label-event request; on GitHub it costs the reviews
+    /// too, so `label_age` goes first there, as before.
+    @Test func humanIdleOnMergeRequestsIsOrderedByTheNotesAlone() async throws {
+        let rules = validRuleSet("""
+            rules:
+              - name: never-quiet-bug
+                when: kind == "pull_request" and human_idle > 100000d and label_age("bug") > 1d
+            """, allowingWarnings: true)
+        let gitLab = try await RemoteHarness.start(count: 60, pageSize: 100)
+        try await gitLab.server.serving {
+            let found = try await matches(of: rules, in: try gitLab.gitlab())
+            #expect(found.isEmpty)
+            let project = "/api/v4/projects/acme%2Fapp"
+            // The notes of the merge requests that have any; no label events, no approvals.
+            #expect(Self.lazyPaths(gitLab) == [10, 30, 50].map { "\(project)/merge_requests/\($0)/notes" })
+        }
+        let gitHub = try await RemoteHarness.start(count: 60, pageSize: 100)
+        try await gitHub.server.serving {
+            let found = try await matches(of: rules, in: try gitHub.github())
+            #expect(found.isEmpty)
+            // Every pull request carries `bug`: its label events, then its reviews and comments.
+            let expected = [10, 20, 30, 40, 50, 60].flatMap { ["/repos/acme/app/issues/\($0)/events", "/repos/acme/app/pulls/\($0)/reviews"] }
+                + [10, 30, 50].map { "/repos/acme/app/issues/\($0)/comments" }
+            #expect(Self.lazyPaths(gitHub) == expected.sorted())
+        }
+    }
+
     /// Pull-request data is no request on issues, so `human_idle` there costs only the comments
     /// (none when `comments` is 0) and goes before `linked_prs` as written, as in
     /// `Rules/human-activity-stale.yaml`: an issue whose `human_idle` fails needs no timeline. On
@@ -145,6 +174,35 @@ struct PullDataRequestTests {
             let gitLabText = await Self.failure { _ = try await gitlab.loadLazyData(.reviews, of: mergeRequest) }
             #expect(gitLabText.contains("merge request !10 of") && !gitLabText.contains("issue #10"), "\(gitLabText)")
             await gitlab.shutdown()
+        }
+    }
+
+    /// The comments and label events of a pull request come from `/issues/{n}/…` on GitHub, but
+    /// a failure still names the pull request, as its reviews' failures do (and a write's); an issue's names the issue.
+    @Test func commentAndLabelEventErrorsNameThePullRequest() async throws {
+        let harness = try await RemoteHarness.start(count: 10, pageSize: 100) { request, _ in
+            switch request.path {
+            case "/repos/acme/app/issues/10/comments", "/repos/acme/app/issues/7/comments":
+                TestHTTPResponse(status: 403, json: #"{"message":"Resource not accessible by integration"}"#)
+            case "/repos/acme/app/issues/10/events", "/repos/acme/app/issues/10/labels": TestHTTPResponse(status: 404, json: #"{"message":"Not Found"}"#)
+            default: nil
+            }
+        }
+        try await harness.server.serving {
+            let github = try harness.github()
+            let pull = try await github.issue(number: 10)
+            #expect(pull.kind == "pull_request")
+            let comments = await Self.failure { _ = try await github.loadComments(of: pull) }
+            #expect(comments.contains("pull request #10 of repository acme/app") && !comments.contains("issue #10"), "\(comments)")
+            let events = await Self.failure { _ = try await github.loadLabelEvents(of: pull) }
+            #expect(events.contains("pull request #10 of repository acme/app") && !events.contains("issue #10"), "\(events)")
+            let issue = try await github.issue(number: 7)
+            let issueComments = await Self.failure { _ = try await github.loadComments(of: issue) }
+            #expect(issueComments.contains("issue #7 of repository acme/app"), "\(issueComments)")
+            // A write to the pull request (through `/issues/{n}` too) names it the same way.
+            let write = await Self.failure { try await github.perform(.addLabels(["triaged"]), onIssue: 10, pullRequest: true) }
+            #expect(write.contains("pull request #10 of repository acme/app") && !write.contains("issue #10"), "\(write)")
+            await github.shutdown()
         }
     }
 

@@ -2,6 +2,7 @@ import Testing
 import TriageEngine
 import TriageLanguage
 import TriageProviders
+import TriageRules
 
 /// An issue whose body carries a report marker is never matched (SPEC §8), so the decoder notices
 /// the marker even when the body is not projected, in every shape, and only then.
@@ -21,9 +22,9 @@ import TriageProviders
     ])
     func aSkippedBodyStillShowsItsReportMarker(json: String) throws {
         let skipped = try decode(json, fields: Self.withoutBody)
-        #expect(ReportBody.isReport(skipped.body))
+        #expect(ReportMarker.isCarried(by: skipped.body))
         let read = try decode(json)
-        #expect(ReportBody.isReport(read.body) && read.body.contains(Self.marker))
+        #expect(ReportMarker.isCarried(by: read.body) && read.body.contains(Self.marker))
     }
 
     /// Rails-style encoders (`escape_html_entities_in_json`) write `<` as `\u003c`: a skipped
@@ -31,13 +32,13 @@ import TriageProviders
     @Test(arguments: [#"\u003c!-- triage:report=weekly --\u003e"#, #"\u003C!-- triage:report=weekly --\u003E"#])
     func aSkippedBodyShowsAMarkerWhoseAngleBracketIsEscaped(marker: String) throws {
         let json = #"{"iid": 1, "author": {"username": "u"}, "created_at": "2024-01-01T00:00:00Z", "description": "Report \#(marker)\n"}"#
-        #expect(ReportBody.isReport(try decode(json).body))
-        #expect(ReportBody.isReport(try decode(json, fields: Self.withoutBody).body))
+        #expect(ReportMarker.isCarried(by: try decode(json).body))
+        #expect(ReportMarker.isCarried(by: try decode(json, fields: Self.withoutBody).body))
     }
 
     @Test func anOrdinaryBodyStaysUnread() throws {
         let json = #"{"number": 2, "created": "2024-01-01T00:00:00Z", "body": "mentions <!-- triage:rule=x --> and <!-- triage: only"}"#
         #expect(try decode(json, fields: Self.withoutBody).body == "")
-        #expect(!ReportBody.isReport(try decode(json).body))
+        #expect(!ReportMarker.isCarried(by: try decode(json).body))
     }
 }

@@ -132,9 +132,18 @@ public struct ApplyRun: Sendable {
             reportFailures = reports.failures
         }
         var execution: ApplyResult?
+        if !options.perform, let writer {
+            // Milestone titles are read in a dry run too, so that it flags an unknown one as the
+            // real run would, from the same code, writing nothing.
+            plan.refusals = await ApplyExecutor.refusals(of: plan, writer: writer, maxOperations: options.maxOperations)
+        }
         if options.perform, let writer {
-            execution = await ApplyExecutor.execute(plan, writer: writer, maxOperations: options.maxOperations,
-                                                    concurrency: options.writeConcurrency, progress: options.progress)
+            let done = await ApplyExecutor.execute(plan, writer: writer, maxOperations: options.maxOperations,
+                                                   concurrency: options.writeConcurrency, progress: options.progress)
+            // The entries as carried out: a created report is named by the number its `POST` gave
+            // in every output, not by the plan's 0.
+            plan.entries = done.entries.map(\.entry)
+            execution = done
         }
         return Result(plan: plan, execution: execution, uncheckedComments: uncheckedComments, statistics: statistics,
                       notes: provider.runNotes, writeIntervalSeconds: writer?.writeIntervalSeconds ?? 0, notEvaluated: notEvaluated,

@@ -22,7 +22,7 @@ public struct Explanation: Sendable {
     public var spansRepositories = false
     /// The issue is a report (its body carries a report marker): no rule matches it, as in `check`
     /// and `apply` (SPEC §8); the conditions are still explained.
-    public var isReport: Bool { ReportBody.isReport(issue.body) }
+    public var isReport: Bool { ReportMarker.isCarried(by: issue.body) }
 
     /// Rules that could not be evaluated on the issue (a source failure, as with `check`).
     public var failures: Int { verdicts.count { $0.failure != nil } }
@@ -39,7 +39,7 @@ public struct Explanation: Sendable {
             var verdict = RuleVerdict(rule: rule, trees: [])
             do {
                 let matched = try await rule.condition.evaluate(in: frame, loader: loader)
-                verdict.matched = matched && !ReportBody.isReport(issue.body)
+                verdict.matched = matched && !ReportMarker.isCarried(by: issue.body)
             } catch {
                 verdict.failure = "\(error)"
             }

@@ -11,13 +11,13 @@ public enum ApplyExecutor {
                                progress: (@Sendable (_ finished: Int, _ attempted: Int) -> Void)? = nil) async -> ApplyResult {
         let budget = maxOperations ?? Int.max
         var statuses = [ApplyResult.Status](repeating: .notDone, count: plan.entries.count)
-        let refused = await prepare(plan, writer: writer, budget: budget)
+        var entries = plan.entries
+        let refused = await refusals(of: plan, writer: writer, maxOperations: maxOperations)
         // Entry indexes per issue, in plan order; only entries within the budget are attempted.
         var groups: [[Int]] = []
         var groupOfIssue: [Int: Int] = [:]
         for index in plan.entries.indices where index < budget {
-            let entry = plan.entries[index]
-            if let reason = refusal(of: entry, in: refused) {
+            if let reason = refused[index] {
                 statuses[index] = .failed(reason)
                 continue
             }
@@ -33,21 +33,21 @@ public enum ApplyExecutor {
         }
         let attempted = groups.reduce(0) { $0 + $1.count }
         let finished = FinishedWrites()
-        await withTaskGroup(of: [(Int, ApplyResult.Status)].self) { group in
+        await withTaskGroup(of: [(Int, ApplyResult.Status, CreatedIssue?)].self) { group in
             var next = 0
             func startNext() {
                 guard next < groups.count else { return }
                 let indexes = groups[next]
                 next += 1
                 group.addTask {
-                    var results: [(Int, ApplyResult.Status)] = []
+                    var results: [(Int, ApplyResult.Status, CreatedIssue?)] = []
                     for index in indexes {
                         let entry = plan.entries[index]
                         do {
-                            try await writer.perform(entry.operation, on: entry.issue, pullRequest: entry.isPullRequest)
-                            results.append((index, .done))
+                            let created = try await writer.perform(entry.operation, on: entry.issue, pullRequest: entry.isPullRequest)
+                            results.append((index, .done, created))
                         } catch {
-                            results.append((index, .failed("\(error)")))
+                            results.append((index, .failed("\(error)"), nil))
                         }
                         if let progress { progress(finished.count.add(1, ordering: .relaxed).newValue, attempted) }
                     }
@@ -56,17 +56,40 @@ public enum ApplyExecutor {
             }
             for _ in 0..<max(1, concurrency) { startNext() }
             while let results = await group.next() {
-                for (index, status) in results { statuses[index] = status }
+                for (index, status, created) in results {
+                    statuses[index] = status
+                    // A created report is named by its new number and address from now on.
+                    if let created {
+                        entries[index].issue.number = created.number
+                        entries[index].issue.url = created.url
+                    }
+                }
                 startNext()
             }
         }
         var result = ApplyResult()
-        result.entries = zip(plan.entries, statuses).map { ($0, $1) }
+        result.entries = zip(entries, statuses).map { ($0, $1) }
         return result
     }
 }
 
 extension ApplyExecutor {
+    /// The writes within the `maxOperations` budget that the writer refuses before any is made, by
+    /// entry index, with why: every write of a rule in a repository where what one of them names
+    /// could not be resolved (an unknown milestone title, SPEC §8). Reads only (the milestones,
+    /// once per repository, through the provider's counted client), so a dry run asks it too and
+    /// reports what the real run would; `execute` fails these writes without sending them.
+    public static func refusals(of plan: ApplyPlan, writer: some IssueWriter, maxOperations: Int?) async -> [Int: String] {
+        let budget = maxOperations ?? Int.max
+        let refused = await prepare(plan, writer: writer, budget: budget)
+        guard !refused.isEmpty else { return [:] }
+        var reasons: [Int: String] = [:]
+        for index in plan.entries.indices where index < budget {
+            if let reason = refusal(of: plan.entries[index], in: refused) { reasons[index] = reason }
+        }
+        return reasons
+    }
+
     /// A rule's writes in one repository: what a failed preparation refuses together.
     struct RuleInRepository: Hashable {
         var rule: String

@@ -15,7 +15,8 @@ public struct ApplyPlan: Sendable {
             self.isPullRequest = isPullRequest
         }
 
-        /// Whether the write makes a new issue (a report's first run): `issue.number` is 0 then.
+        /// Whether the write makes a new issue (a report's first run): `issue.number` is 0 until it
+        /// is made, then the new issue's (`CreatedIssue`).
         public var createsIssue: Bool {
             if case .createReport = operation { true } else { false }
         }
@@ -43,6 +44,10 @@ public struct ApplyPlan: Sendable {
     public var heldBack: [HeldBackRule] = []
     /// Actions that needed no write because the issue already is as the action wants (idempotence).
     public var alreadyDone = 0
+    /// A dry run's writes that the real run would refuse before writing anything (a rule's writes
+    /// where its milestone title is unknown), by entry index, with the message the real run gives
+    /// (`ApplyExecutor.refusals`). Empty when writes are performed: the result says it then.
+    public var refusals: [Int: String] = [:]
 
     public init() {}
 }
@@ -56,6 +61,7 @@ public struct ApplyResult: Sendable {
         case notDone
     }
 
+    /// Each planned write as carried out (a created report with its new number and address).
     public var entries: [(entry: ApplyPlan.Entry, status: Status)] = []
 
     public var done: Int { entries.count { $0.status == .done } }

@@ -10,11 +10,13 @@ public protocol ForwardingIssueWriter: IssueWriter {
 extension ForwardingIssueWriter {
     public func prepareForWrites() async throws { try await writer.prepareForWrites() }
 
-    public func perform(_ operation: WriteOperation, onIssue number: Int, pullRequest: Bool) async throws {
+    @discardableResult
+    public func perform(_ operation: WriteOperation, onIssue number: Int, pullRequest: Bool) async throws -> CreatedIssue? {
         try await writer.perform(operation, onIssue: number, pullRequest: pullRequest)
     }
 
-    public func perform(_ operation: WriteOperation, on issue: IssueReference, pullRequest: Bool) async throws {
+    @discardableResult
+    public func perform(_ operation: WriteOperation, on issue: IssueReference, pullRequest: Bool) async throws -> CreatedIssue? {
         try await writer.perform(operation, on: issue, pullRequest: pullRequest)
     }
 

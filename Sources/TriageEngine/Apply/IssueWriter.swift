@@ -7,13 +7,16 @@ public protocol IssueWriter: Sendable {
 
     /// Performs one write on issue `number`. `pullRequest` tells which kind of item the number
     /// names: GitLab numbers issues and merge requests separately and writes them at different
-    /// endpoints. Throws when the provider refuses or fails.
-    func perform(_ operation: WriteOperation, onIssue number: Int, pullRequest: Bool) async throws
+    /// endpoints. Throws when the provider refuses or fails. Returns the issue the write made
+    /// (`createReport`, from the API's answer), nil for every other write.
+    @discardableResult
+    func perform(_ operation: WriteOperation, onIssue number: Int, pullRequest: Bool) async throws -> CreatedIssue?
 
     /// Performs one write on `issue`, which names its repository: a multi-repository provider
     /// routes the write by `issue.repo`. The default writes to `issue.number` of the provider's one
     /// repository.
-    func perform(_ operation: WriteOperation, on issue: IssueReference, pullRequest: Bool) async throws
+    @discardableResult
+    func perform(_ operation: WriteOperation, on issue: IssueReference, pullRequest: Bool) async throws -> CreatedIssue?
 
     /// Resolves, before any write of the plan, what `operation` names by title in the repository of
     /// `issue` (a milestone), once per run: an unknown title then fails the rule's writes before any
@@ -40,7 +43,8 @@ extension IssueWriter {
     public func prepare(_ operation: WriteOperation, on issue: IssueReference) async throws {}
     public func findReport(marker: String, labels: [String], in repository: String) async throws -> ExistingReport? { nil }
 
-    public func perform(_ operation: WriteOperation, on issue: IssueReference, pullRequest: Bool) async throws {
+    @discardableResult
+    public func perform(_ operation: WriteOperation, on issue: IssueReference, pullRequest: Bool) async throws -> CreatedIssue? {
         try await perform(operation, onIssue: issue.number, pullRequest: pullRequest)
     }
 }

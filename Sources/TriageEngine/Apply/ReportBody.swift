@@ -1,5 +1,6 @@
 import Foundation
 public import TriageLanguage
+import TriageRules
 
 /// The body of a rule's report issue (SPEC §8): the rule's description as a heading, a Markdown
 /// table of the matches (number, title, author, age, labels) and the marker later runs find it by.
@@ -13,32 +14,11 @@ public enum ReportBody {
     /// the rest (an emoji counts two), so the body fits however GitHub counts.
     public static let limit = 65_536
 
-    /// The prefix of every report marker: an issue whose body carries it is never matched by a rule.
-    public static let markerPrefix = "<!-- triage:report="
+    /// The prefix of every report marker: an issue whose body carries it is never matched by a rule
+    /// (`ReportMarker.isCarried(by:)`).
+    public static let markerPrefix = ReportMarker.prefix
 
-    public static func marker(forRule rule: String) -> String { "\(markerPrefix)\(rule) -->" }
-
-    /// Whether `body` is a report's (it carries a report marker). Asked of every issue the engine
-    /// evaluates, so it searches the UTF-8 bytes with `memchr` for the marker's first byte (which
-    /// rarely occurs in ordinary text) and compares the rest only there.
-    public static func isReport(_ body: String) -> Bool {
-        let needle = markerPrefixBytes
-        guard body.utf8.count >= needle.count else { return false }
-        var body = body
-        return body.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            let last = bytes.count - needle.count
-            var start = 0
-            while start <= last, let hit = memchr(base + start, Int32(needle[0]), last - start + 1) {
-                let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if memcmp(base + offset, needle, needle.count) == 0 { return true }
-                start = offset + 1
-            }
-            return false
-        }
-    }
-
-    private static let markerPrefixBytes = Array(markerPrefix.utf8)
+    public static func marker(forRule rule: String) -> String { ReportMarker.marker(forRule: rule) }
 
     /// Whether the report `stored` on the server already says what `rendered` says, so the run does
     /// not edit it. Servers normalise what they store: GitHub may give a body back with CRLF line

@@ -17,7 +17,8 @@ public enum WriteOperation: Hashable, Sendable, CustomStringConvertible {
     case unlock
     /// Sets the milestone named by its title; the writer resolves the title (`prepare(_:on:)`).
     case setMilestone(title: String)
-    /// Opens a rule's report issue in the entry's repository (its issue number is 0: not yet made);
+    /// Opens a rule's report issue in the entry's repository (its issue number is 0: not yet made;
+    /// the writer returns the number the API gave it, `CreatedIssue`);
     /// `matches` is how many issues the body lists, for the plan.
     case createReport(title: String, body: String, labels: [String], matches: Int)
     /// Replaces the body of the report issue.

@@ -1,7 +1,8 @@
 extension ApplyReport {
     /// Markdown for `apply --format markdown` and the CI job summary (SPEC §6): the counts — done,
     /// left by the `--max-operations` budget, held back by the `--max-per-rule` guard, failed —
-    /// then the writes of each kind as links, failures first, capped by `limits`.
+    /// then the writes of each kind as links, failures first (in a dry run, those the real run
+    /// would refuse), capped by `limits`.
     public static func markdown(plan: ApplyPlan, result: ApplyResult?, source: String, limits: SummaryLimits = .standard,
                                 writeIntervalSeconds: Double = 0, spanningRepositories: Bool = false) -> String {
         let item = { (entry: ApplyPlan.Entry) in Self.item(entry, spanningRepositories: spanningRepositories) }
@@ -31,6 +32,8 @@ extension ApplyReport {
         } else {
             markdown.append("| Planned | Held back by the guard |\n|---:|---:|\n")
             markdown.append("| \(writes) | \(heldBackCount(plan.heldBack.count, issues: heldIssues)) |\n")
+            section("Would fail", plan.refusals.keys.sorted().map { item(plan.entries[$0]) + ": " + MarkdownCheckReporter.escape(plan.refusals[$0]!) },
+                    into: &markdown)
         }
         section("Held back by the guard (--max-per-rule)", plan.heldBack.map {
             "rule `\($0.rule)` would act on \($0.matchedIssues) issues: nothing of it was written (--force to override)"

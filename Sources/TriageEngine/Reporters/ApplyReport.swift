@@ -4,7 +4,8 @@ import TriageRules
 /// Text and JSON for `triage apply`: the plan (dry run) or what was done.
 public enum ApplyReport {
     /// Text: one line per write, grouped by issue (`owner/name#N` for a source that spans
-    /// repositories), then a summary; a dry run's says how long the writes take at
+    /// repositories), then a summary; a dry run's says how many writes would fail (`plan.refusals`,
+    /// each marked `FAILED` as the real run marks it) and how long the writes take at
     /// `writeIntervalSeconds` (the source's pacing).
     public static func text(plan: ApplyPlan, result: ApplyResult?, source: String, writeIntervalSeconds: Double = 0,
                             spanningRepositories: Bool = false) -> String {
@@ -22,6 +23,8 @@ public enum ApplyReport {
                 case let .failed(message): line = "  FAILED: " + line.dropFirst(2) + ": \(message)"
                 case .notDone: line = "  not done (budget): " + line.dropFirst(2)
                 }
+            } else if let message = plan.refusals[index] {
+                line = "  FAILED: " + line.dropFirst(2) + ": \(message)"
             }
             output += line + "\n"
         }
@@ -34,6 +37,7 @@ public enum ApplyReport {
         if let result {
             summary += "; \(result.done) done, \(result.failed) failed, \(result.notDone) not done"
         } else {
+            if !plan.refusals.isEmpty { summary += "; \(plan.refusals.count) would fail" }
             if let pacing = WritePacingEstimate(writes: writes, intervalSeconds: writeIntervalSeconds).phrase {
                 summary += "; writing \(writes == 1 ? "it" : "them") takes \(pacing)"
             }
@@ -42,8 +46,9 @@ public enum ApplyReport {
         return output + summary + "\n"
     }
 
-    /// JSON: `{"source", "writes": [{"repo"?, "number", "title", "url", "rule", "action", "detail", "status"?}], "held_back": [...], "already_done",
-    /// "write_interval_seconds", "estimated_write_seconds"}`: `repo` for a source that spans repositories; the last two: the
+    /// JSON: `{"source", "writes": [{"repo"?, "number", "title", "url", "rule", "action", "detail", "status"?, "error"?}], "held_back": [...], "already_done",
+    /// "write_interval_seconds", "estimated_write_seconds"}`: `repo` for a source that spans repositories; `status` after the
+    /// writes, and in a dry run `failed` (with `error`) for a write the real run would refuse; the last two: the
     /// source's pacing, the least time the writes take.
     public static func json(plan: ApplyPlan, result: ApplyResult?, source: String, writeIntervalSeconds: Double = 0,
                             spanningRepositories: Bool = false) -> String {
@@ -59,6 +64,8 @@ public enum ApplyReport {
                 case let .failed(message): fields += [("status", "failed"), ("error", .string(message))]
                 case .notDone: fields.append(("status", "not_done"))
                 }
+            } else if let message = plan.refusals[index] {
+                fields += [("status", "failed"), ("error", .string(message))]
             }
             return .object(fields)
         }

@@ -9,6 +9,9 @@ public struct ExpressionFacts: Hashable, Sendable {
     public var fieldsRead: IssueFieldSet
     /// The kinds of lazy data (API calls per issue) evaluation may need.
     public var lazyData: Set<LazyDataKind>
+    /// The part of `lazyData` evaluation may load from a source whose reviews carry no time: all of
+    /// it but what is read only for its time (`human_idle`'s reviews, `FieldAccessor.timedOnlyLazyData`).
+    public var lazyDataWithUntimedReviews: Set<LazyDataKind>
     /// Whether the value depends on the evaluation instant (`now`, `age`, `idle`, `label_age`), so
     /// that a test of it is only reproducible with a fixed `now`.
     public var dependsOnNow: Bool
@@ -22,28 +25,31 @@ public struct ExpressionFacts: Hashable, Sendable {
     /// cheap one, and lazy conjuncts are ordered by the requests they need (SPEC §8).
     public static let requestCost = 1000
 
-    /// The requests loading `kinds` needs; on an issue (`onPullRequests: false`) pull-request data
-    /// needs none.
-    public static func requests(_ kinds: Set<LazyDataKind>, onPullRequests: Bool = true) -> Int {
-        kinds.reduce(0) { $0 + (onPullRequests || !$1.isPullRequestData ? $1.requests : 0) }
+    /// The requests loading `kinds` needs.
+    public static func requests(_ kinds: Set<LazyDataKind>) -> Int {
+        kinds.reduce(0) { $0 + $1.requests }
     }
 
-    /// `cost`, less the requests for pull-request data when evaluated on an issue (each counted
-    /// once: the order it decides is a rough one).
-    public func cost(onPullRequests: Bool) -> Int {
-        onPullRequests ? cost : cost - ExpressionFacts.requestCost * ExpressionFacts.requests(lazyData.filter(\.isPullRequestData))
+    /// `cost`, less the requests `profile` never makes: pull-request data on an issue, the reviews
+    /// `human_idle` would read for their time from a source whose reviews carry none (each kind
+    /// counted once: the order it decides is a rough one).
+    public func cost(in profile: RequestProfile) -> Int {
+        let skipped = lazyData.subtracting(profile.lazyData(of: self))
+        return cost - ExpressionFacts.requestCost * ExpressionFacts.requests(skipped)
     }
 
     /// The facts of `node`, whose children's facts are already known.
     public init(of node: CheckedNode) {
         fieldsRead = []
         lazyData = []
+        lazyDataWithUntimedReviews = []
         dependsOnNow = false
         cost = 1
         var childCost = 0
         for child in CheckedExpression.children(of: node) {
             fieldsRead.formUnion(child.facts.fieldsRead)
             lazyData.formUnion(child.facts.lazyData)
+            lazyDataWithUntimedReviews.formUnion(child.facts.lazyDataWithUntimedReviews)
             dependsOnNow = dependsOnNow || child.facts.dependsOnNow
             childCost += child.facts.cost
         }
@@ -54,6 +60,7 @@ public struct ExpressionFacts: Hashable, Sendable {
             let descriptor = field.descriptor
             fieldsRead.formUnion(descriptor.fieldsRead)
             lazyData.formUnion(descriptor.lazyData)
+            lazyDataWithUntimedReviews.formUnion(descriptor.lazyData.subtracting(descriptor.accessor.timedOnlyLazyData))
             dependsOnNow = descriptor.accessor.dependsOnNow
             cost = descriptor.isLazy ? ExpressionFacts.requestCost * ExpressionFacts.requests(descriptor.lazyData) : 1
         case .now:
@@ -71,6 +78,7 @@ public struct ExpressionFacts: Hashable, Sendable {
             dependsOnNow = dependsOnNow || function.dependsOnNow
             if let kind = function.lazyData {
                 lazyData.insert(kind)
+                lazyDataWithUntimedReviews.insert(kind)
                 cost = ExpressionFacts.requestCost * kind.requests + childCost
             } else if function.takesLambda {
                 cost = arguments[0].facts.cost + 4 * arguments[1].facts.cost + 5

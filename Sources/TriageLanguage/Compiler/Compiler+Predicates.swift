@@ -53,20 +53,30 @@ extension Compiler {
 
     /// `a and b and c`: synchronous, cheap operands first, lazy ones (API calls) last, so lazy data is
     /// only requested when every cheaper operand has passed.
-    /// Pull-request data needs no request on issues, so the cheapest order may differ by kind
-    /// (`human_idle` costs the comments on an issue, the reviews too on a pull request): the chain
-    /// is then chained in both orders and picks one by the item's kind. Each operand is compiled
-    /// once and shared by both chains (compiling per order would double the work at every nested
-    /// chain whose orders differ).
+    /// What a lazy operand requests depends on the item and the source (`RequestProfile`: pull-request
+    /// data is no request on an issue; `human_idle` reads no reviews from a source whose reviews carry
+    /// no time), so the cheapest order may differ between them: the chain is then chained in each
+    /// order and picks one by the item's kind and the frame's `reviewsCarryTime`. Each operand is
+    /// compiled once and shared by every order (compiling per order would multiply the work at every
+    /// nested chain whose orders differ).
     private func compileChain(_ operands: [(CheckedExpression, Compiler)], isAnd: Bool) -> Predicate {
         let expressions = operands.map(\.0)
-        let onPulls = Compiler.cheapestFirst(expressions), onIssues = Compiler.cheapestFirst(expressions, onPullRequests: false)
+        let onPulls = Compiler.cheapestFirst(expressions, for: .pullRequest)
+        let onUntimedPulls = Compiler.cheapestFirst(expressions, for: .pullRequestWithUntimedReviews)
+        let onIssues = Compiler.cheapestFirst(expressions, for: .issue)
         let predicates = operands.map { $0.1.compileBool($0.0) }
         let forPulls = Compiler.chain(onPulls.map { predicates[$0] }, isAnd: isAnd)
-        guard onIssues != onPulls else { return forPulls }
-        let forIssues = Compiler.chain(onIssues.map { predicates[$0] }, isAnd: isAnd)
+        let forIssues = onIssues == onPulls ? forPulls : Compiler.chain(onIssues.map { predicates[$0] }, isAnd: isAnd)
+        if onUntimedPulls == onPulls {
+            guard onIssues != onPulls else { return forPulls }
+            return { i, f throws(EvaluationInterrupt) in
+                i.pointee.kind == "pull_request" ? try forPulls(i, f) : try forIssues(i, f)
+            }
+        }
+        let forUntimedPulls = onUntimedPulls == onIssues ? forIssues : Compiler.chain(onUntimedPulls.map { predicates[$0] }, isAnd: isAnd)
         return { i, f throws(EvaluationInterrupt) in
-            i.pointee.kind == "pull_request" ? try forPulls(i, f) : try forIssues(i, f)
+            guard i.pointee.kind == "pull_request" else { return try forIssues(i, f) }
+            return f.reviewsCarryTime ? try forPulls(i, f) : try forUntimedPulls(i, f)
         }
     }
 
@@ -108,24 +118,25 @@ extension Compiler {
     /// cheapest first; then the lazy ones, each time the one needing the fewest requests beyond what
     /// the operands before it load (data shared with an earlier operand is free, SPEC §8), then the
     /// cheapest; ties keep the written order.
-    /// `onPullRequests: false` orders them for an issue, where pull-request data needs no request.
-    static func cheapestFirst(_ operands: [CheckedExpression], onPullRequests: Bool = true) -> [Int] {
+    /// `profile` says what the lazy data costs: on an issue pull-request data needs no request, from
+    /// a source whose reviews carry no time `human_idle` needs no reviews.
+    static func cheapestFirst(_ operands: [CheckedExpression], for profile: RequestProfile = .pullRequest) -> [Int] {
         let cheap = operands.indices.filter { !operands[$0].usesLazyData }
             .sorted { operands[$0].cost != operands[$1].cost ? operands[$0].cost < operands[$1].cost : $0 < $1 }
         var lazy = operands.indices.filter { operands[$0].usesLazyData }
-        let cost = operands.map { $0.facts.cost(onPullRequests: onPullRequests) }
+        let cost = operands.map { $0.facts.cost(in: profile) }
         var ordered = cheap, loaded = Set<LazyDataKind>()
         while !lazy.isEmpty {
             let next = lazy.indices.min { a, b in
                 let (x, y) = (lazy[a], lazy[b])
-                let newX = ExpressionFacts.requests(operands[x].facts.lazyData.subtracting(loaded), onPullRequests: onPullRequests)
-                let newY = ExpressionFacts.requests(operands[y].facts.lazyData.subtracting(loaded), onPullRequests: onPullRequests)
+                let newX = ExpressionFacts.requests(profile.lazyData(of: operands[x].facts).subtracting(loaded))
+                let newY = ExpressionFacts.requests(profile.lazyData(of: operands[y].facts).subtracting(loaded))
                 if newX != newY { return newX < newY }
                 if cost[x] != cost[y] { return cost[x] < cost[y] }
                 return x < y
             }!
             let index = lazy.remove(at: next)
-            loaded.formUnion(operands[index].facts.lazyData)
+            loaded.formUnion(profile.lazyData(of: operands[index].facts))
             ordered.append(index)
         }
         return ordered

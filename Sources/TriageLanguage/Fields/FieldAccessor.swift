@@ -13,6 +13,10 @@ public struct FieldAccessor: Sendable {
     public let type: ValueType
     /// The lazy data evaluation may load to read the field (empty for fields of the list APIs).
     public let lazyData: Set<LazyDataKind>
+    /// The part of `lazyData` read only for its time (`human_idle`'s reviews): a source whose reviews
+    /// carry no time is never asked for it (`EvaluationFrame.loadedReviewActivity`), so it costs
+    /// nothing there (`RequestProfile`).
+    public let timedOnlyLazyData: Set<LazyDataKind>
     /// Stored fields the reader looks at besides the field itself (`kind`, to skip requests for
     /// issues that cannot have the data).
     public let alsoReads: IssueFieldSet
@@ -29,11 +33,12 @@ public struct FieldAccessor: Sendable {
 
     public var dependsOnNow: Bool { elapsedSince != nil }
 
-    private init(_ type: ValueType, lazyData: Set<LazyDataKind> = [], alsoReads: IssueFieldSet = [], elapsedSince: IssueField? = nil, value: @escaping Evaluator,
+    private init(_ type: ValueType, lazyData: Set<LazyDataKind> = [], timedOnlyLazyData: Set<LazyDataKind> = [], alsoReads: IssueFieldSet = [], elapsedSince: IssueField? = nil, value: @escaping Evaluator,
                  number: NumberGetter? = nil, string: StringGetter? = nil, strings: StringListGetter? = nil, bool: Predicate? = nil,
                  template: (@Sendable (UnsafePointer<Issue>, Timestamp) -> String)?) {
         self.type = type
         self.lazyData = lazyData
+        self.timedOnlyLazyData = timedOnlyLazyData
         self.alsoReads = alsoReads
         self.elapsedSince = elapsedSince
         self.value = value
@@ -113,7 +118,7 @@ public struct FieldAccessor: Sendable {
             let comments = try f.loadedComments(i)
             return HumanActivity.lastActivity(created: i.pointee.created, comments: comments, reviews: try f.loadedReviewActivity(i))
         }
-        return FieldAccessor(.duration, lazyData: [.comments, .reviews], alsoReads: IssueFieldSet([.kind]), elapsedSince: .created,
+        return FieldAccessor(.duration, lazyData: [.comments, .reviews], timedOnlyLazyData: [.reviews], alsoReads: IssueFieldSet([.kind]), elapsedSince: .created,
                              value: { i, f throws(EvaluationInterrupt) in .duration(f.now - (try last(i, f))) },
                              number: { i, f throws(EvaluationInterrupt) in f.now.millisecondsSinceEpoch &- (try last(i, f)).millisecondsSinceEpoch },
                              template: nil)

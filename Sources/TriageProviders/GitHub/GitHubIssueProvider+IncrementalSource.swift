@@ -12,7 +12,7 @@ extension GitHubIssueProvider: IncrementalSource {
     }
 
     public func lazyRequest(_ field: LazyField, of issue: Issue) -> (url: String, resource: String)? {
-        let resource = "issue #\(issue.number) of \(self.resource)"
+        let resource = itemResource(issue)
         switch field {
         case .comments:
             guard issue.comments > 0 else { return nil }

@@ -9,7 +9,8 @@ import TriageJSON
 /// `DELETE …/lock`, milestone `PATCH …/issues/{n}` with the number of the milestone titled so
 /// (`GET …/milestones?state=all`, once per run). Reports: `POST …/issues` creates one with its
 /// labels, `PATCH` edits its body or closes it; a report is found by its marker among the open
-/// issues with its labels (one list request).
+/// issues with its labels (one list request); the created issue's `number` and `html_url` come from
+/// the `POST`'s answer.
 ///
 /// The login comes from `GET /user`. A GitHub Actions `GITHUB_TOKEN` may not read it (403): the
 /// login then stays unknown and a rule's marker counts whoever posted it.
@@ -19,11 +20,13 @@ extension GitHubIssueProvider: IssueWriter {
     public var authenticatedLogin: String? { account.knownLogin }
     public var writeIntervalSeconds: Double { client.writeIntervalSeconds }
 
-    public func perform(_ operation: WriteOperation, onIssue number: Int, pullRequest: Bool) async throws {
+    @discardableResult
+    public func perform(_ operation: WriteOperation, onIssue number: Int, pullRequest: Bool) async throws -> CreatedIssue? {
         let issueURL = "\(repoURL)/issues/\(number)"
-        let what = "issue #\(number) of \(resource)"
-        func send(_ method: String, _ url: String, _ body: [(String, JSONValue)]?) async throws {
-            _ = try await client.send(method, url, json: body.map(JSONBody.encode), resource: what)
+        let what = itemResource(number, pullRequest: pullRequest)
+        @discardableResult
+        func send(_ method: String, _ url: String, _ body: [(String, JSONValue)]?) async throws -> HTTPResponse {
+            try await client.send(method, url, json: body.map(JSONBody.encode), resource: what)
         }
         func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
         switch operation {
@@ -41,10 +44,12 @@ extension GitHubIssueProvider: IssueWriter {
         case .unlock: try await send("DELETE", "\(issueURL)/lock", nil)
         case let .setMilestone(title): try await send("PATCH", issueURL, [("milestone", .int(try await milestoneNumber(title)))])
         case let .createReport(title, body, labels, _):
-            try await send("POST", "\(repoURL)/issues", [("title", .string(title)), ("body", .string(body)), ("labels", strings(labels))])
+            let answer = try await send("POST", "\(repoURL)/issues", [("title", .string(title)), ("body", .string(body)), ("labels", strings(labels))])
+            return ReportSearch.created(from: answer, fields: ReportSearch.gitHub)
         case let .editReport(body, _): try await send("PATCH", issueURL, [("body", .string(body))])
         case .closeReport, .closeDuplicateReport: try await send("PATCH", issueURL, [("state", "closed")])
         }
+        return nil
     }
 
     public func prepare(_ operation: WriteOperation, on issue: IssueReference) async throws {

@@ -14,7 +14,7 @@ extension GitHubIssueProvider: PullDataSource {
     /// - checks: `GET /pulls/{n}` for the head SHA, `GET /commits/{sha}/status` and
     ///   `GET /commits/{sha}/check-runs` (pages of 100 while `total_count` says there are more).
     public func pullData(_ kind: LazyDataKind, of issue: Issue, fetcher: some LazyFetcher) async throws -> LazyData {
-        let resource = "\(issue.kind == "pull_request" ? "pull request" : "issue") #\(issue.number) of \(self.resource)"
+        let resource = itemResource(issue)
         switch kind {
         case .comments, .labelEvents:
             preconditionFailure("\(kind.rawValue) are loaded by their own methods")

@@ -55,6 +55,14 @@ public struct GitHubIssueProvider: IssueProvider, RemoteIssueProvider {
     public var resource: String { "repository \(owner)/\(repository)" }
     var repoURL: String { "\(apiBase)/repos/\(URLEncoding.encode(owner))/\(URLEncoding.encode(repository))" }
 
+    /// How an error names an item: `pull request #N` or `issue #N` of the repository, by its kind,
+    /// though GitHub serves both under `/issues/{n}`.
+    func itemResource(_ issue: Issue) -> String { itemResource(issue.number, pullRequest: issue.kind == "pull_request") }
+
+    func itemResource(_ number: Int, pullRequest: Bool) -> String {
+        "\(pullRequest ? "pull request" : "issue") #\(number) of \(resource)"
+    }
+
     /// The first list page for `query`.
     public func listURL(for query: IssueQuery) -> String {
         var items = ["state=\(query.state ?? "all")", "per_page=100", "sort=created", "direction=asc"]

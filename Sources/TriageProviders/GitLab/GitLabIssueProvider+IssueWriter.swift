@@ -32,11 +32,13 @@ extension GitLabIssueProvider: IssueWriter {
     public var authenticatedLogin: String? { writerState.login }
     public var writeIntervalSeconds: Double { client.writeIntervalSeconds }
 
-    public func perform(_ operation: WriteOperation, onIssue number: Int, pullRequest: Bool) async throws {
+    @discardableResult
+    public func perform(_ operation: WriteOperation, onIssue number: Int, pullRequest: Bool) async throws -> CreatedIssue? {
         let url = itemURL(number, pullRequest: pullRequest)
         let what = itemResource(number, pullRequest: pullRequest)
-        func send(_ method: String, _ url: String, _ body: [(String, JSONValue)]) async throws {
-            _ = try await client.send(method, url, json: JSONBody.encode(body), resource: what)
+        @discardableResult
+        func send(_ method: String, _ url: String, _ body: [(String, JSONValue)]) async throws -> HTTPResponse {
+            try await client.send(method, url, json: JSONBody.encode(body), resource: what)
         }
         func ids(_ values: [Int]) -> JSONValue { .array(values.map(JSONValue.int)) }
         switch operation {
@@ -59,11 +61,13 @@ extension GitLabIssueProvider: IssueWriter {
         case .unlock: try await send("PUT", url, [("discussion_locked", .bool(false))])
         case let .setMilestone(title): try await send("PUT", url, [("milestone_id", .int(try await milestoneID(title)))])
         case let .createReport(title, body, labels, _):
-            try await send("POST", "\(projectURL)/issues", [("title", .string(title)), ("description", .string(body)),
-                                                           ("labels", .string(labels.joined(separator: ",")))])
+            let answer = try await send("POST", "\(projectURL)/issues", [("title", .string(title)), ("description", .string(body)),
+                                                                        ("labels", .string(labels.joined(separator: ",")))])
+            return ReportSearch.created(from: answer, fields: ReportSearch.gitLab)
         case let .editReport(body, _): try await send("PUT", url, [("description", .string(body))])
         case .closeReport, .closeDuplicateReport: try await send("PUT", url, [("state_event", "close")])
         }
+        return nil
     }
 
     public func prepare(_ operation: WriteOperation, on issue: IssueReference) async throws {

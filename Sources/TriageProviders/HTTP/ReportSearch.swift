@@ -3,7 +3,8 @@ import TriageJSON
 
 /// Finding a rule's report (SPEC §8) the same way on GitHub and GitLab, which differ only in the
 /// names of the fields: list the open issues carrying the report's labels, and take the oldest
-/// (lowest number) whose body carries the marker, the newer ones as duplicates to close.
+/// (lowest number) whose body carries the marker, the newer ones as duplicates to close; and
+/// reading the issue a report's `POST` created from its answer.
 enum ReportSearch {
     /// Where an answer keeps the fields a report is read from.
     struct Fields {
@@ -18,6 +19,13 @@ enum ReportSearch {
     /// `&labels=a,b` for the report's labels (each encoded), or nothing when it has none.
     static func labelsQuery(_ labels: [String]) -> String {
         labels.isEmpty ? "" : "&labels=" + labels.map(URLEncoding.encode).joined(separator: ",")
+    }
+
+    /// The issue a report's `POST` made, from the answer (the created issue); nil when the answer
+    /// names no number (the write still succeeded: the result then keeps the plan's number 0).
+    static func created(from answer: HTTPResponse, fields: Fields) -> CreatedIssue? {
+        guard let issue = JSONBody.value(answer), let number = issue[fields.number]?.intValue else { return nil }
+        return CreatedIssue(number: number, url: issue[fields.url]?.stringValue ?? "")
     }
 
     /// The oldest of `objects` (issues as the list gave them) whose body carries `marker`, with

@@ -90,11 +90,13 @@ public struct MultiRepositoryIssueProvider<Member: IssueProvider & IssueWriter>:
     /// Every repository is written through the one client, paced as its host asks.
     public var writeIntervalSeconds: Double { client.writeIntervalSeconds }
 
-    public func perform(_ operation: WriteOperation, onIssue number: Int, pullRequest: Bool) async throws {
+    @discardableResult
+    public func perform(_ operation: WriteOperation, onIssue number: Int, pullRequest: Bool) async throws -> CreatedIssue? {
         throw SourceError("\(sourceDescription) spans repositories: a write needs the issue's repository")
     }
 
-    public func perform(_ operation: WriteOperation, on issue: IssueReference, pullRequest: Bool) async throws {
+    @discardableResult
+    public func perform(_ operation: WriteOperation, on issue: IssueReference, pullRequest: Bool) async throws -> CreatedIssue? {
         try await roster.member(issue.repo).perform(operation, onIssue: issue.number, pullRequest: pullRequest)
     }
 

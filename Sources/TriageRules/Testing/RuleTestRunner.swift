@@ -10,6 +10,9 @@ public struct RuleTestResult: Sendable {
     public var error: String?
     /// The evaluated condition tree, for failures.
     public var explanation: [ExplainedNode]
+    /// The test's issue is a report (its body carries a report marker): it never matches, as in
+    /// `check` (SPEC §8), whatever the condition says.
+    public var isReport: Bool { ReportMarker.isCarried(by: test.issue.body) }
 
     /// `rule-name › test name` (or the test's position when it has no name).
     public var title: String {
@@ -37,8 +40,10 @@ public enum RuleTestRunner {
         var result = RuleTestResult(rule: rule, test: test, passed: false, matched: nil, error: nil, explanation: [])
         do {
             let matched = try await rule.condition.evaluate(in: EvaluationFrame(issue: test.issue, now: now), loader: loader)
-            result.matched = matched
-            result.passed = matched == test.expectMatch
+            // A report issue never matches, as in `check` (one decision: `ReportMarker`).
+            let matches = matched && !result.isReport
+            result.matched = matches
+            result.passed = matches == test.expectMatch
         } catch {
             result.error = "\(error)"
         }

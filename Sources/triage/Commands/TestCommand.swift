@@ -47,6 +47,7 @@ struct TestCommand: AsyncParsableCommand {
         var text = "FAIL \(result.title) (\(result.test.location))\n"
         text += "  expected: \(expected)\n  actual:   \(actual)\n"
         if let error = result.error { text += "  error:    \(error)\n" }
+        if result.isReport { text += "  note:     the issue is a report (its body carries `\(ReportMarker.prefix)`): no rule matches it, as in check\n" }
         text += "  condition:\n"
         for tree in result.explanation {
             text += tree.render(indent: "    ") + "\n"

@@ -33,6 +33,8 @@ enum ApplyOutput {
         let budgetSpent = RunFailure.printUnread(notes, notEvaluated: result.notEvaluated, spanningRepositories: provider.spansRepositories)
         if RunFailure.printFailedRepositories(notes) { throw ExitCode(ExitStatus.sourceFailed) }
         if let execution = result.execution, execution.failed > 0 { throw ExitCode(ExitStatus.sourceFailed) }
+        // A dry run fails as the real run would when a write would be refused (an unknown milestone).
+        if !result.plan.refusals.isEmpty { throw ExitCode(ExitStatus.sourceFailed) }
         if !result.reportFailures.isEmpty { throw ExitCode(ExitStatus.sourceFailed) }
         if budgetSpent { throw ExitCode(ExitStatus.findings) }
         if (result.execution?.notDone ?? 0) > 0 || !result.plan.heldBack.isEmpty { throw ExitCode(ExitStatus.findings) }

@@ -11,7 +11,7 @@ extension ApplyReport {
                             spanningRepositories: Bool = false) -> String {
         let plan = run.plan, execution = run.execution
         let statuses: [ApplyResult.Status?] = plan.entries.indices.map { index in
-            execution.map { index < $0.entries.count ? $0.entries[index].status : .notDone }
+            execution.map { index < $0.entries.count ? $0.entries[index].status : .notDone } ?? plan.refusals[index].map(ApplyResult.Status.failed)
         }
         var facts: [(label: String, value: String)] = [
             ("Source", source), ("Now", now.rfc3339), ("Mode", execution == nil ? "dry run: nothing written" : "writes performed (--yes)"),
