@@ -18,13 +18,13 @@ struct IssueCacheTests {
         do {
             let cache = try #require(try IssueCache.open(in: directory, note: { Issue.record("unexpected note: \($0)") }))
             try cache.commitSync(of: source, changed: [item(2), item(1), item(3, listing: 1)], fullList: true, serverTime: 500, localTime: 600)
-            try cache.storeLazyData(of: source, key: "issue:1", field: "comments", updated: 10, etag: "\"e1\"", data: [1, 2, 3])
+            try cache.storeLazyData(of: source, key: "issue:1", field: "comments", updated: 10, pages: "\"e1\"", data: [1, 2, 3])
         }
         let cache = try #require(try IssueCache.open(in: directory, note: { Issue.record("unexpected note: \($0)") }))
         #expect(try cache.items(of: source).map(\.number) == [1, 2, 3])
         #expect(try cache.syncState(of: source) == SyncState(lastSync: 500, lastFullList: 600))
         let lazy = try #require(try cache.lazyData(of: source, key: "issue:1", field: "comments"))
-        #expect(lazy.updated == 10 && lazy.etag == "\"e1\"" && lazy.data == [1, 2, 3])
+        #expect(lazy.updated == 10 && lazy.pages == "\"e1\"" && lazy.data == [1, 2, 3])
     }
 
     @Test func anIncrementalSyncKeepsTheRestAndTheLastFullList() throws {
@@ -42,7 +42,7 @@ struct IssueCacheTests {
         defer { remove(directory) }
         let cache = try #require(try IssueCache.open(in: directory, note: { _ in }))
         try cache.commitSync(of: source, changed: [item(1), item(2)], fullList: true, serverTime: 500, localTime: 600)
-        try cache.storeLazyData(of: source, key: "issue:2", field: "comments", updated: 10, etag: nil, data: [9])
+        try cache.storeLazyData(of: source, key: "issue:2", field: "comments", updated: 10, pages: nil, data: [9])
         try cache.commitSync(of: source, changed: [item(1)], fullList: true, serverTime: 700, localTime: 800)
         #expect(try cache.items(of: source).map(\.number) == [1])
         #expect(try cache.lazyData(of: source, key: "issue:2", field: "comments") == nil)
