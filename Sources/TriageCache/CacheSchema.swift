@@ -1,7 +1,10 @@
 /// The cache's tables, versioned with `PRAGMA user_version`. A file with another version is not
 /// migrated: it is rebuilt, since everything in it can be read again from the API.
+///
+/// Version 2: `lazy.pages` (the validators of every page of a lazy-data list, replacing one `etag`)
+/// and `list_pages` (each page of the last full list with its `ETag` and the keys of its items).
 enum CacheSchema {
-    static let version = 1
+    static let version = 2
 
     static let create = """
         CREATE TABLE sources(
@@ -14,11 +17,15 @@ enum CacheSchema {
         CREATE INDEX items_order ON items(source, listing, created, number);
         CREATE TABLE lazy(
             source TEXT NOT NULL, key TEXT NOT NULL, field TEXT NOT NULL, updated INTEGER NOT NULL,
-            etag TEXT, data BLOB NOT NULL,
+            pages TEXT, data BLOB NOT NULL,
             PRIMARY KEY(source, key, field)) WITHOUT ROWID;
         CREATE TABLE list_etags(
             source TEXT NOT NULL, url TEXT NOT NULL, etag TEXT NOT NULL,
             PRIMARY KEY(source, url)) WITHOUT ROWID;
+        CREATE TABLE list_pages(
+            source TEXT NOT NULL, listing TEXT NOT NULL, page INTEGER NOT NULL, url TEXT NOT NULL, etag TEXT,
+            objects INTEGER NOT NULL, keys TEXT NOT NULL,
+            PRIMARY KEY(source, listing, page)) WITHOUT ROWID;
         PRAGMA user_version = \(version);
         """
 }

@@ -117,14 +117,43 @@ public final class IssueCache: Sendable {
         }
     }
 
-    /// Lazy data `field` of item `key` with its `ETag`, whatever `updated` it was stored for.
-    public func lazyData(of source: CacheSourceKey, key: String, field: String) throws -> (updated: Int64, etag: String?, data: [UInt8])? {
-        try withStatement("SELECT updated, etag, data FROM lazy WHERE source = ? AND key = ? AND field = ?") { statement in
+    /// Lazy data `field` of item `key` with the validators of its pages (the provider's encoding; nil
+    /// when nothing can be revalidated), whatever `updated` it was stored for.
+    public func lazyData(of source: CacheSourceKey, key: String, field: String) throws -> (updated: Int64, pages: String?, data: [UInt8])? {
+        try withStatement("SELECT updated, pages, data FROM lazy WHERE source = ? AND key = ? AND field = ?") { statement in
             try statement.bind(1, source.storageKey)
             try statement.bind(2, key)
             try statement.bind(3, field)
             guard try statement.step() else { return nil }
             return (statement.int(0), statement.text(1), statement.bytes(2))
+        }
+    }
+
+    /// The pages of the source's last complete full list, by the URL of each listing's first page,
+    /// in page order.
+    public func listedPages(of source: CacheSourceKey) throws -> [String: [ListedPage]] {
+        try withConnection { connection in
+            let statement = try connection.prepare("SELECT listing, url, etag, objects, keys FROM list_pages WHERE source = ? ORDER BY listing, page")
+            try statement.bind(1, source.storageKey)
+            var pages: [String: [ListedPage]] = [:]
+            while try statement.step() {
+                let keys = statement.text(4) ?? ""
+                pages[statement.text(0) ?? "", default: []].append(ListedPage(
+                    url: statement.text(1) ?? "", etag: statement.text(2), objects: Int(statement.int(3)),
+                    keys: keys.isEmpty ? [] : keys.split(separator: "\n").map(String.init)))
+            }
+            return pages
+        }
+    }
+
+    /// The keys of every cached item of `source`.
+    public func itemKeys(of source: CacheSourceKey) throws -> Set<String> {
+        try withConnection { connection in
+            let statement = try connection.prepare("SELECT key FROM items WHERE source = ?")
+            try statement.bind(1, source.storageKey)
+            var keys = Set<String>()
+            while try statement.step() { keys.insert(statement.text(0) ?? "") }
+            return keys
         }
     }
 
@@ -142,19 +171,20 @@ public final class IssueCache: Sendable {
     // MARK: Writing
 
     /// Records a sync that read every page, in one transaction: `changed` items are inserted or
-    /// replaced; a `fullList` replaces the whole set (dropping deleted and transferred items and
-    /// their lazy data) and moves the last full list to `localTime`. `serverTime` becomes the last sync
-    /// (nil keeps the previous one: nothing changed, so the same listing URL — and its `ETag` — stays
-    /// valid). `listETags` replace the source's stored list `ETag`s.
+    /// replaced; a `fullList` keeps only `changed` and the items `unchanged` names (those of pages
+    /// the server answered 304), dropping deleted and transferred items and their lazy data, replaces
+    /// the stored pages of the full list with `listedPages` and moves the last full list to
+    /// `localTime`. `serverTime` becomes the last sync (nil keeps the previous one: nothing changed,
+    /// so the same listing URL — and its `ETag` — stays valid). `listETags` replace the source's
+    /// stored list `ETag`s.
     public func commitSync(of source: CacheSourceKey, changed: [CachedItem], fullList: Bool, serverTime: Int64?, localTime: Int64,
-                           listETags: [String: String] = [:]) throws {
+                           listETags: [String: String] = [:], unchanged: [String] = [], listedPages: [String: [ListedPage]] = [:]) throws {
         try withConnection { connection in
             try connection.transaction {
                 let key = source.storageKey
                 if fullList {
-                    let clear = try connection.prepare("DELETE FROM items WHERE source = ?")
-                    try clear.bind(1, key)
-                    try clear.step()
+                    try Self.keepOnly(Set(unchanged).union(changed.map(\.key)), of: key, in: connection)
+                    try Self.replaceListedPages(listedPages, of: key, in: connection)
                 }
                 let upsert = try connection.prepare("INSERT OR REPLACE INTO items VALUES (?, ?, ?, ?, ?, ?, ?)")
                 for item in changed {
@@ -201,14 +231,53 @@ public final class IssueCache: Sendable {
         }
     }
 
-    /// Stores lazy data `field` of item `key` as read for its `updated`.
-    public func storeLazyData(of source: CacheSourceKey, key: String, field: String, updated: Int64, etag: String?, data: [UInt8]) throws {
+    /// Deletes the items of `source` that `kept` does not name.
+    private static func keepOnly(_ kept: Set<String>, of source: String, in connection: SQLiteConnection) throws {
+        let keys = try connection.prepare("SELECT key FROM items WHERE source = ?")
+        try keys.bind(1, source)
+        var gone: [String] = []
+        while try keys.step() {
+            let key = keys.text(0) ?? ""
+            if !kept.contains(key) { gone.append(key) }
+        }
+        let delete = try connection.prepare("DELETE FROM items WHERE source = ? AND key = ?")
+        for key in gone {
+            delete.reset()
+            try delete.bind(1, source)
+            try delete.bind(2, key)
+            try delete.step()
+        }
+    }
+
+    private static func replaceListedPages(_ listings: [String: [ListedPage]], of source: String, in connection: SQLiteConnection) throws {
+        let clear = try connection.prepare("DELETE FROM list_pages WHERE source = ?")
+        try clear.bind(1, source)
+        try clear.step()
+        let insert = try connection.prepare("INSERT INTO list_pages VALUES (?, ?, ?, ?, ?, ?, ?)")
+        for (listing, pages) in listings.sorted(by: { $0.key < $1.key }) {
+            for (index, page) in pages.enumerated() {
+                insert.reset()
+                try insert.bind(1, source)
+                try insert.bind(2, listing)
+                try insert.bind(3, index)
+                try insert.bind(4, page.url)
+                try insert.bind(5, page.etag)
+                try insert.bind(6, page.objects)
+                try insert.bind(7, page.keys.joined(separator: "\n"))
+                try insert.step()
+            }
+        }
+    }
+
+    /// Stores lazy data `field` of item `key` as read for its `updated`, with the validators of its
+    /// pages (nil: nothing to revalidate with).
+    public func storeLazyData(of source: CacheSourceKey, key: String, field: String, updated: Int64, pages: String?, data: [UInt8]) throws {
         try withStatement("INSERT OR REPLACE INTO lazy VALUES (?, ?, ?, ?, ?, ?)") { statement in
             try statement.bind(1, source.storageKey)
             try statement.bind(2, key)
             try statement.bind(3, field)
             try statement.bind(4, updated)
-            try statement.bind(5, etag)
+            try statement.bind(5, pages)
             try statement.bind(6, bytes: data)
             try statement.step()
         }
@@ -244,7 +313,7 @@ public final class IssueCache: Sendable {
                 if let description { try keys.bind(1, description) }
                 var found: [String] = []
                 while try keys.step() { found.append(keys.text(0) ?? "") }
-                for table in ["items", "lazy", "list_etags"] {
+                for table in ["items", "lazy", "list_etags", "list_pages"] {
                     let delete = try connection.prepare("DELETE FROM \(table) WHERE source = ?")
                     for key in found {
                         delete.reset()

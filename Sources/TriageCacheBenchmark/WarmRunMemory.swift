@@ -34,7 +34,7 @@ struct WarmRunMemory {
             tracker.respond(to: request, baseURL: "http://\(request.header("host") ?? "")")
         }
         return try await server.serving {
-            try await measure(name, Workload(), server: server, cacheDirectory: directory)
+            try await measure(name, Workload(), server: server, bytes: ByteCounter(), cacheDirectory: directory)
         }
     }
 }

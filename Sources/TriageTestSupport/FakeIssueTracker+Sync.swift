@@ -5,8 +5,10 @@ import TriageLanguage
 /// - list filters `since` (GitHub) and `updated_after` (GitLab): items updated at or after;
 /// - a `Date` header on every answer (the fake's clock is the real one) and an `ETag` on every
 ///   successful read, with `If-None-Match` answered 304 and no body when it matches;
-/// - changes a test makes between runs (`edit`, `label`, `comment`, `close`, `create`, `delete`),
-///   each stamping `updated` with the fake's clock as the APIs do.
+/// - changes a test makes between runs (`edit`, `label`, `comment`, `editPostedComment`, `close`,
+///   `create`, `delete`), each stamping `updated` with the fake's clock as the APIs do;
+/// - comment lists paged by `per_page` (`paged`), so a long conversation spans several pages, each
+///   with its own `ETag`.
 extension FakeIssueTracker {
     /// The `since`/`updated_after` instant of a list request, if any.
     func updatedSince(_ query: [String: String]) -> Timestamp? {
@@ -28,6 +30,22 @@ extension FakeIssueTracker {
         }
         response.headers.append(("ETag", etag))
         return response
+    }
+
+    /// One page of a comment list, `per_page` elements (all of them when the request names no page
+    /// size) with a `Link` to the next and last pages, as both APIs page their note lists: each page
+    /// gets its own `ETag` (`conditional`).
+    func paged(_ elements: [String], _ request: TestHTTPRequest, baseURL: String) -> TestHTTPResponse {
+        let size = request.query["per_page"].flatMap { Int($0) }.map { max(1, $0) } ?? max(1, elements.count)
+        let page = max(1, Int(request.query["page"] ?? "1") ?? 1)
+        let lastPage = max(1, (elements.count + size - 1) / size)
+        var query = request.query
+        func link(_ page: Int, _ rel: String) -> String {
+            query["page"] = "\(page)"
+            return "<\(baseURL)\(request.path)?\(query.keys.sorted().map { "\($0)=\(query[$0]!)" }.joined(separator: "&"))>; rel=\"\(rel)\""
+        }
+        let headers: [(name: String, value: String)] = page < lastPage ? [("Link", [link(page + 1, "next"), link(lastPage, "last")].joined(separator: ", "))] : []
+        return TestHTTPResponse(headers: headers, json: "[" + elements.dropFirst((page - 1) * size).prefix(size).joined(separator: ",") + "]")
     }
 
     /// The fake's clock as an issue timestamp (whole seconds, as the APIs send them).
@@ -66,6 +84,12 @@ extension FakeIssueTracker {
 
     /// Closes (or reopens) the item.
     public func toggleClosed(_ number: Int) { touch(number) { $0.closed.toggle() } }
+
+    /// Rewrites the body of comment `index` (0-based) of those posted through the API, stamping the
+    /// item's `updated` so that a cache asks for its comments again.
+    public func editPostedComment(on number: Int, at index: Int, _ body: String) {
+        touch(number) { $0.posted[index].body = body }
+    }
 
     /// Deletes (or transfers away) the item: it is listed and served no more, and not marked updated.
     public func delete(_ number: Int) { update(number) { $0.deleted = true } }

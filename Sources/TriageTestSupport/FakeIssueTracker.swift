@@ -83,7 +83,7 @@ public struct FakeIssueTracker: Sendable {
             return TestHTTPResponse(json: gitLabJSON(item))
         }
         if path.count == 6, path[0] == "repos", path[1] == owner, path[2] == name, path[3] == "issues", let n = Int(path[4]), let item = item(n) {
-            if path[5] == "comments" { return TestHTTPResponse(json: "[" + gitHubComments(item).joined(separator: ",") + "]") }
+            if path[5] == "comments" { return paged(gitHubComments(item), request, baseURL: baseURL) }
             if path[5] == "events" { return TestHTTPResponse(json: "[" + gitHubEvents(item).joined(separator: ",") + "]") }
         }
         if path.count == 5, path[0] == "api", path[1] == "v4", path[2] == "projects", path[3] == "\(owner)%2F\(name)",
@@ -92,7 +92,7 @@ public struct FakeIssueTracker: Sendable {
         }
         if path.count == 7, path[0] == "api", path[3] == "\(owner)%2F\(name)", let n = Int(path[5]), let item = item(n),
            item.isPullRequest == (path[4] == "merge_requests") {
-            if path[6] == "notes" { return TestHTTPResponse(json: "[" + gitLabNotes(item).joined(separator: ",") + "]") }
+            if path[6] == "notes" { return paged(gitLabNotes(item), request, baseURL: baseURL) }
             if path[6] == "resource_label_events" { return TestHTTPResponse(json: "[" + gitLabLabelEvents(item).joined(separator: ",") + "]") }
         }
         return notFound

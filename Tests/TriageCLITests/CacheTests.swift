@@ -90,15 +90,36 @@ struct CacheTests {
         }
     }
 
+    /// A full re-list cut short by `--max-requests` commits nothing: the next full re-list still
+    /// revalidates the pages stored before it, and finds the changed one changed.
+    @Test func aBudgetCutFullRelistCommitsNothing() async throws {
+        let repository = try await CachedRepository.start(count: 350, pageSize: 100)
+        try await repository.server.serving {
+            _ = try await repository.check(rules: Self.conversationRules)
+            // Issue 320 (page 4) has no comments: its change costs no lazy request.
+            repository.tracker.edit(320)
+            let cut = try await repository.check(rules: Self.conversationRules, extra: ["--cache-max-age", "0s", "--max-requests", "2"])
+            #expect(cut.status == 1 && repository.listRequests() == 2, "\(cut)")
+            let next = try await repository.check(rules: Self.conversationRules, format: "text", extra: ["--cache-max-age", "0s"])
+            #expect(repository.listRequests() == 4 && repository.lastRun.allSatisfy { $0.header("if-none-match") != nil })
+            #expect(next.stdout.contains(", 4 API calls (3 not modified), "), "\(next)")
+            let cached = try await repository.check(rules: Self.mixedRules, extra: ["--cache-max-age", "0s"])
+            let uncached = try await repository.check(rules: Self.mixedRules, cached: false)
+            #expect(cached.stdout == uncached.stdout)
+        }
+    }
+
     /// A seeded random sequence of changes; after every step the cached answers equal `--no-cache`'s,
-    /// for rules whose filters push down and for rules that read everything.
+    /// for rules whose filters push down and for rules that read everything. About half the steps
+    /// are full re-lists (`--cache-max-age 0s`), which revalidate the pages of the last one.
     @Test(arguments: [false, true])
     func answersEqualUncachedOnEveryStepOfRandomChanges(gitLab: Bool) async throws {
         let repository = try await CachedRepository.start(count: 160, pageSize: 30, gitLab: gitLab)
         var random = SplitMix64(seed: gitLab ? 0x6C61_6221 : 0x6769_7468)
         try await repository.server.serving {
+            var revalidatedPages = 0
             for step in 0..<8 {
-                var fullList = random.next(below: 5) == 0
+                var fullList = random.next(below: 2) == 0
                 if step > 0 {
                     for _ in 0..<(1 + random.next(below: 5)) {
                         let number = 1 + random.next(below: repository.tracker.items.count)
@@ -118,11 +139,13 @@ struct CacheTests {
                 for rules in [Self.pushedDownRules, Self.mixedRules] {
                     let maxAge = fullList ? ["--cache-max-age", "0s"] : []
                     let cached = try await repository.check(rules: rules, format: "jsonl", extra: maxAge)
+                    if fullList { revalidatedPages += repository.lastRun.filter { $0.isList && $0.header("if-none-match") != nil }.count }
                     let uncached = try await repository.check(rules: rules, format: "jsonl", cached: false)
                     #expect(cached.stdout == uncached.stdout, "step \(step): \(cached) vs \(uncached)")
                     #expect(cached.status == uncached.status && cached.stderr.isEmpty, "step \(step): \(cached)")
                 }
             }
+            #expect(revalidatedPages > 0)
         }
     }
 

@@ -42,7 +42,7 @@ struct CachedItemCursorTests {
         try cache.commitSync(of: source, changed: items, fullList: true, serverTime: 1, localTime: 1)
         let cursor = try cache.itemCursor(of: source)
         #expect(try cursor.next()?.number == 1)
-        try cache.storeLazyData(of: source, key: "k1", field: "comments", updated: 1, etag: nil, data: [2])
+        try cache.storeLazyData(of: source, key: "k1", field: "comments", updated: 1, pages: nil, data: [2])
 
         // Another connection sees only committed data: a statement left pending on the cache's
         // connection would have kept this write in an open implicit transaction.

@@ -18,13 +18,13 @@ struct IssueCacheTests {
         do {
             let cache = try #require(try IssueCache.open(in: directory, note: { Issue.record("unexpected note: \($0)") }))
             try cache.commitSync(of: source, changed: [item(2), item(1), item(3, listing: 1)], fullList: true, serverTime: 500, localTime: 600)
-            try cache.storeLazyData(of: source, key: "issue:1", field: "comments", updated: 10, etag: "\"e1\"", data: [1, 2, 3])
+            try cache.storeLazyData(of: source, key: "issue:1", field: "comments", updated: 10, pages: "\"e1\"", data: [1, 2, 3])
         }
         let cache = try #require(try IssueCache.open(in: directory, note: { Issue.record("unexpected note: \($0)") }))
         #expect(try cache.items(of: source).map(\.number) == [1, 2, 3])
         #expect(try cache.syncState(of: source) == SyncState(lastSync: 500, lastFullList: 600))
         let lazy = try #require(try cache.lazyData(of: source, key: "issue:1", field: "comments"))
-        #expect(lazy.updated == 10 && lazy.etag == "\"e1\"" && lazy.data == [1, 2, 3])
+        #expect(lazy.updated == 10 && lazy.pages == "\"e1\"" && lazy.data == [1, 2, 3])
     }
 
     @Test func anIncrementalSyncKeepsTheRestAndTheLastFullList() throws {
@@ -42,10 +42,34 @@ struct IssueCacheTests {
         defer { remove(directory) }
         let cache = try #require(try IssueCache.open(in: directory, note: { _ in }))
         try cache.commitSync(of: source, changed: [item(1), item(2)], fullList: true, serverTime: 500, localTime: 600)
-        try cache.storeLazyData(of: source, key: "issue:2", field: "comments", updated: 10, etag: nil, data: [9])
+        try cache.storeLazyData(of: source, key: "issue:2", field: "comments", updated: 10, pages: nil, data: [9])
         try cache.commitSync(of: source, changed: [item(1)], fullList: true, serverTime: 700, localTime: 800)
         #expect(try cache.items(of: source).map(\.number) == [1])
         #expect(try cache.lazyData(of: source, key: "issue:2", field: "comments") == nil)
+    }
+
+    /// A full re-list whose pages answered 304 names their items instead of reading them: those stay,
+    /// items on no page go, and the pages replace the last full list's.
+    @Test func aFullListKeepsTheItemsOfUnchangedPagesAndStoresItsPages() throws {
+        let directory = try temporaryCacheDirectory()
+        defer { remove(directory) }
+        let cache = try #require(try IssueCache.open(in: directory, note: { _ in }))
+        let first = ["list": [ListedPage(url: "list", etag: "\"a\"", objects: 2, keys: ["issue:1", "issue:2"]),
+                              ListedPage(url: "list&page=2", etag: nil, objects: 1, keys: ["issue:3"])]]
+        try cache.commitSync(of: source, changed: [item(1), item(2), item(3)], fullList: true, serverTime: 500, localTime: 600,
+                             listedPages: first)
+        #expect(try cache.listedPages(of: source) == first)
+        let second = ["list": [first["list"]![0], ListedPage(url: "list&page=2", etag: "\"c\"", objects: 0, keys: [])]]
+        try cache.commitSync(of: source, changed: [], fullList: true, serverTime: 700, localTime: 800,
+                             unchanged: ["issue:1", "issue:2"], listedPages: second)
+        #expect(try cache.items(of: source).map(\.number) == [1, 2])
+        #expect(try cache.itemKeys(of: source) == ["issue:1", "issue:2"])
+        #expect(try cache.listedPages(of: source) == second)
+        // An incremental sync leaves the pages of the last full list alone.
+        try cache.commitSync(of: source, changed: [item(4)], fullList: false, serverTime: 900, localTime: 1000)
+        #expect(try cache.listedPages(of: source) == second)
+        try cache.clear(description: nil)
+        #expect(try cache.listedPages(of: source).isEmpty)
     }
 
     @Test func aCorruptFileIsRebuiltWithANote() throws {
@@ -75,6 +99,21 @@ struct IssueCacheTests {
         #expect(notes.withLock { $0 }.first?.contains("written by a newer triage (schema 99") == true)
         #expect(try cache.items(of: source).isEmpty)
         #expect(try cache.syncState(of: source) == nil)
+    }
+
+    /// A cache of schema 1 (one `ETag` per lazy list, no stored list pages) is rebuilt, not migrated.
+    @Test func theSchemaBeforePerPageValidatorsIsRebuilt() throws {
+        let directory = try temporaryCacheDirectory()
+        defer { remove(directory) }
+        do {
+            let cache = try #require(try IssueCache.open(in: directory, note: { _ in }))
+            try cache.commitSync(of: source, changed: [item(1)], fullList: true, serverTime: 1, localTime: 1)
+        }
+        try SQLiteConnection(path: directory.databasePath).execute("PRAGMA user_version = 1")
+        let notes = Mutex<[String]>([])
+        let cache = try #require(try IssueCache.open(in: directory, note: { line in notes.withLock { $0.append(line) } }))
+        #expect(notes.withLock { $0 } == ["rebuilding the cache at \(directory.path): it has an older schema (1)"])
+        #expect(try cache.items(of: source).isEmpty && cache.listedPages(of: source).isEmpty)
     }
 
     @Test func theDirectoryIsCreatedPrivate() throws {

@@ -5,8 +5,8 @@ import TriageLanguage
 
 /// Pull-request requests (SPEC §8) revalidated against the cache: `checks`, `linked_prs` and
 /// `review_state` can change without touching the issue, so they are never reused blindly (SPEC §7);
-/// each request goes out with the `ETag` of its stored answer as `If-None-Match`, and a 304 reuses
-/// the stored body.
+/// each request (each page of a list) goes out with the `ETag` of its stored answer as
+/// `If-None-Match`, and a 304 reuses the stored body (of that page).
 ///
 /// One fetcher serves one load of one kind of data for one issue. Its answers are stored per issue
 /// under the kind and the request's place in the load (`checks 2`: the second request of a checks
@@ -37,24 +37,27 @@ final class CachedFetcher: LazyFetcher {
     func objects(_ url: String, resource: String) async throws -> [JSONValue] {
         let field = nextField()
         let stored = try storedAnswer(field, url: url)
-        switch try await client.getAllObjects(url, resource: resource, ifNoneMatch: stored?.etag) {
-        case .notModified:
-            guard let objects = try reuse(stored, url: url).arrayValue else { throw CacheCorrupted(url: url) }
+        let storedPages = stored?.pages ?? []
+        let pages = try await client.getAllObjects(url, resource: resource, revalidating: storedPages.map(\.validator))
+        let merged = try StoredLazyPages.merge(pages, stored: storedPages, url: url, storedRecords: {
+            guard let objects = stored?.answer.arrayValue else { throw CacheCorrupted(url: url) }
             return objects
-        case let .objects(objects, etag):
-            // Only a list whose ETag vouches for all of it can be revalidated next time.
-            try remember(.array(objects), url: url, etag: etag, in: field)
-            return objects
-        }
+        }, parse: { $0 })
+        if !merged.unchanged { try remember(.array(merged.records), pages: merged.pages, in: field) }
+        return merged.records
     }
 
     func object(_ url: String, resource: String) async throws -> JSONValue {
         let field = nextField()
         let stored = try storedAnswer(field, url: url)
-        let response = try await client.send("GET", url, json: nil, resource: resource, ifNoneMatch: stored?.etag)
-        if response.status == 304 { return try reuse(stored, url: url) }
+        let response = try await client.send("GET", url, json: nil, resource: resource, ifNoneMatch: stored?.pages.first?.validator.etag)
+        if response.status == 304 {
+            guard let stored else { throw APIError("\(client.hostName) answered 304 to an unconditional request") }
+            return stored.answer
+        }
         let value = try client.parseObject(response.body, from: url)
-        try remember(value, url: url, etag: response.header("etag"), in: field)
+        let page = StoredLazyPage(validator: PageValidator(url: url, etag: response.header("etag"), objects: 1), records: 1)
+        try remember(value, pages: [page], in: field)
         return value
     }
 
@@ -63,23 +66,20 @@ final class CachedFetcher: LazyFetcher {
         "\(kind.rawValue) \(requests.withLock { $0 += 1; return $0 })"
     }
 
-    /// The answer stored in `field` when it is for `url` and can be revalidated.
-    private func storedAnswer(_ field: String, url: String) throws -> (etag: String, answer: JSONValue)? {
-        guard let row = try cache.lazyData(of: source, key: item, field: field), let etag = row.etag else { return nil }
-        guard let stored = try? JSONValue.parse(row.data), let answer = stored["answer"] else { throw CacheCorrupted(url: url) }
-        return stored["url"]?.stringValue == url ? (etag, answer) : nil
-    }
-
-    private func reuse(_ stored: (etag: String, answer: JSONValue)?, url: String) throws -> JSONValue {
-        guard let stored else { throw APIError("\(client.hostName) answered 304 to an unconditional request") }
-        return stored.answer
+    /// The answer stored in `field` when it was read from `url` and can be revalidated.
+    private func storedAnswer(_ field: String, url: String) throws -> (pages: [StoredLazyPage], answer: JSONValue)? {
+        guard let row = try cache.lazyData(of: source, key: item, field: field) else { return nil }
+        let pages = StoredLazyPages.decode(row.pages)
+        guard pages.first?.validator.url == url, pages.contains(where: { $0.validator.etag != nil }) else { return nil }
+        guard let answer = try? JSONValue.parse(row.data) else { throw CacheCorrupted(url: url) }
+        return (pages, answer)
     }
 
     /// Puts `answer` in `field` in place of what was there; without an `ETag` only the place is
     /// kept (nothing to revalidate with), so no earlier answer lingers.
-    private func remember(_ answer: JSONValue, url: String, etag: String?, in field: String) throws {
-        let data = etag == nil ? [] : JSONValue.object([("url", .string(url)), ("answer", answer)]).bytes
-        try cache.storeLazyData(of: source, key: item, field: field, updated: updated, etag: etag, data: data)
+    private func remember(_ answer: JSONValue, pages: [StoredLazyPage], in field: String) throws {
+        let validators = StoredLazyPages.encode(pages)
+        try cache.storeLazyData(of: source, key: item, field: field, updated: updated, pages: validators, data: validators == nil ? [] : answer.bytes)
     }
 }
 

@@ -13,9 +13,10 @@ public import TriageLanguage
 /// so a run killed mid-sync leaves the previous, consistent cache.
 ///
 /// Lazy data is reused while the issue's `updated` is what it was stored for; otherwise it is read
-/// again, conditionally (`If-None-Match`) when an `ETag` is known. A listing that was empty last time
-/// is asked again conditionally too (`SyncListing`), so an unchanged repository costs one 304. Single-issue reads (`explain`,
-/// `--event`) and writes go to the wrapped provider.
+/// again, each stored page with its `ETag` as `If-None-Match` (`StoredLazyPages`): a 304 page reuses
+/// its stored records. A full re-list asks each page of the last one conditionally too, and a
+/// listing that was empty last time is asked again conditionally (`SyncListing`), so an unchanged
+/// repository costs 304s. Single-issue reads (`explain`, `--event`) and writes go to the wrapped provider.
 public struct CachedIssueProvider<Base: IncrementalSource>: IssueProvider {
     public let base: Base
     let cache: IssueCache
@@ -76,8 +77,11 @@ public struct CachedIssueProvider<Base: IncrementalSource>: IssueProvider {
             since = Timestamp(millisecondsSinceEpoch: lastSync - 60_000)
         }
         let knownETags = since == nil ? [:] : try cache.listETags(of: key)
-        let listing = try await SyncListing(client: base.client, resource: base.resource, pageConcurrency: base.pageConcurrency)
-            .read(base.syncListURLs(updatedSince: since), knownETags: knownETags)
+        let knownPages = since == nil ? try revalidatablePages() : [:]
+        let base = self.base
+        let listing = try await SyncListing(client: base.client, resource: base.resource, pageConcurrency: base.pageConcurrency,
+                                            cacheKey: { base.cacheKey(of: $0) })
+            .read(base.syncListURLs(updatedSince: since), knownETags: knownETags, knownPages: knownPages)
         let changed = listing.issues.map { entry in
             CachedItem(key: base.cacheKey(of: entry.issue), listing: entry.listing, created: entry.issue.created.millisecondsSinceEpoch,
                        number: entry.issue.number, updated: entry.issue.updated.millisecondsSinceEpoch,
@@ -92,8 +96,19 @@ public struct CachedIssueProvider<Base: IncrementalSource>: IssueProvider {
         // (an earlier `since` only ever lists more).
         let serverTime = since != nil && changed.isEmpty ? nil : (listing.serverDate ?? now).millisecondsSinceEpoch
         try cache.commitSync(of: key, changed: changed, fullList: since == nil, serverTime: serverTime,
-                             localTime: now.millisecondsSinceEpoch, listETags: listing.emptyListingETags)
+                             localTime: now.millisecondsSinceEpoch, listETags: listing.emptyListingETags,
+                             unchanged: listing.unchangedKeys, listedPages: listing.pages)
         return []
+    }
+
+    /// The pages of the last full list, by listing, that a 304 can vouch for: each listing stops
+    /// before the first page naming an item the cache does not hold (it was written by the same
+    /// commit, so only a damaged cache lacks one), and from there on is read afresh.
+    private func revalidatablePages() throws -> [String: [ListedPage]] {
+        let pages = try cache.listedPages(of: key)
+        guard !pages.isEmpty else { return [:] }
+        let held = try cache.itemKeys(of: key)
+        return pages.mapValues { listing in Array(listing.prefix { $0.keys.allSatisfy(held.contains) }) }.filter { !$0.value.isEmpty }
     }
 
     public func issue(number: Int) async throws -> Issue { try await base.issue(number: number) }
@@ -101,32 +116,33 @@ public struct CachedIssueProvider<Base: IncrementalSource>: IssueProvider {
 
     public func loadComments(of issue: Issue) async throws -> [IssueComment] {
         if let embedded = issue.embeddedComments { return embedded }
-        return try await lazy(.comments, of: issue, empty: [], parse: base.comments(from:),
+        return try await lazy(.comments, of: issue, parse: base.comments(from:),
                               encode: CachedRecordCoding.encode, decode: CachedRecordCoding.decodeComments)
     }
 
     public func loadLabelEvents(of issue: Issue) async throws -> [LabelEvent] {
         if let embedded = issue.embeddedLabelEvents { return embedded }
-        return try await lazy(.labelEvents, of: issue, empty: [], parse: base.labelEvents(from:),
+        return try await lazy(.labelEvents, of: issue, parse: base.labelEvents(from:),
                               encode: CachedRecordCoding.encode, decode: CachedRecordCoding.decodeLabelEvents)
     }
 
-    private func lazy<T>(_ field: LazyField, of issue: Issue, empty: T, parse: ([JSONValue]) -> T,
-                         encode: (T) -> [UInt8], decode: ([UInt8]) throws -> T) async throws -> T {
-        guard let request = base.lazyRequest(field, of: issue) else { return empty }
+    private func lazy<Record>(_ field: LazyField, of issue: Issue, parse: ([JSONValue]) -> [Record],
+                              encode: ([Record]) -> [UInt8], decode: ([UInt8]) throws -> [Record]) async throws -> [Record] {
+        guard let request = base.lazyRequest(field, of: issue) else { return [] }
         let itemKey = base.cacheKey(of: issue), updated = issue.updated.millisecondsSinceEpoch
         let stored = try cache.lazyData(of: key, key: itemKey, field: field.rawValue)
         if let stored, stored.updated == updated { return try decode(stored.data) }
-        switch try await base.client.getAllObjects(request.url, resource: request.resource, ifNoneMatch: stored?.etag) {
-        case .notModified:
-            guard let stored else { throw APIError("\(base.client.hostName) answered 304 to an unconditional request") }
+        let storedPages = StoredLazyPages.decode(stored?.pages)
+        let pages = try await base.client.getAllObjects(request.url, resource: request.resource, revalidating: storedPages.map(\.validator))
+        let merged = try StoredLazyPages.merge(pages, stored: storedPages, url: request.url,
+                                               storedRecords: { try decode(stored?.data ?? []) }, parse: parse)
+        if merged.unchanged {
             try cache.revalidateLazyData(of: key, key: itemKey, field: field.rawValue, updated: updated)
-            return try decode(stored.data)
-        case let .objects(objects, etag):
-            let value = parse(objects)
-            try cache.storeLazyData(of: key, key: itemKey, field: field.rawValue, updated: updated, etag: etag, data: encode(value))
-            return value
+        } else {
+            try cache.storeLazyData(of: key, key: itemKey, field: field.rawValue, updated: updated,
+                                    pages: StoredLazyPages.encode(merged.pages), data: encode(merged.records))
         }
+        return merged.records
     }
 }
 

@@ -19,9 +19,10 @@ public protocol IncrementalSource: PullDataSource {
     /// The request for lazy data `field` of `issue`, or nil when the answer is known to be empty
     /// without asking (no comments).
     func lazyRequest(_ field: LazyField, of issue: Issue) -> (url: String, resource: String)?
-    /// Comments from the objects of the comment list, oldest first.
+    /// Comments from the objects of the comment list, oldest first. Each object is read on its own:
+    /// the cache maps each page of a long list apart and reuses the records of pages answered 304.
     func comments(from objects: [JSONValue]) -> [IssueComment]
-    /// Label events from the objects of the event list, oldest first.
+    /// Label events from the objects of the event list, oldest first, each object on its own (as comments).
     func labelEvents(from objects: [JSONValue]) -> [LabelEvent]
 }
 

@@ -5,10 +5,7 @@ extension APIClient {
     /// Every object of a paginated list of small objects (comments, events, notes), following `next`
     /// links one by one: lazy fields are per issue and rarely span more than a page.
     func getAllObjects(_ url: String, resource: String) async throws -> [JSONValue] {
-        switch try await getAllObjects(url, resource: resource, ifNoneMatch: nil) {
-        case let .objects(objects, _): return objects
-        case .notModified: throw APIError("\(hostName) answered 304 to an unconditional request for \(redaction.scrub(url))")
-        }
+        try await getAllObjects(url, resource: resource, revalidating: []).flatMap { $0.objects ?? [] }
     }
 }
 

@@ -41,6 +41,11 @@ enum PageURL {
         queryItems(of: url).first { $0.name == "page" }.flatMap { Int($0.value) }
     }
 
+    /// The page size `url` asks for (`per_page`), or 100 — the size every list here asks for.
+    static func perPage(in url: String) -> Int {
+        queryItems(of: url).first { $0.name == "per_page" }.flatMap { Int($0.value) } ?? 100
+    }
+
     /// `url` with its `page` parameter set to `page` (appended when absent).
     static func settingPage(_ page: Int, in url: String) -> String {
         guard let question = url.firstIndex(of: "?") else { return "\(url)?page=\(page)" }
