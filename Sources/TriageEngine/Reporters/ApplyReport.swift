@@ -5,14 +5,14 @@ import TriageRules
 public enum ApplyReport {
     /// Text: one line per write, grouped by issue (`owner/name#N` for a source that spans
     /// repositories), then a summary; a dry run's says how long the writes take at
-    /// `writeIntervalSeconds` (the source's pacing).
+    /// `writeIntervalSeconds` (the source's pacing). Written to `stream` in pieces (`ChunkedOutput`).
     public static func text(plan: ApplyPlan, result: ApplyResult?, source: String, writeIntervalSeconds: Double = 0,
-                            spanningRepositories: Bool = false) -> String {
-        var output = ""
+                            spanningRepositories: Bool = false, to stream: inout some TextOutputStream) {
+        var output = ChunkedOutput(stream)
         var lastIssue: (repo: String, number: Int)?
         for (index, entry) in plan.entries.enumerated() {
             if entry.createsIssue || entry.issue.number != lastIssue?.number || entry.issue.repo != lastIssue?.repo {
-                output += "\(entry.issueLabel(spanningRepositories: spanningRepositories)) \(TextCheckReporter.oneLine(entry.issue.title))\n"
+                output.write("\(entry.issueLabel(spanningRepositories: spanningRepositories)) \(TextCheckReporter.oneLine(entry.issue.title))\n")
                 lastIssue = (entry.issue.repo, entry.issue.number)
             }
             var line = "  \(entry.operation)  (rule \(entry.rule))"
@@ -23,10 +23,10 @@ public enum ApplyReport {
                 case .notDone: line = "  not done (budget): " + line.dropFirst(2)
                 }
             }
-            output += line + "\n"
+            output.write(line + "\n")
         }
         for held in plan.heldBack {
-            output += "held back: rule \(held.rule) would act on \(held.matchedIssues) issues, more than --max-per-rule allows; nothing of it is written (--force to override)\n"
+            output.write("held back: rule \(held.rule) would act on \(held.matchedIssues) issues, more than --max-per-rule allows; nothing of it is written (--force to override)\n")
         }
         let writes = plan.entries.count
         var summary = "\(writes) write\(writes == 1 ? "" : "s") planned on \(source)"
@@ -39,15 +39,24 @@ public enum ApplyReport {
             }
             summary += " (dry run: pass --yes to write)"
         }
-        return output + summary + "\n"
+        output.write(summary + "\n")
+        stream = output.finished()
     }
 
     /// JSON: `{"source", "writes": [{"repo"?, "number", "title", "url", "rule", "action", "detail", "status"?}], "held_back": [...], "already_done",
     /// "write_interval_seconds", "estimated_write_seconds"}`: `repo` for a source that spans repositories; the last two: the
-    /// source's pacing, the least time the writes take.
+    /// source's pacing, the least time the writes take. Written to `stream` as produced (`JSONStreamWriter`).
     public static func json(plan: ApplyPlan, result: ApplyResult?, source: String, writeIntervalSeconds: Double = 0,
-                            spanningRepositories: Bool = false) -> String {
-        let writes: [JSONValue] = plan.entries.enumerated().map { index, entry in
+                            spanningRepositories: Bool = false, to stream: inout some TextOutputStream) {
+        var json = JSONStreamWriter(ChunkedOutput(stream))
+        json.beginObject()
+        json.key("source")
+        json.value(.string(source))
+        json.key("dry_run")
+        json.value(.bool(result == nil))
+        json.key("writes")
+        json.beginArray()
+        for (index, entry) in plan.entries.enumerated() {
             var fields: [(String, JSONValue)] = spanningRepositories ? [("repo", .string(entry.issue.repo))] : []
             fields += [
                 ("number", .int(entry.issue.number)), ("title", .string(entry.issue.title)), ("url", .string(entry.issue.url)),
@@ -60,15 +69,21 @@ public enum ApplyReport {
                 case .notDone: fields.append(("status", "not_done"))
                 }
             }
-            return .object(fields)
+            json.value(.object(fields))
         }
+        json.endArray()
         let pacing = WritePacingEstimate(writes: plan.entries.count, intervalSeconds: writeIntervalSeconds)
-        let held: [JSONValue] = plan.heldBack.map { .object([("rule", .string($0.rule)), ("matched_issues", .int($0.matchedIssues))]) }
-        let document: JSONValue = .object([
-            ("source", .string(source)), ("dry_run", .bool(result == nil)), ("writes", .array(writes)),
-            ("held_back", .array(held)), ("already_done", .int(plan.alreadyDone)),
-            ("write_interval_seconds", .double(pacing.intervalSeconds)), ("estimated_write_seconds", .double(pacing.seconds)),
-        ])
-        return document.serialized(pretty: true) + "\n"
+        json.key("held_back")
+        json.value(.array(plan.heldBack.map { .object([("rule", .string($0.rule)), ("matched_issues", .int($0.matchedIssues))]) }))
+        json.key("already_done")
+        json.value(.int(plan.alreadyDone))
+        json.key("write_interval_seconds")
+        json.value(.double(pacing.intervalSeconds))
+        json.key("estimated_write_seconds")
+        json.value(.double(pacing.seconds))
+        json.endObject()
+        var output = json.finished()
+        output.write("\n")
+        stream = output.finished()
     }
 }
