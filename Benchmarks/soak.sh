@@ -9,9 +9,9 @@
 #   - with --keep-going --format jsonl (streamed output): the same bound;
 #   - with --keep-going --format json, markdown, html: the report written in pieces, as text's.
 #     json and markdown keep matches as text does (`MatchCollector`): the same bound. html keeps
-#     each match as an `IssueReference` with the values of its columns (author, labels, age, idle),
-#     ~810 bytes more than text's ~122: the bound plus HTML_BYTES_PER_MATCH (default 1024) per
-#     match; holding the page (~455 bytes a match) on top of that would break it (BENCHMARKS.md);
+#     besides each match's cells (author, labels, age, idle; `HTMLCellStore`), ~250 bytes a match:
+#     the bound plus HTML_BYTES_PER_MATCH (default 384) per match. Holding the page (~455 bytes a
+#     match) or the matches' values as they came (~810) on top would break it (BENCHMARKS.md);
 #   - without it: exit 3, and the message names the first malformed line (<stdin>:LINE:).
 # Bounded: every run is under `timeout` (SOAK_TIMEOUT seconds, default 1800), so it stops by itself.
 #
@@ -74,7 +74,7 @@ echo "keep-going, jsonl: exit $status, $jsonl_skipped skipped; peak RSS $((rss_k
 matches=$(grep -oE '^open-bugs \[[a-z]+\]: [0-9]+' "$work/keep.stdout" | grep -oE '[0-9]+$' || echo 0)
 for format in json markdown html; do
   format_budget_kb=$budget_kb
-  [ "$format" = html ] && format_budget_kb=$(( budget_kb + matches * ${HTML_BYTES_PER_MATCH:-1024} / 1024 ))
+  [ "$format" = html ] && format_budget_kb=$(( budget_kb + matches * ${HTML_BYTES_PER_MATCH:-384} / 1024 ))
   set +e
   cat "$input" | timeout "$limit" /usr/bin/time -v -o "$work/time-$format.txt" "$triage" check --rules "$work/rules.yaml" --source - \
     --keep-going --now 2025-01-01T00:00:00Z --format "$format" > "$work/report.$format" 2> "$work/$format.stderr"
