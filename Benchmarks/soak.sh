@@ -7,6 +7,11 @@
 #     (/usr/bin/time -v) under 64 MB plus the largest record: text keeps every match (175,357 here)
 #     to print each rule's count first, compactly (`MatchCollector`), and writes the report in pieces;
 #   - with --keep-going --format jsonl (streamed output): the same bound;
+#   - with --keep-going --format json, markdown, html: the report written in pieces, as text's.
+#     json and markdown keep matches as text does (`MatchCollector`): the same bound. html keeps
+#     besides each match's cells (author, labels, age, idle; `HTMLCellStore`), ~250 bytes a match:
+#     the bound plus HTML_BYTES_PER_MATCH (default 384) per match. Holding the page (~455 bytes a
+#     match) or the matches' values as they came (~810) on top would break it (BENCHMARKS.md);
 #   - without it: exit 3, and the message names the first malformed line (<stdin>:LINE:).
 # Bounded: every run is under `timeout` (SOAK_TIMEOUT seconds, default 1800), so it stops by itself.
 #
@@ -64,6 +69,25 @@ echo "keep-going, jsonl: exit $status, $jsonl_skipped skipped; peak RSS $((rss_k
 [ "$status" = 0 ] || fail "--keep-going --format jsonl exited $status: $(tail -3 "$work/jsonl.stderr")"
 [ "$jsonl_skipped" = "$skipped" ] || fail "jsonl skipped $jsonl_skipped records, text $skipped"
 [ "$rss_kb" -lt "$budget_kb" ] || fail "jsonl: peak RSS ${rss_kb} kB over ${budget_kb} kB"
+
+# 1c. The collected formats written in pieces: each within its bound, the same issues read.
+matches=$(grep -oE '^open-bugs \[[a-z]+\]: [0-9]+' "$work/keep.stdout" | grep -oE '[0-9]+$' || echo 0)
+for format in json markdown html; do
+  format_budget_kb=$budget_kb
+  [ "$format" = html ] && format_budget_kb=$(( budget_kb + matches * ${HTML_BYTES_PER_MATCH:-384} / 1024 ))
+  set +e
+  cat "$input" | timeout "$limit" /usr/bin/time -v -o "$work/time-$format.txt" "$triage" check --rules "$work/rules.yaml" --source - \
+    --keep-going --now 2025-01-01T00:00:00Z --format "$format" > "$work/report.$format" 2> "$work/$format.stderr"
+  status=${PIPESTATUS[1]}
+  set -e
+  rss_kb=$(awk -F': ' '/Maximum resident set size/{print $2}' "$work/time-$format.txt")
+  format_skipped=$(grep -oE 'skipped [0-9]+ malformed record' "$work/$format.stderr" | grep -oE '[0-9]+' || echo 0)
+  echo "keep-going, $format: exit $status, $format_skipped skipped, report $(( $(stat -c %s "$work/report.$format") / 1000000 )) MB; peak RSS $((rss_kb / 1024)) MB (budget $((format_budget_kb / 1024)) MB); wall $(awk -F': ' '/Elapsed \(wall clock\)/{print $2}' "$work/time-$format.txt")"
+  [ "$status" = 0 ] || fail "--keep-going --format $format exited $status: $(tail -3 "$work/$format.stderr")"
+  [ "$format_skipped" = "$skipped" ] || fail "$format skipped $format_skipped records, text $skipped"
+  [ "$rss_kb" -lt "$format_budget_kb" ] || fail "$format: peak RSS ${rss_kb} kB over ${format_budget_kb} kB"
+  rm -f "$work/report.$format"
+done
 
 # 2. Without --keep-going: exit 3 naming the first malformed line.
 set +e

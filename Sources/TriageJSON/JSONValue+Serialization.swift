@@ -9,7 +9,8 @@ extension JSONValue {
     /// The compact serialization as UTF-8 bytes (a request body).
     public var bytes: [UInt8] { Array(serialized().utf8) }
 
-    private func write(into output: inout String, pretty: Bool, indent: Int) {
+    /// Appends the serialization at nesting depth `indent` (what `JSONStreamWriter` continues from).
+    func write(into output: inout String, pretty: Bool, indent: Int) {
         switch self {
         case .null: output += "null"
         case let .bool(value): output += value ? "true" : "false"

@@ -2,11 +2,12 @@ extension ApplyReport {
     /// Markdown for `apply --format markdown` and the CI job summary (SPEC §6): the counts — done,
     /// left by the `--max-operations` budget, held back by the `--max-per-rule` guard, failed —
     /// then the writes of each kind as links, failures first (in a dry run, those the real run
-    /// would refuse), capped by `limits`.
+    /// would refuse), capped by `limits`. Written to `stream` in pieces (`ChunkedOutput`), the lists
+    /// item by item.
     public static func markdown(plan: ApplyPlan, result: ApplyResult?, source: String, limits: SummaryLimits = .standard,
-                                writeIntervalSeconds: Double = 0, spanningRepositories: Bool = false) -> String {
+                                writeIntervalSeconds: Double = 0, spanningRepositories: Bool = false, to stream: inout some TextOutputStream) {
         let item = { (entry: ApplyPlan.Entry) in Self.item(entry, spanningRepositories: spanningRepositories) }
-        var markdown = CappedMarkdown(limits: limits)
+        var markdown = CappedMarkdown(limits: limits, writingTo: ChunkedOutput(stream))
         let writes = plan.entries.count
         markdown.append("## triage apply\n\n")
         var line = "\(MarkdownCheckReporter.codeSpan(source)): \(writes) write\(writes == 1 ? "" : "s") planned"
@@ -39,18 +40,18 @@ extension ApplyReport {
             "rule `\($0.rule)` would act on \($0.matchedIssues) issues: nothing of it was written (--force to override)"
         }, into: &markdown)
         if let result {
-            section("Done", result.entries.filter { $0.status == .done }.map { item($0.entry) }, into: &markdown)
+            section("Done", result.entries.lazy.filter { $0.status == .done }.map { item($0.entry) }, into: &markdown)
         } else {
-            section("Planned", plan.entries.map(item), into: &markdown)
+            section("Planned", plan.entries.lazy.map(item), into: &markdown)
         }
-        return markdown.finished()
+        stream = markdown.finished().finished()
     }
 
     private static func heldBackCount(_ rules: Int, issues: Int) -> String {
         rules == 0 ? "0" : "\(rules) rule\(rules == 1 ? "" : "s") (\(issues) issue\(issues == 1 ? "" : "s"))"
     }
 
-    private static func section(_ title: String, _ items: [String], into markdown: inout CappedMarkdown) {
+    private static func section<Output>(_ title: String, _ items: some Collection<String>, into markdown: inout CappedMarkdown<Output>) {
         guard !items.isEmpty else { return }
         markdown.append("\n### \(title)\n\n")
         markdown.appendList(items)

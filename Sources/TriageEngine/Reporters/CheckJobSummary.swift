@@ -18,8 +18,8 @@ public struct CheckJobSummary: CheckReporter {
         return nil
     }
 
-    /// Rendered whole: it is capped at `limits.maxBytes`.
+    /// Written in pieces by `CheckMarkdown`, capped at about `limits.maxBytes`.
     public mutating func finish(_ summary: CheckSummary, to output: inout some TextOutputStream) {
-        output.write(CheckMarkdown(context: context, form: .jobSummary, limits: limits).render(collector, summary))
+        CheckMarkdown(context: context, form: .jobSummary, limits: limits).write(collector, summary, to: &output)
     }
 }

@@ -21,9 +21,11 @@ struct CheckMarkdown {
     /// No cap: the report lists everything.
     static let unlimited = SummaryLimits(itemsPerList: .max, maxBytes: .max)
 
-    func render(_ collector: MatchCollector, _ summary: CheckSummary) -> String {
+    /// Writes the Markdown to `stream` in 64 KB pieces (`ChunkedOutput`), each list rendered item
+    /// by item as it is written, so neither the report nor a rule's list is ever one string.
+    func write(_ collector: MatchCollector, _ summary: CheckSummary, to stream: inout some TextOutputStream) {
         let statistics = summary.statistics, spanning = context.spansRepositories
-        var markdown = CappedMarkdown(limits: limits)
+        var markdown = CappedMarkdown(limits: limits, writingTo: ChunkedOutput(stream))
         switch form {
         case .report:
             markdown.append("# Triage report\n\n")
@@ -48,11 +50,11 @@ struct CheckMarkdown {
                 markdown.append("\n### `\(rule.name)`\n\n")
             }
             let box = form == .report ? "[ ] " : ""
-            markdown.appendList(matches.map { box + Self.link($0, spanningRepositories: spanning) })
+            markdown.appendList(matches.lazy.map { box + Self.link($0, spanningRepositories: spanning) })
         }
         if !collector.errors.isEmpty {
             markdown.append(form == .report ? "\n## Errors\n\n" : "\n### Errors\n\n")
-            markdown.appendList(collector.errors.map { error in
+            markdown.appendList(collector.errors.lazy.map { error in
                 "`\(error.rule)` on \(error.label(spanningRepositories: spanning)): \(MarkdownCheckReporter.escape(error.message))"
             })
         }
@@ -64,11 +66,11 @@ struct CheckMarkdown {
             case .jobSummary:
                 markdown.append("\n### Not evaluated (\(NotEvaluatedIssue.budgetReason))\n\n")
             }
-            markdown.appendList(collector.notEvaluated.map { issue, rules in
+            markdown.appendList(collector.notEvaluated.lazy.map { issue, rules in
                 Self.link(issue, spanningRepositories: spanning) + ": " + rules.map { "`\(context.rules[$0].name)`" }.joined(separator: ", ")
             })
         }
-        return markdown.finished()
+        stream = markdown.finished().finished()
     }
 
     /// `[#12](URL) Title`, or `#12 Title` for an issue without a URL (file sources); `owner/name#12`

@@ -8,31 +8,56 @@ struct JSONCheckReporter: CollectingCheckReporter {
     let context: CheckContext
     var collector = MatchCollector()
 
-    /// Still built whole (a tree of `JSONValue`, then one string): not yet written in pieces.
-    mutating func finish(_ summary: CheckSummary, to output: inout some TextOutputStream) {
-        let rules: [JSONValue] = context.rules.enumerated().map { index, rule in
-            .object([
-                ("name", .string(rule.name)), ("severity", .string(rule.severity.rawValue)),
-                ("matches", .array(collector.matches(ofRule: index).map { issue in
-                    .object(repoEntry(issue.repo) + [("number", .int(issue.number)), ("title", .string(issue.title)), ("url", .string(issue.url))])
-                })),
-            ])
+    /// Written as it is produced (`JSONStreamWriter` in 64 KB pieces): the containers by hand, each
+    /// match, error and unevaluated issue as a small `JSONValue`, so the document is never whole.
+    mutating func finish(_ summary: CheckSummary, to stream: inout some TextOutputStream) {
+        var json = JSONStreamWriter(ChunkedOutput(stream))
+        json.beginObject()
+        json.key("source")
+        json.value(.string(context.source))
+        json.key("now")
+        json.value(.string(context.now.rfc3339))
+        json.key("issues")
+        json.value(.int(summary.statistics.issuesRead))
+        json.key("rules")
+        json.beginArray()
+        for (index, rule) in context.rules.enumerated() {
+            json.beginObject()
+            json.key("name")
+            json.value(.string(rule.name))
+            json.key("severity")
+            json.value(.string(rule.severity.rawValue))
+            json.key("matches")
+            json.beginArray()
+            for issue in collector.matches(ofRule: index) {
+                json.value(.object(repoEntry(issue.repo) + [("number", .int(issue.number)), ("title", .string(issue.title)), ("url", .string(issue.url))]))
+            }
+            json.endArray()
+            json.endObject()
         }
-        let errors: [JSONValue] = collector.errors.map { error in
-            .object([("rule", .string(error.rule))] + repoEntry(error.repo) + [("number", .int(error.number)), ("message", .string(error.message))])
+        json.endArray()
+        json.key("errors")
+        json.beginArray()
+        for error in collector.errors {
+            json.value(.object([("rule", .string(error.rule))] + repoEntry(error.repo) + [("number", .int(error.number)), ("message", .string(error.message))]))
         }
+        json.endArray()
         // Only when the read budget left some: a run that evaluated everything keeps SPEC §5's keys.
-        let notEvaluated: [(String, JSONValue)] = collector.notEvaluated.isEmpty ? [] : [("not_evaluated", .array(collector.notEvaluated.map { entry in
-            .object(repoEntry(entry.issue.repo) + [
-                ("number", .int(entry.issue.number)), ("rules", .array(entry.rules.map { .string(context.rules[$0].name) })),
-                ("reason", .string(NotEvaluatedIssue.budgetReason)),
-            ])
-        }))]
-        let document: JSONValue = .object([
-            ("source", .string(context.source)), ("now", .string(context.now.rfc3339)),
-            ("issues", .int(summary.statistics.issuesRead)), ("rules", .array(rules)), ("errors", .array(errors)),
-        ] + notEvaluated)
-        output.write(document.serialized(pretty: true) + "\n")
+        if !collector.notEvaluated.isEmpty {
+            json.key("not_evaluated")
+            json.beginArray()
+            for entry in collector.notEvaluated {
+                json.value(.object(repoEntry(entry.issue.repo) + [
+                    ("number", .int(entry.issue.number)), ("rules", .array(entry.rules.map { .string(context.rules[$0].name) })),
+                    ("reason", .string(NotEvaluatedIssue.budgetReason)),
+                ]))
+            }
+            json.endArray()
+        }
+        json.endObject()
+        var output = json.finished()
+        output.write("\n")
+        stream = output.finished()
     }
 
     /// `"repo"` for multi-repository sources (SPEC §7), nothing otherwise.

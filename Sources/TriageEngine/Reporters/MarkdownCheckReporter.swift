@@ -8,9 +8,9 @@ struct MarkdownCheckReporter: CollectingCheckReporter {
     let context: CheckContext
     var collector = MatchCollector()
 
-    /// Still rendered whole (`CheckMarkdown` is shared with the capped job summary), then written.
+    /// Written in pieces by `CheckMarkdown`, uncapped.
     mutating func finish(_ summary: CheckSummary, to output: inout some TextOutputStream) {
-        output.write(CheckMarkdown(context: context, form: .report, limits: CheckMarkdown.unlimited).render(collector, summary))
+        CheckMarkdown(context: context, form: .report, limits: CheckMarkdown.unlimited).write(collector, summary, to: &output)
     }
 
     /// `text` as a code span: inside one, a backslash is shown as is, so `escape` must not be used;

@@ -55,7 +55,7 @@ struct CheckCommand: AsyncParsableCommand {
                 progress.clear()
                 var output = StandardStream.output
                 reporter.finish(result.summary, to: &output)
-                if let summaryPath, let markdown = jobSummary?.finish(result.summary) { JobSummaryFile.append(markdown, to: summaryPath) }
+                if let summaryPath, var summary = jobSummary { JobSummaryFile.append(to: summaryPath) { summary.finish(result.summary, to: &$0) } }
                 return result
             } catch {
                 progress.clear()

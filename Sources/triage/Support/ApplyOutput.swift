@@ -17,18 +17,23 @@ enum ApplyOutput {
         for note in result.reportNotes { StandardStream.error.write("note: \(note)\n") }
         for failure in result.reportFailures { StandardStream.error.write("error: \(failure)\n") }
         let source = provider.sourceDescription, spanning = provider.spansRepositories, interval = result.writeIntervalSeconds
-        let markdown = ApplyReport.markdown(plan: result.plan, result: result.execution, source: source,
-                                            writeIntervalSeconds: interval, spanningRepositories: spanning)
+        var output = StandardStream.output
         switch format {
-        case .text: StandardStream.output.write(ApplyReport.text(plan: result.plan, result: result.execution, source: source,
-                                                                 writeIntervalSeconds: interval, spanningRepositories: spanning))
-        case .json: StandardStream.output.write(ApplyReport.json(plan: result.plan, result: result.execution, source: source,
-                                                                 writeIntervalSeconds: interval, spanningRepositories: spanning))
-        case .markdown: StandardStream.output.write(markdown)
-        case .html: StandardStream.output.write(ApplyReport.html(result, rules: rules, source: source, now: now, spanningRepositories: spanning))
+        case .text: ApplyReport.text(plan: result.plan, result: result.execution, source: source,
+                                     writeIntervalSeconds: interval, spanningRepositories: spanning, to: &output)
+        case .json: ApplyReport.json(plan: result.plan, result: result.execution, source: source,
+                                     writeIntervalSeconds: interval, spanningRepositories: spanning, to: &output)
+        case .markdown: ApplyReport.markdown(plan: result.plan, result: result.execution, source: source,
+                                             writeIntervalSeconds: interval, spanningRepositories: spanning, to: &output)
+        case .html: ApplyReport.html(result, rules: rules, source: source, now: now, spanningRepositories: spanning, to: &output)
         }
-        StandardStream.output.flush()
-        if let summaryPath = JobSummaryFile.path() { JobSummaryFile.append(markdown, to: summaryPath) }
+        output.flush()
+        if let summaryPath = JobSummaryFile.path() {
+            JobSummaryFile.append(to: summaryPath) { file in
+                ApplyReport.markdown(plan: result.plan, result: result.execution, source: source,
+                                     writeIntervalSeconds: interval, spanningRepositories: spanning, to: &file)
+            }
+        }
         let notes = provider.runNotes
         let budgetSpent = RunFailure.printUnread(notes, notEvaluated: result.notEvaluated, spanningRepositories: provider.spansRepositories)
         if RunFailure.printFailedRepositories(notes) { throw ExitCode(ExitStatus.sourceFailed) }

@@ -12,24 +12,20 @@ enum JobSummaryFile {
         return path
     }
 
-    static func append(_ markdown: String, to path: String) {
-        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            StandardStream.error.write("warning: cannot write the job summary to \(path) (\(variable)): \(String(cString: strerror(errno)))\n")
+    /// Appends what `write` writes, piece by piece as it writes it, after a blank line that keeps
+    /// this summary from running into the previous step's text.
+    static func append(to path: String, _ write: (inout AppendingFile) -> Void) {
+        var file: AppendingFile
+        do {
+            file = try AppendingFile(path: path)
+        } catch {
+            StandardStream.error.write("warning: cannot write the job summary to \(path) (\(variable)): \(error.reason)\n")
             return
         }
-        defer { close(descriptor) }
-        // A blank line keeps this summary from running into the previous step's text.
-        let bytes = Array(("\n" + markdown).utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else {
-                StandardStream.error.write("warning: the job summary in \(path) is incomplete: \(String(cString: strerror(errno)))\n")
-                return
-            }
-            offset += written
+        file.write("\n")
+        write(&file)
+        if let failure = file.close() {
+            StandardStream.error.write("warning: the job summary in \(path) is incomplete: \(failure)\n")
         }
     }
 }

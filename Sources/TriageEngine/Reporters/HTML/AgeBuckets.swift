@@ -14,10 +14,10 @@ enum AgeBuckets {
         buckets.firstIndex { bucket in bucket.under.map { age < $0 } ?? true }!
     }
 
-    /// How many of `ages` fall in each bucket, in bucket order.
-    static func counts(_ ages: some Sequence<TimeSpan>) -> [Int] {
+    /// How many of `bucketIndexes` (each from `bucket(of:)`) are each bucket, in bucket order.
+    static func counts(ofBuckets bucketIndexes: some Sequence<Int>) -> [Int] {
         var counts = Array(repeating: 0, count: buckets.count)
-        for age in ages { counts[bucket(of: age)] += 1 }
+        for index in bucketIndexes { counts[index] += 1 }
         return counts
     }
 }

@@ -6,9 +6,10 @@ extension ApplyReport {
     /// `check`'s (SPEC §9): the run's facts, a bar chart of writes per rule, then per rule with
     /// actions, in file order, a section (`data-rule`, `data-writes`, `data-issues`) with a table of
     /// its writes, one row per write (`data-number`, `data-repo` for sources spanning repositories,
-    /// `data-status`: `planned`, `done`, `failed`, `not_done`). `rules` are the run's rules.
+    /// `data-status`: `planned`, `done`, `failed`, `not_done`). `rules` are the run's rules. Written
+    /// to `stream` in pieces (`ChunkedOutput`), each table row by row.
     public static func html(_ run: ApplyRun.Result, rules: [Rule], source: String, now: Timestamp,
-                            spanningRepositories: Bool = false) -> String {
+                            spanningRepositories: Bool = false, to stream: inout some TextOutputStream) {
         let plan = run.plan, execution = run.execution
         let statuses: [ApplyResult.Status?] = plan.entries.indices.map { index in
             execution.map { index < $0.entries.count ? $0.entries[index].status : .notDone } ?? plan.refusals[index].map(ApplyResult.Status.failed)
@@ -27,15 +28,17 @@ extension ApplyReport {
                   ("Duration", HTMLReportText.duration(seconds: run.elapsedSeconds)), ("Version", "triage \(TriageVersion.current)")]
 
         let entriesByRule = Dictionary(grouping: plan.entries.indices, by: { plan.entries[$0].rule })
+        var output = ChunkedOutput(stream)
+        HTMLPage(title: execution == nil ? "Triage plan" : "Triage apply", facts: facts).writeStart(to: &output)
         var body = "<section class=\"overview\">\n<h2>Writes per rule</h2>\n<figure>"
         body += HTMLCharts.barChart(title: "Writes per rule", unit: { "\($0) write\($0 == 1 ? "" : "s")" }, bars: rules.enumerated().map { index, rule in
             HTMLCharts.Bar(label: rule.name, value: entriesByRule[rule.name]?.count ?? 0, severity: rule.severity.rawValue, anchor: "#rule-\(index)")
         })
-        body += "</figure>\n</section>\n"
+        output.write(body + "</figure>\n</section>\n")
         for (index, rule) in rules.enumerated() {
             let entries = entriesByRule[rule.name] ?? []
             let issues = Set(entries.map { plan.entries[$0].issue }).count
-            body += "<section class=\"rule\" id=\"rule-\(index)\" data-rule=\"\(HTML.escape(rule.name))\" data-writes=\"\(entries.count)\" data-issues=\"\(issues)\">\n"
+            var body = "<section class=\"rule\" id=\"rule-\(index)\" data-rule=\"\(HTML.escape(rule.name))\" data-writes=\"\(entries.count)\" data-issues=\"\(issues)\">\n"
             body += "<h2><span>\(HTML.escape(rule.name))</span> <span class=\"severity severity-\(rule.severity.rawValue)\">\(rule.severity.rawValue)</span>"
             body += " <span class=\"count\">\(entries.count) write\(entries.count == 1 ? "" : "s") on \(issues) issue\(issues == 1 ? "" : "s") <span data-shown></span></span></h2>\n"
             if let description = rule.description { body += "<p class=\"description\">\(HTML.escape(description))</p>\n" }
@@ -43,13 +46,14 @@ extension ApplyReport {
                 body += "<p class=\"status-failed\" data-held-back=\"\(held.matchedIssues)\">Held back: the rule would act on \(held.matchedIssues) issues, more than --max-per-rule allows; nothing of it is written (--force to override).</p>\n"
             }
             guard !entries.isEmpty else {
-                body += "<p class=\"muted\">Nothing to write.</p>\n</section>\n"
+                output.write(body + "<p class=\"muted\">Nothing to write.</p>\n</section>\n")
                 continue
             }
+            output.write(body)
             let columns = [HTMLTable.Column(header: "Issue", widthEm: spanningRepositories ? 12 : 6), HTMLTable.Column(header: "Title", widthEm: nil),
                            HTMLTable.Column(header: "Action", widthEm: 7), HTMLTable.Column(header: "Write", widthEm: nil),
                            HTMLTable.Column(header: "Status", widthEm: 10)]
-            let rows = entries.map { index in
+            let rows = entries.lazy.map { index in
                 let entry = plan.entries[index]
                 let (status, statusText) = statusCell(statuses[index])
                 var row = "<tr data-number=\"\(entry.issue.number)\""
@@ -60,9 +64,11 @@ extension ApplyReport {
                 row += "<td>\(HTML.escape(entry.operation.description))</td>"
                 return row + "<td class=\"status-\(status)\">\(HTML.escape(statusText))</td></tr>\n"
             }
-            body += HTMLTable(columns: columns, kind: "writes").render(rows) + "</section>\n"
+            HTMLTable(columns: columns, kind: "writes").write(rows, to: &output)
+            output.write("</section>\n")
         }
-        return HTMLPage(title: execution == nil ? "Triage plan" : "Triage apply", facts: facts, body: body).render()
+        HTMLPage.writeEnd(to: &output)
+        stream = output.finished()
     }
 
     /// The `data-status` word and the text of a write's status cell.

@@ -7,19 +7,15 @@ import TriageRules
 /// `data-matches` on each section, `data-number` (and `data-repo` for sources spanning
 /// repositories) on each row.
 struct HTMLCheckReporter: CheckReporter {
-    /// One match of a rule: the issue and the field values the run handed out with it.
-    struct Match {
-        var issue: IssueReference
-        var values: [IssueField: Value]
-    }
-
     let context: CheckContext
-    private var matchesByRule: [[Match]]
-    private var errors: [RuleEvaluationError] = []
+    /// Every match's issue, compactly, as the other collecting formats keep it.
+    private var collector = MatchCollector()
+    /// Every matching issue's value cells, rendered as it arrives.
+    private var cells: HTMLCellStore
 
     init(context: CheckContext) {
         self.context = context
-        matchesByRule = Array(repeating: [], count: context.rules.count)
+        cells = HTMLCellStore(fields: Self.reportedFields(for: context.rules))
     }
 
     /// What the run must hand out with each match (`CheckRun.reportedFields`): the standard columns
@@ -33,15 +29,15 @@ struct HTMLCheckReporter: CheckReporter {
     }
 
     mutating func record(_ outcome: IssueOutcome) -> String? {
-        for index in outcome.matchedRules where index < matchesByRule.count {
-            matchesByRule[index].append(Match(issue: outcome.issue, values: outcome.fieldValues))
-        }
-        errors += outcome.errors
+        collector.add(outcome)
+        if !outcome.matchedRules.isEmpty { cells.add(outcome.fieldValues) }
         return nil
     }
 
-    /// Rendered whole, then written: the page is one document of charts and tables (SPEC §9).
-    mutating func finish(_ summary: CheckSummary, to output: inout some TextOutputStream) {
+    /// Written in 64 KB pieces (`ChunkedOutput`): the page's start, the chart of matches per rule
+    /// (counts only), then each rule's section, its histogram counted and its table written row by
+    /// row from the stored matches, then the errors and the page's end. The page is never one string.
+    mutating func finish(_ summary: CheckSummary, to stream: inout some TextOutputStream) {
         let statistics = summary.statistics
         var facts: [(label: String, value: String)] = [
             ("Source", context.source), ("Now", context.now.rfc3339), ("Issues read", String(statistics.issuesRead)),
@@ -53,55 +49,58 @@ struct HTMLCheckReporter: CheckReporter {
         facts += [("API calls", calls), ("Duration", HTMLReportText.duration(seconds: summary.elapsedSeconds)),
                   ("Version", "triage \(TriageVersion.current)")]
 
-        var body = "<section class=\"overview\">\n<h2>Matches per rule</h2>\n<figure>"
-        body += HTMLCharts.barChart(title: "Matches per rule", unit: { "\($0) match\($0 == 1 ? "" : "es")" }, bars: context.rules.enumerated().map { index, rule in
-            HTMLCharts.Bar(label: rule.name, value: matchesByRule[index].count, severity: rule.severity.rawValue, anchor: "#rule-\(index)")
+        var output = ChunkedOutput(stream)
+        HTMLPage(title: "Triage report", facts: facts).writeStart(to: &output)
+        var overview = "<section class=\"overview\">\n<h2>Matches per rule</h2>\n<figure>"
+        overview += HTMLCharts.barChart(title: "Matches per rule", unit: { "\($0) match\($0 == 1 ? "" : "es")" }, bars: context.rules.enumerated().map { index, rule in
+            HTMLCharts.Bar(label: rule.name, value: collector.matches(ofRule: index).count, severity: rule.severity.rawValue, anchor: "#rule-\(index)")
         })
-        body += "</figure>\n</section>\n"
-        for (index, rule) in context.rules.enumerated() { body += section(index: index, rule: rule) }
-        if !errors.isEmpty {
-            body += "<section class=\"errors\" data-errors=\"\(errors.count)\">\n<h2>Errors</h2>\n<p class=\"description\">Rules that could not be evaluated on an issue (never counted as a match or a non-match).</p>\n<ul>\n"
-            for error in errors {
-                body += "<li><code>\(HTML.escape(error.rule))</code> on \(HTML.escape(error.label(spanningRepositories: context.spansRepositories))): \(HTML.escape(error.message))</li>\n"
+        output.write(overview + "</figure>\n</section>\n")
+        for (index, rule) in context.rules.enumerated() { writeSection(index: index, rule: rule, to: &output) }
+        if !collector.errors.isEmpty {
+            output.write("<section class=\"errors\" data-errors=\"\(collector.errors.count)\">\n<h2>Errors</h2>\n<p class=\"description\">Rules that could not be evaluated on an issue (never counted as a match or a non-match).</p>\n<ul>\n")
+            for error in collector.errors {
+                output.write("<li><code>\(HTML.escape(error.rule))</code> on \(HTML.escape(error.label(spanningRepositories: context.spansRepositories))): \(HTML.escape(error.message))</li>\n")
             }
-            body += "</ul>\n</section>\n"
+            output.write("</ul>\n</section>\n")
         }
-        output.write(HTMLPage(title: "Triage report", facts: facts, body: body).render())
+        HTMLPage.writeEnd(to: &output)
+        stream = output.finished()
     }
 
     /// A rule's section: heading, description, histogram and table (or a line saying it has no match).
-    private func section(index: Int, rule: Rule) -> String {
-        let matches = matchesByRule[index]
+    private func writeSection(index: Int, rule: Rule, to output: inout some TextOutputStream) {
+        let matches = collector.matches(ofRule: index)
         var html = "<section class=\"rule\" id=\"rule-\(index)\" data-rule=\"\(HTML.escape(rule.name))\" data-matches=\"\(matches.count)\" data-severity=\"\(rule.severity.rawValue)\">\n"
         html += "<h2><span>\(HTML.escape(rule.name))</span> <span class=\"severity severity-\(rule.severity.rawValue)\">\(rule.severity.rawValue)</span>"
         html += " <span class=\"count\">\(matches.count) match\(matches.count == 1 ? "" : "es") <span data-shown></span></span></h2>\n"
         if let description = rule.description { html += "<p class=\"description\">\(HTML.escape(description))</p>\n" }
-        guard !matches.isEmpty else { return html + "<p class=\"muted\">No matches.</p>\n</section>\n" }
+        guard !matches.isEmpty else { return output.write(html + "<p class=\"muted\">No matches.</p>\n</section>\n") }
 
-        let ages = matches.compactMap { match -> TimeSpan? in
-            if case let .duration(age)? = match.values[.age] { return age }
-            return nil
-        }
-        if !ages.isEmpty {
-            html += "<figure>" + HTMLCharts.ageHistogram(title: "Age of the matches of \(rule.name)", counts: AgeBuckets.counts(ages))
+        // Counted in one pass over the matches, before any row is written.
+        let ageCounts = AgeBuckets.counts(ofBuckets: matches.storedIndexes.lazy.compactMap { cells.ageBucket(of: Int($0)) })
+        if ageCounts.contains(where: { $0 > 0 }) {
+            html += "<figure>" + HTMLCharts.ageHistogram(title: "Age of the matches of \(rule.name)", counts: ageCounts)
             html += "<figcaption>Age of the matches</figcaption></figure>\n"
         }
+        output.write(html)
         let fields = HTMLCells.standardFields + HTMLCells.extraFields(of: rule)
         let columns = [HTMLTable.Column(header: "Issue", widthEm: context.spansRepositories ? 12 : 6), HTMLTable.Column(header: "Title", widthEm: nil)]
             + fields.map { HTMLTable.Column(header: HTMLCells.header(of: $0), widthEm: HTMLCells.widthEm(of: $0)) }
-        html += HTMLTable(columns: columns, kind: "matches").render(matches.map { row($0, columns: fields) })
-        return html + "</section>\n"
+        let slots = fields.map { field in cells.fields.firstIndex(of: field)! }
+        let rows = matches.indices.lazy.map { position in row(matches[position], cells: cells.cells(of: Int(matches.storedIndexes[position]), slots: slots)) }
+        HTMLTable(columns: columns, kind: "matches").write(rows, to: &output)
+        output.write("</section>\n")
     }
 
-    /// A match's row: the issue linked to its page, its title, then one cell per column.
-    private func row(_ match: Match, columns: [IssueField]) -> String {
-        let issue = match.issue, spanning = context.spansRepositories
+    /// A match's row: the issue linked to its page, its title, then its value `cells`, one per column.
+    private func row(_ issue: IssueReference, cells: String) -> String {
+        let spanning = context.spansRepositories
         var html = "<tr data-number=\"\(issue.number)\""
         if spanning { html += " data-repo=\"\(HTML.escape(issue.repo))\"" }
         html += "><td class=\"number\"" + (spanning ? ">" : " data-sort=\"\(issue.number)\">")
         html += HTMLReportText.issueLink(issue, spanningRepositories: spanning)
         html += "</td><td class=\"title\">\(HTML.escape(issue.title))</td>"
-        for field in columns { html += HTMLCells.value(match.values[field]) }
-        return html + "</tr>\n"
+        return html + cells + "</tr>\n"
     }
 }

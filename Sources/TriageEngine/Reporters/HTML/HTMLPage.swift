@@ -1,21 +1,22 @@
 /// The frame of a report page: doctype, a Content-Security-Policy that allows no load of any kind
 /// and only the page's own script (by hash), the inline style sheet with its light and dark
-/// schemes, the header with the run's facts, the body, the script. One file, nothing external: it
-/// opens from an artifact zip, a `file:` URL or a Pages site alike.
+/// schemes, the header with the run's facts, then the body, then the script. One file, nothing
+/// external: it opens from an artifact zip, a `file:` URL or a Pages site alike. The page is
+/// written around its body (`writeStart`, the body's pieces, `writeEnd`), so a report of thousands
+/// of rows is never one string; the script is fixed text, so its hash is known before the first byte.
 struct HTMLPage {
     /// The `<title>` and the header's heading.
     var title: String
     /// Label and value of each fact the header lists (source, `now`, counts, version), as text.
     var facts: [(label: String, value: String)]
-    /// The page's content, already HTML (built from `HTML.escape`d values).
-    var body: String
 
     /// `default-src 'none'` forbids every fetch (fonts, images, scripts, frames, connections);
     /// inline styles are allowed, scripts only by the hash of `HTMLScript.source`.
     static let contentSecurityPolicy =
         "default-src 'none'; style-src 'unsafe-inline'; script-src \(HTMLScript.hashSource); img-src data:; base-uri 'none'; form-action 'none'"
 
-    func render() -> String {
+    /// Everything before the body: head, style sheet, header with the facts, and `<main>`.
+    func writeStart(to output: inout some TextOutputStream) {
         var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         html += "<meta http-equiv=\"Content-Security-Policy\" content=\"\(HTML.escape(Self.contentSecurityPolicy))\">\n"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -27,9 +28,12 @@ struct HTMLPage {
             html += "<div><dt>\(HTML.escape(fact.label))</dt><dd>\(HTML.escape(fact.value))</dd></div>\n"
         }
         html += "</dl>\n<div class=\"filter\" data-filter-slot></div>\n</header>\n<main>\n"
-        html += body
-        html += "</main>\n<script>\(HTMLScript.source)</script>\n</body>\n</html>\n"
-        return html
+        output.write(html)
+    }
+
+    /// Everything after the body: the end of `<main>`, the script, the end of the document.
+    static func writeEnd(to output: inout some TextOutputStream) {
+        output.write("</main>\n<script>\(HTMLScript.source)</script>\n</body>\n</html>\n")
     }
 
     /// Colours are custom properties, swapped as a whole for `prefers-color-scheme: dark`; tables

@@ -22,26 +22,29 @@ struct HTMLTable {
     /// The class of the table (`matches`, `writes`), besides `sortable` on the first chunk.
     var kind: String
 
-    /// The table of `rows` (each a complete `<tr>…</tr>\n`).
-    func render(_ rows: [String]) -> String {
+    /// Writes the table of `rows` (each a complete `<tr>…</tr>\n`; a lazy collection renders each
+    /// row only as it is written), chunk by chunk.
+    func write(_ rows: some Collection<String>, to output: inout some TextOutputStream) {
         let minimumEm = columns.reduce(0) { $0 + ($1.widthEm ?? Self.flexibleColumnEm) }
         var colgroup = "<colgroup>"
         for column in columns { colgroup += column.widthEm.map { "<col style=\"width: \($0)em\">" } ?? "<col>" }
         colgroup += "</colgroup>"
-        var html = "<div class=\"table-wrap\">\n"
-        for start in stride(from: 0, to: max(rows.count, 1), by: Self.chunkSize) {
-            let end = min(start + Self.chunkSize, rows.count)
-            html += "<div class=\"chunk\" style=\"min-width: \(minimumEm)em; contain-intrinsic-size: auto \((end - start) * Self.estimatedRowHeight)px\">"
+        output.write("<div class=\"table-wrap\">\n")
+        var remaining = rows.makeIterator()
+        let count = rows.count
+        for start in stride(from: 0, to: max(count, 1), by: Self.chunkSize) {
+            let end = min(start + Self.chunkSize, count)
+            var html = "<div class=\"chunk\" style=\"min-width: \(minimumEm)em; contain-intrinsic-size: auto \((end - start) * Self.estimatedRowHeight)px\">"
             html += "<table class=\"\(start == 0 ? "sortable " : "")\(kind)\">" + colgroup
             if start == 0 {
                 html += "<thead><tr>"
                 for column in columns { html += "<th scope=\"col\">\(HTML.escape(column.header))</th>" }
                 html += "</tr></thead>"
             }
-            html += "\n<tbody>\n"
-            for row in rows[start..<end] { html += row }
-            html += "</tbody>\n</table></div>\n"
+            output.write(html + "\n<tbody>\n")
+            for _ in start..<end { output.write(remaining.next()!) }
+            output.write("</tbody>\n</table></div>\n")
         }
-        return html + "</div>\n"
+        output.write("</div>\n")
     }
 }
