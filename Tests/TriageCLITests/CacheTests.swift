@@ -150,7 +150,8 @@ struct CacheTests {
     }
 
     /// Killed mid-sync (SIGKILL: no cleanup at all) at several points, the cache still gives the
-    /// answers of a cold run.
+    /// answers of a cold run, to the next run and to the next full re-list, which revalidates the
+    /// pages stored by the last complete one (schema 2).
     @Test func aRunKilledMidSyncLeavesAUsableCache() async throws {
         let repository = try await CachedRepository.start(count: 400, pageSize: 50)
         try await repository.server.serving {
@@ -159,6 +160,7 @@ struct CacheTests {
             // comment request (lazy data being stored).
             let points: [(String, [String], @Sendable (TestHTTPRequest) -> Bool)] = [
                 ("full list page 4", ["--cache-max-age", "0s"], { $0.query["page"] == "4" }),
+                ("comments after a full re-list", ["--cache-max-age", "0s"], { $0.path.hasSuffix("/comments") }),
                 ("incremental list", [], { $0.path.hasSuffix("/issues") && $0.query["since"] != nil }),
                 ("comments", [], { $0.path.hasSuffix("/comments") }),
             ]
@@ -179,6 +181,9 @@ struct CacheTests {
                 let next = try await repository.check(rules: Self.mixedRules)
                 let cold = try await repository.check(rules: Self.mixedRules, cached: false)
                 #expect(next.stdout == cold.stdout && next.stderr.isEmpty, "\(name): \(next)")
+                let relisted = try await repository.check(rules: Self.mixedRules, extra: ["--cache-max-age", "0s"])
+                #expect(repository.lastRun.contains { $0.header("if-none-match") != nil }, "\(name)")
+                #expect(relisted.stdout == cold.stdout && relisted.stderr.isEmpty, "\(name): \(relisted)")
             }
         }
     }

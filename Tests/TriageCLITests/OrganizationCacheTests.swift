@@ -77,6 +77,36 @@ struct OrganizationCacheTests {
         }
     }
 
+    /// A full re-list of every member repository (`--cache-max-age 0s`) revalidates each page its
+    /// last full list stored, including the later pages GitHub links as `/repositories/{id}/issues`,
+    /// and a deletion in one repository is read afresh there alone.
+    @Test func aFullRelistRevalidatesEveryMembersStoredPages() async throws {
+        let organization = FakeOrganization(names: ["web", "api", "docs"], count: 30, pageSize: 10)
+        let server = try await OrganizationSourceTests.serve(organization)
+        let directory = NSTemporaryDirectory() + "triage-org-relist-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let relist = ["--cache", directory, "--cache-max-age", "0s"]
+        try await server.serving {
+            _ = try await check(server, cache: relist)
+            // Each repository's third page is exactly full: the first re-list asks the page after
+            // it unconditionally (empty), the next one revalidates that empty page too.
+            let spilled = try await check(server, cache: relist)
+            let probes = spilled.requests.filter { $0.path.hasSuffix("/issues") && $0.header("if-none-match") == nil }
+            #expect(spilled.listPages == 12 && probes.count == 3 && probes.allSatisfy { $0.query["page"] == "4" }, "\(spilled.requests.map(\.uri))")
+            let unchanged = try await check(server, cache: relist)
+            let pages = unchanged.requests.filter { $0.path.hasSuffix("/issues") }
+            #expect(pages.count == 12 && pages.allSatisfy { $0.header("if-none-match") != nil }, "\(unchanged.requests.map(\.uri))")
+            #expect(pages.contains { $0.path.hasPrefix("/repositories/") } && unchanged.lazy.isEmpty)
+            let uncached = try await check(server, cache: ["--no-cache"])
+            #expect(unchanged.output.stdout == uncached.output.stdout)
+
+            try #require(organization.repository("api")).tracker.delete(5)
+            let shifted = try await check(server, cache: relist)
+            let fresh = try await check(server, cache: ["--no-cache"])
+            #expect(shifted.output.stdout == fresh.output.stdout)
+        }
+    }
+
     /// A GitLab group reads its group lists every run (the cache holds projects) but each project's
     /// notes come from the cache while the issue is unchanged; with `--shard` it is cached like an
     /// organisation.

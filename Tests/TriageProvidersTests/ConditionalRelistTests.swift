@@ -147,6 +147,65 @@ struct ConditionalRelistTests {
         }
     }
 
+    /// Items changed and read by an incremental sync after the full list: their page's stored keys
+    /// still name them, but the page answers 200 (its body changed), so the re-list reads them
+    /// afresh; an item transferred away after that sync leaves the cache.
+    @Test func itemsReadByAnIncrementalSyncAreReadAgainOnTheirChangedPage() async throws {
+        let harness = try await RemoteHarness.start(count: 350, pageSize: 100)
+        try await harness.server.serving {
+            var created: [String] = []
+            defer { for path in created { try? FileManager.default.removeItem(atPath: path) } }
+            let cache = try fresh(&created)
+            _ = try await relist(harness, cache)
+            harness.tracker.toggleClosed(150)
+            harness.tracker.toggleLabel("bug", on: 160)
+            let incremental = CachedIssueProvider(base: try harness.github(), cache: cache, maxAgeSeconds: 3600)
+            var synced: [TriageLanguage.Issue] = []
+            for try await issue in incremental.issues(matching: .everything) { synced.append(issue) }
+            await incremental.shutdown()
+            #expect(harness.server.requests.last?.query["since"] != nil)
+            #expect(try await synced == uncached(harness))
+
+            let relisted = try await relist(harness, cache)
+            #expect(relisted.conditional.count == 4 && relisted.notModified == 3, "\(relisted.requests.map(\.uri))")
+            #expect(try await relisted.issues == uncached(harness))
+
+            harness.tracker.delete(160)
+            let transferred = try await relist(harness, cache)
+            #expect(transferred.notModified == 1 && !transferred.issues.contains { $0.number == 160 })
+            #expect(try await transferred.issues == uncached(harness))
+        }
+    }
+
+    /// A page the server sends without an `ETag` is asked unconditionally every time; the pages
+    /// around it still revalidate, and what it no longer lists leaves the cache.
+    @Test func aPageWithoutAnETagIsReadAfreshEveryTime() async throws {
+        let harness = try await RemoteHarness.start(count: 350, pageSize: 100) { request, normal in
+            guard request.query["page"] == "2" else { return nil }
+            var stripped = normal
+            stripped.headers.removeAll { $0.name.lowercased() == "etag" }
+            return stripped
+        }
+        try await harness.server.serving {
+            var created: [String] = []
+            defer { for path in created { try? FileManager.default.removeItem(atPath: path) } }
+            let cache = try fresh(&created)
+            let cold = try await relist(harness, cache)
+            let unchanged = try await relist(harness, cache)
+            #expect(unchanged.conditional.count == 3 && unchanged.notModified == 3 && unchanged.requests.count == 4)
+            #expect(unchanged.requests.first { $0.query["page"] == "2" }?.header("if-none-match") == nil)
+            #expect(unchanged.issues == cold.issues)
+
+            // Issue 150 (page 2) goes: page 2 and every later page change, page 1 stays.
+            harness.tracker.delete(150)
+            let shrunk = try await relist(harness, cache)
+            #expect(shrunk.notModified == 1 && !shrunk.issues.contains { $0.number == 150 })
+            #expect(try await shrunk.issues == uncached(harness))
+            let key = CacheSourceKey(apiBase: harness.server.baseURL, repository: "acme/app", description: "github:acme/app")
+            #expect(try cache.items(of: key).count == 349)
+        }
+    }
+
     /// 250 comments in pages of 100: each stored page is revalidated with its own `ETag`.
     @Test func aLongCommentListIsRevalidatedPageByPage() async throws {
         let harness = try await RemoteHarness.start(count: 20, pageSize: 20)
@@ -216,6 +275,21 @@ struct ConditionalRelistTests {
             #expect(spilled.requests.map { $0.query["page"] ?? "1" } == ["1", "2", "3", "4"] && spilled.notModified == 3)
             #expect(spilled.requests.last?.header("if-none-match") == nil && spilled.comments.last?.body == "spills over")
             #expect(try await spilled.comments == plain())
+
+            // A comment deleted on page 1 shifts every later page: the list shrinks from four
+            // pages to three, none of them a 304, and no comment of the old pages lingers.
+            harness.tracker.update(5) { $0.posted.remove(at: 5) }
+            stamp(6)
+            let shifted = try await comments()
+            #expect(shifted.requests.map { $0.query["page"] ?? "1" } == ["1", "2", "3"] && shifted.notModified == 0)
+            #expect(shifted.comments.count == 300 && !shifted.comments.contains { $0.body == "comment 5" })
+            #expect(try await shifted.comments == plain())
+
+            // Unchanged again: the full last page is followed by an empty one, read unconditionally.
+            stamp(7)
+            let settled = try await comments()
+            #expect(settled.notModified == 3 && settled.requests.count == 4 && settled.comments == shifted.comments)
+            #expect(try await settled.comments == plain())
         }
     }
 }
