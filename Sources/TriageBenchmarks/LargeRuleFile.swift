@@ -25,3 +25,22 @@ func largeRuleFile(rules count: Int) -> String {
     }
     return text
 }
+
+/// A rule file of `count` rules in pairs that label and unlabel one of 50 labels on conditions the
+/// flip-flop check cannot tell apart (each reads its own area label), so `lint` compares every
+/// writer with every rule and decides each opposing pair: its worst case, O(rules²).
+func opposingRuleFile(rules count: Int) -> String {
+    var text = "rules:\n"
+    for index in 0..<count / 2 {
+        text += """
+              - name: mark-\(index)
+                when: state == "open" and "stale-\(index % 50)" not in labels and idle > \(30 + index % 20)d and "area/\(index)" in labels
+                actions: [{label: stale-\(index % 50)}, {comment: "Marked stale."}]
+              - name: unmark-\(index)
+                when: '"stale-\(index % 50)" in labels and human_idle < \(1 + index % 5)d and "area/\(index)" in labels'
+                actions: [{unlabel: stale-\(index % 50)}]
+
+            """
+    }
+    return text
+}

@@ -118,6 +118,11 @@ let largeFileTime = seconds { largeFileRules = RuleLoader.load([(path: "large.ya
 precondition(largeFileRules == 5_000, "the large rule file did not load")
 print(String(format: "  load + check + compile a %.1f MB file of 5,000 rules: %.0f ms", Double(largeFile.count) / 1e6, largeFileTime * 1000))
 
+let lintFile = Array(opposingRuleFile(rules: 2_000).utf8)
+var lintFindings = 0
+let lintTime = seconds { lintFindings = Linter.lint(RuleLoader.load([(path: "opposing.yaml", bytes: lintFile)])).count }
+print(String(format: "  load + check + lint a file of 2,000 rules in opposing pairs: %.0f ms, %d findings", lintTime * 1000, lintFindings))
+
 let issues = makeIssues(issueCount)
 let cores = ProcessInfo.processInfo.activeProcessorCount
 for (name, file) in [("1 rule", "rules-1.yaml"), ("50 rules", "rules-50.yaml")] {

@@ -66,13 +66,17 @@ struct OrganizationPullDataTests {
             let lists: Set = ["/api/v4/groups/acme/issues", "/api/v4/groups/acme/merge_requests"]
             let lazy = server.requests.map(\.path).filter { !lists.contains($0) }.sorted()
             var expected: [String] = []
-            for (name, pulls) in [("api", [10]), ("web", [10, 20])] {
+            // On GitLab `checks` is one request (the merge request) and `review_state` two
+            // (approvals, reviewers), so checks run first: pull 20, whose checks are pending, is
+            // never asked for its reviews.
+            for (name, pulls) in [("api", [10]), ("web", [10])] {
                 let project = "/api/v4/projects/acme%2F\(name)"
                 expected.append("\(project)/issues/5/related_merge_requests")
                 for n in pulls {
                     expected += ["\(project)/merge_requests/\(n)/approvals", "\(project)/merge_requests/\(n)/reviewers", "\(project)/merge_requests/\(n)"]
                 }
             }
+            expected.append("/api/v4/projects/acme%2Fweb/merge_requests/20")
             #expect(lazy == expected.sorted())
         }
     }

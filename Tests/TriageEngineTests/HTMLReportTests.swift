@@ -270,6 +270,30 @@ struct HTMLReportTests {
         #expect(Self.elementNames(in: html).subtracting(Self.reporterElements).isEmpty)
     }
 
+    /// A report the run will create has no number yet: its row says it is new, as the text and
+    /// Markdown say, where it showed `#0`; once made, the row names the number the tracker gave it.
+    @Test func aReportToBeCreatedIsShownAsNewThenByItsNumber() async throws {
+        let rules = validRuleSet("""
+            rules:
+              - name: crash-report
+                when: title ~ "(?i)crash"
+                actions:
+                  - report: {title: Crashes}
+            """).rules
+        let tracker = InMemoryTracker(issues: Self.issues)
+        func cell(perform: Bool) async throws -> String {
+            let run = try ApplyRun(rules: rules, options: .init(now: testNow, perform: perform, evaluationConcurrency: 1))
+            let html = ApplyReport.html(try await run.run(provider: tracker), rules: run.rules, source: "memory", now: testNow)
+            let row = try #require(html.split(separator: "\n").first { $0.hasPrefix("<tr data-") })
+            return String(try #require(row.components(separatedBy: "<td").dropFirst().first)).components(separatedBy: "</td>")[0]
+        }
+        let planned = try await cell(perform: false)
+        #expect(planned.hasSuffix(">new issue") && !planned.contains("#0"), "\(planned)")
+        let created = try await cell(perform: true)
+        let number = try #require(tracker.issues.last?.number)
+        #expect(created.hasSuffix(">#\(number)") || created.hasSuffix(">#\(number)</a>"), "\(created)")
+    }
+
     // MARK: helpers
 
     /// One rule section of a page: its hooks, the numbers of its rows in order, its text.

@@ -146,10 +146,27 @@ struct PullRequestFieldTests {
         let facts = try compile("human_idle > 60d").checked.facts
         #expect(facts.cost(in: .pullRequestWithUntimedReviews) == facts.cost(in: .issue))
         #expect(facts.cost(in: .pullRequest) == facts.cost(in: .issue) + ExpressionFacts.requestCost)
-        // Reviews another conjunct reads are still a request there: `human_idle` did not load them.
+        // Reviews another conjunct reads are still requests there (two: approvals and reviewers):
+        // `human_idle` did not load them.
         let withReviews = try compile(#"human_idle > 60d and review_state == "approved" and label_age("bug") > 1d"#).checked.conjuncts
         #expect(Compiler.cheapestFirst(withReviews, for: .pullRequestWithUntimedReviews).map { withReviews[$0].sourceText }
-            == [idle, #"review_state == "approved""#, labelAge])
+            == [idle, labelAge, #"review_state == "approved""#])
         #expect(Compiler.cheapestFirst(withReviews).map { withReviews[$0].sourceText } == [#"review_state == "approved""#, labelAge, idle])
+    }
+
+    /// A GitLab merge request (the source whose reviews carry no time) is asked for no linked merge
+    /// requests, for two requests of reviews (approvals, reviewers) and one of checks (the head
+    /// pipeline): the costs, and so the order, are what GitLab's `pullData` requests.
+    @Test func gitLabMergeRequestsCostWhatGitLabRequests() throws {
+        let gitLab = RequestProfile.pullRequestWithUntimedReviews
+        let linked = "len(linked_prs) == 0", review = #"review_state == "approved""#, labelAge = #"label_age("bug") > 1d"#
+        let linkedFacts = try compile(linked).checked.facts, reviewFacts = try compile(review).checked.facts
+        let checksFacts = try compile(#"checks == "success""#).checked.facts
+        #expect(linkedFacts.cost(in: gitLab) == linkedFacts.cost(in: .pullRequest) - ExpressionFacts.requestCost)
+        #expect(reviewFacts.cost(in: gitLab) == reviewFacts.cost(in: .pullRequest) + ExpressionFacts.requestCost)
+        #expect(checksFacts.cost(in: gitLab) == checksFacts.cost(in: .pullRequest) - 2 * ExpressionFacts.requestCost)
+        #expect(gitLab.requests([.linkedPulls, .reviews, .checks]) == 3 && RequestProfile.issue.requests([.linkedPulls, .reviews, .checks]) == 1)
+        let conjuncts = try compile("\(review) and \(labelAge) and \(linked)").checked.conjuncts
+        #expect(Compiler.cheapestFirst(conjuncts, for: gitLab).map { conjuncts[$0].sourceText } == [linked, labelAge, review])
     }
 }

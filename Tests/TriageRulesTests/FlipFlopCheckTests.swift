@@ -161,6 +161,14 @@ struct FlipFlopCheckTests {
         #expect(Self.flips(yaml) == ["reader undoes writer label: x"])
     }
 
+    /// A writer's bound on `human_idle` (or `age`, `label_age`) near the largest duration grows by
+    /// the time between evaluation and write: that sum overflowed and trapped.
+    @Test func aBoundNearTheLargestDurationDoesNotTrap() {
+        let largest = "9223372036854775s"
+        let yaml = Self.pair(#""x" not in labels and human_idle < \#(largest)"#, "{label: x}", #""x" in labels and human_idle < 7d"#, "{unlabel: x}")
+        #expect(Self.flips(yaml) == ["reader undoes writer label: x", "writer undoes reader unlabel: x"])
+    }
+
     // MARK: Position and suppression
 
     @Test func theFindingIsAtTheUndoingAction() throws {

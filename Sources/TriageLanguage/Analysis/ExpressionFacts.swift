@@ -30,12 +30,12 @@ public struct ExpressionFacts: Hashable, Sendable {
         kinds.reduce(0) { $0 + $1.requests }
     }
 
-    /// `cost`, less the requests `profile` never makes: pull-request data on an issue, the reviews
-    /// `human_idle` would read for their time from a source whose reviews carry none (each kind
-    /// counted once: the order it decides is a rough one).
+    /// `cost` with the requests `profile` makes in place of `LazyDataKind.requests`: none for
+    /// pull-request data on an issue, nor for the reviews `human_idle` would read for their time
+    /// from a source whose reviews carry none, and what a merge request's data costs there (each
+    /// kind counted once: the order it decides is a rough one).
     public func cost(in profile: RequestProfile) -> Int {
-        let skipped = lazyData.subtracting(profile.lazyData(of: self))
-        return cost - ExpressionFacts.requestCost * ExpressionFacts.requests(skipped)
+        cost - ExpressionFacts.requestCost * (ExpressionFacts.requests(lazyData) - profile.requests(profile.lazyData(of: self)))
     }
 
     /// The facts of `node`, whose children's facts are already known.

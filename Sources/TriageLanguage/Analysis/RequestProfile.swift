@@ -26,4 +26,24 @@ public struct RequestProfile: Hashable, Sendable {
         let kinds = reviewsCarryTime ? facts.lazyData : facts.lazyDataWithUntimedReviews
         return pullRequest ? kinds : kinds.filter { !$0.isPullRequestData }
     }
+
+    /// The requests loading `kinds` makes here, each kind once.
+    public func requests(_ kinds: Set<LazyDataKind>) -> Int {
+        kinds.reduce(0) { $0 + requests(for: $1) }
+    }
+
+    /// The requests loading `kind` makes here: `kind.requests` (GitHub's), none for pull-request
+    /// data on an issue, and on a merge request of the source whose reviews carry no time (GitLab,
+    /// `pullData`): no linked merge requests (GitLab relates them to issues only), two for reviews
+    /// (approvals and reviewers), one for checks (the merge request's head pipeline).
+    public func requests(for kind: LazyDataKind) -> Int {
+        guard pullRequest else { return kind.isPullRequestData ? 0 : kind.requests }
+        guard !reviewsCarryTime else { return kind.requests }
+        switch kind {
+        case .linkedPulls: return 0
+        case .reviews: return 2
+        case .checks: return 1
+        case .comments, .labelEvents: return kind.requests
+        }
+    }
 }

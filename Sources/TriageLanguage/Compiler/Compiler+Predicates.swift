@@ -129,8 +129,8 @@ extension Compiler {
         while !lazy.isEmpty {
             let next = lazy.indices.min { a, b in
                 let (x, y) = (lazy[a], lazy[b])
-                let newX = ExpressionFacts.requests(profile.lazyData(of: operands[x].facts).subtracting(loaded))
-                let newY = ExpressionFacts.requests(profile.lazyData(of: operands[y].facts).subtracting(loaded))
+                let newX = profile.requests(profile.lazyData(of: operands[x].facts).subtracting(loaded))
+                let newY = profile.requests(profile.lazyData(of: operands[y].facts).subtracting(loaded))
                 if newX != newY { return newX < newY }
                 if cost[x] != cost[y] { return cost[x] < cost[y] }
                 return x < y

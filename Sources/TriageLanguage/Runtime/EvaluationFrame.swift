@@ -9,9 +9,10 @@ public enum LazyDataKind: String, Hashable, Sendable, CaseIterable {
     /// A pull request's checks on its head commit (`checks`).
     case checks
 
-    /// The requests loading it costs on the provider that needs most (GitHub's checks: the pull
-    /// request for its head commit, the combined status, the check runs), the unit conjuncts are
-    /// ordered by (SPEC §8: a lazy field costs the number of requests it needs).
+    /// The requests loading it costs on GitHub (checks: the pull request for its head commit, the
+    /// combined status, the check runs), the unit conjuncts are ordered by (SPEC §8: a lazy field
+    /// costs the number of requests it needs); `RequestProfile.requests(for:)` says what an issue
+    /// and a GitLab merge request need instead.
     public var requests: Int { self == .checks ? 3 : 1 }
 
     /// Data only pull requests have (reviews, checks): loading it for an issue is no request.

@@ -59,7 +59,9 @@ extension ApplyReport {
                 var row = "<tr data-number=\"\(entry.issue.number)\""
                 if spanningRepositories { row += " data-repo=\"\(HTML.escape(entry.issue.repo))\"" }
                 row += " data-status=\"\(status)\"><td class=\"number\"" + (spanningRepositories ? ">" : " data-sort=\"\(entry.issue.number)\">")
-                row += HTMLReportText.issueLink(entry.issue, spanningRepositories: spanningRepositories)
+                // A report not made yet has no number (0) nor address: it is named as the text names it.
+                row += entry.createsIssue && entry.issue.number == 0 ? HTML.escape(entry.issueLabel(spanningRepositories: spanningRepositories))
+                    : HTMLReportText.issueLink(entry.issue, spanningRepositories: spanningRepositories)
                 row += "</td><td class=\"title\">\(HTML.escape(entry.issue.title))</td><td>\(HTML.escape(entry.operation.action.rawValue))</td>"
                 row += "<td>\(HTML.escape(entry.operation.description))</td>"
                 return row + "<td class=\"status-\(status)\">\(HTML.escape(statusText))</td></tr>\n"

@@ -78,25 +78,38 @@ struct FlipFlopCheck: LintCheck {
 
     func findings(in file: LoadedFile) -> [FileDiagnostic] {
         var findings: [FileDiagnostic] = []
-        for writer in file.rules where !writer.ignoredLintCodes.contains(code.rawValue) {
+        let checked = file.rules.indices.filter { !file.rules[$0].ignoredLintCodes.contains(code.rawValue) }
+        // The rules by each write they make, so that a writer meets only the rules that may undo
+        // it: a file of thousands of rules compares the few opposing pairs, not every pair.
+        var rulesByWrite: [WriteKey: [Int]] = [:]
+        for index in checked {
+            for key in Set(file.rules[index].actions.flatMap(WriteKey.made(by:))) { rulesByWrite[key, default: []].append(index) }
+        }
+        // Each rule's conjuncts, flattened once: a rule is read as writer once and as reader often.
+        let conjuncts = file.rules.map { $0.conditionParts.flatMap(\.checked.conjuncts) }
+        for writerIndex in checked {
+            let writer = file.rules[writerIndex]
             let effects = WriteEffects(writer.actions)
             guard effects.writes else { continue }
-            let writerConjuncts = writer.conditionParts.flatMap(\.checked.conjuncts)
+            let candidates = Set(writer.actions.flatMap(WriteKey.undoing).flatMap { rulesByWrite[$0] ?? [] })
+            guard !candidates.isEmpty else { continue }
+            let writerConjuncts = conjuncts[writerIndex]
             let state = AfterWriteState(writer: writerConjuncts, effects: effects)
-            for reader in file.rules where reader.name != writer.name && !reader.ignoredLintCodes.contains(code.rawValue) {
-                guard let (undone, undoing) = Self.firstOpposingWrite(writer.actions, reader.actions) else { continue }
-                let readerConjuncts = reader.conditionParts.flatMap(\.checked.conjuncts)
-                guard !Self.isFalse(readerConjuncts, after: state, writerConjuncts: writerConjuncts) else { continue }
-                findings.append(finding(in: file, writer: writer, undone: undone, reader: reader, undoing: undoing))
+            let unchanged = writerConjuncts.filter(effects.leavesUnchanged).map(\.unwrapped)
+            for readerIndex in candidates.sorted() where file.rules[readerIndex].name != writer.name {
+                guard let (undone, undoing) = Self.firstOpposingWrite(writer.actions, file.rules[readerIndex].actions),
+                      !Self.isFalse(conjuncts[readerIndex], after: state, unchanged: unchanged)
+                else { continue }
+                findings.append(finding(in: file, writer: writer, undone: undone, reader: file.rules[readerIndex], undoing: undoing))
             }
         }
         return findings
     }
 
-    /// Whether some conjunct of the reader's condition cannot hold right after the write.
-    static func isFalse(_ readerConjuncts: [CheckedExpression], after state: AfterWriteState, writerConjuncts: [CheckedExpression]) -> Bool {
-        let unchanged = writerConjuncts.filter(state.effects.leavesUnchanged).map(\.unwrapped)
-        return readerConjuncts.contains { conjunct in
+    /// Whether some conjunct of the reader's condition cannot hold right after the write: the state
+    /// decides it false, or it contradicts one of the writer's conjuncts the write left `unchanged`.
+    static func isFalse(_ readerConjuncts: [CheckedExpression], after state: AfterWriteState, unchanged: [CheckedExpression]) -> Bool {
+        readerConjuncts.contains { conjunct in
             if state.truth(of: conjunct) == false { return true }
             return unchanged.contains { ConstantConditionCheck.contradiction($0, conjunct.unwrapped) != nil }
         }
@@ -110,6 +123,41 @@ struct FlipFlopCheck: LintCheck {
             }
         }
         return nil
+    }
+
+    /// A write as far as opposing goes: its kind and the label or user it names (a milestone's
+    /// title is left out: any other title undoes it, which `undoneWrite` decides).
+    struct WriteKey: Hashable {
+        var action: String
+        var name: String
+
+        /// The keys of the writes `action` makes.
+        static func made(by action: RuleAction) -> [WriteKey] {
+            switch action {
+            case let .label(names), let .unlabel(names), let .assign(names), let .unassign(names):
+                names.map { WriteKey(action: action.keyword, name: $0) }
+            case .close, .reopen, .lock, .unlock, .milestone: [WriteKey(action: action.keyword, name: "")]
+            case .comment, .report: []
+            }
+        }
+
+        /// The keys of the writes that may undo `action`'s.
+        static func undoing(_ action: RuleAction) -> [WriteKey] {
+            let opposite: String? = switch action {
+            case .label: "unlabel"
+            case .unlabel: "label"
+            case .assign: "unassign"
+            case .unassign: "assign"
+            case .close: "reopen"
+            case .reopen: "close"
+            case .lock: "unlock"
+            case .unlock: "lock"
+            case .milestone: "milestone"
+            case .comment, .report: nil
+            }
+            guard let opposite else { return [] }
+            return made(by: action).map { WriteKey(action: opposite, name: $0.name) }
+        }
     }
 
     /// How `written` reads in a rule file, when `undoing` reverses it.

@@ -38,7 +38,8 @@ struct AfterWriteQuantity: Hashable, Sendable {
     /// Something that was `pre` (a duration counted up from a moment before the write, such as
     /// `age` or `human_idle`) when the rule was evaluated, one write later.
     static func grown(from pre: ClosedInterval, kind: Kind = .duration) -> AfterWriteQuantity {
-        AfterWriteQuantity(kind: kind, slope: 1, low: pre.low, high: pre.high.map { $0 + evaluationLead })
+        // A bound near the largest duration would overflow: it is dropped (unbounded) instead.
+        AfterWriteQuantity(kind: kind, slope: 1, low: pre.low, high: add(pre.high, evaluationLead))
     }
 
     /// Bounds in milliseconds; nil sides are unbounded.

@@ -106,20 +106,12 @@ struct LambdaTest {
     var value: String
 
     func truth(of expression: CheckedExpression) -> Bool? {
-        let expression = expression.unwrapped
+        ThreeValuedLogic.truth(of: expression, leaf: leafTruth)
+    }
+
+    /// The truth of a node that is no boolean literal, `not`, `and` or `or`.
+    private func leafTruth(_ expression: CheckedExpression) -> Bool? {
         switch expression.node {
-        case let .literal(.bool(value)):
-            return value
-        case let .not(operand):
-            return truth(of: operand).map(!)
-        case let .logical(op, operands):
-            let values = operands.map(truth(of:))
-            if op == .and {
-                if values.contains(false) { return false }
-                return values.allSatisfy { $0 == true } ? true : nil
-            }
-            if values.contains(true) { return true }
-            return values.allSatisfy { $0 == false } ? false : nil
         case let .binary(op, left, right):
             guard isParameter(left), let strings = strings(right) else { return nil }
             switch op {
