@@ -7,7 +7,8 @@ import TriageTestSupport
 /// `ORG=1`: an organisation of 50 repositories × 200 issues on the loopback fake with 50 ms of
 /// latency per request, walked with the default 4 repositories in flight, against the walk of the
 /// largest single repository times ceil(50/4) (SPEC §7's target: at most 1.3×), with the requests
-/// counted. No lazy data: the list walk is what the bound on repositories in flight shapes.
+/// counted. No lazy data: the list walk is what the bound on repositories in flight shapes. Then
+/// the same projects as a GitLab group (`gitlab:acme/*`), uncached and through the cache.
 enum OrganizationWalk {
     static func report() async throws {
         let repositories = Int(ProcessInfo.processInfo.environment["ORG_REPOS"] ?? "") ?? 50
@@ -17,17 +18,18 @@ enum OrganizationWalk {
             organization.respond(to: request, baseURL: "http://\(request.header("host") ?? "")")
         }
         let registry = BuiltinProviders.registry()
-        func walk(_ source: String, cache: String? = nil) async throws -> (seconds: Double, issues: Int, requests: Int) {
+        func walk(_ source: String, cache: String? = nil, apiPath: String = "") async throws -> (seconds: Double, issues: Int, requests: Int, notModified: Int) {
             let before = server.requests.count
-            let configuration = ProviderConfiguration(location: "", apiURL: server.baseURL, logger: ProviderLogger(note: { _ in }),
+            let configuration = ProviderConfiguration(location: "", apiURL: server.baseURL + apiPath, logger: ProviderLogger(note: { _ in }),
                                                       cache: cache.map { ProviderCacheOptions(directory: $0) })
             let provider = try registry.resolve(source, configuration: configuration)
             let start = DispatchTime.now().uptimeNanoseconds
             var count = 0
             for try await _ in provider.issues(matching: IssueQuery(fields: IssueFieldSet([.number, .title, .url]))) { count += 1 }
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            let notModified = provider.runNotes.notModified
             await provider.shutdown()
-            return (elapsed, count, server.requests.count - before)
+            return (elapsed, count, server.requests.count - before, notModified)
         }
         // Every repository has the same size, so any one is the largest; take the best of 3 walks.
         var single = Double.infinity
@@ -50,6 +52,18 @@ enum OrganizationWalk {
         for name in ["cold cache", "warm cache, unchanged"] {
             let run = try await walk("github:acme", cache: directory)
             print(String(format: "  organisation, %@: %.3f s, %d issues, %d requests", name, run.seconds, run.issues, run.requests))
+        }
+        // The same repositories as a GitLab group read through its two group lists: uncached, then
+        // cold and warm through the cache, which syncs the group lists as one source.
+        print("group walk: gitlab:acme/* over the same \(repositories) projects (group issue and merge-request lists)")
+        let uncached = try await walk("gitlab:acme/*", apiPath: "/api/v4")
+        print(String(format: "  group, no cache: %.3f s, %d issues, %d requests", uncached.seconds, uncached.issues, uncached.requests))
+        let groupDirectory = directory + "-group"
+        defer { try? FileManager.default.removeItem(atPath: groupDirectory) }
+        for name in ["cold cache", "warm cache, unchanged", "warm cache, unchanged again"] {
+            let run = try await walk("gitlab:acme/*", cache: groupDirectory, apiPath: "/api/v4")
+            print(String(format: "  group, %@: %.3f s, %d issues, %d requests (%d not modified)", name, run.seconds, run.issues, run.requests,
+                         run.notModified))
         }
         await server.stop()
     }

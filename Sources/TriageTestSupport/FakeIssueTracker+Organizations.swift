@@ -7,7 +7,8 @@ import Synchronization
 /// GitLab's default does) and `/groups/{group}/projects`, and every route of each repository.
 /// A repository can answer every request with an error status (404, 403) to test that the others
 /// go on. Repository lists are paged `listPageSize` at a time, group issue lists like a project's,
-/// with `Link` and GitLab's page headers.
+/// with `Link` and GitLab's page headers; group issue lists, like a project's, carry `Date` and an
+/// `ETag` honoured by `If-None-Match`, and filter by `updated_after`.
 public struct FakeOrganization: Sendable {
     public struct Repository: Sendable {
         public var tracker: FakeIssueTracker
@@ -62,7 +63,8 @@ public struct FakeOrganization: Sendable {
             }
             if path.count == 5, path[0] == "api", path[2] == "groups", path[3] == owner {
                 switch path[4] {
-                case "issues", "merge_requests": return groupPage(request, mergeRequests: path[4] == "merge_requests", baseURL: baseURL)
+                case "issues", "merge_requests":
+                    return FakeIssueTracker.conditional(request, groupPage(request, mergeRequests: path[4] == "merge_requests", baseURL: baseURL))
                 case "projects": return gitLabProjects(request, baseURL: baseURL)
                 default: break
                 }

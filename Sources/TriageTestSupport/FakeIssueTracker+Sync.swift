@@ -15,7 +15,9 @@ extension FakeIssueTracker {
         (query["since"] ?? query["updated_after"]).flatMap { Timestamp.parseLiteral($0.removingPercentEncoding) }
     }
 
-    func conditional(_ request: TestHTTPRequest, _ response: TestHTTPResponse) -> TestHTTPResponse {
+    /// `response` with the server's `Date` and, for a successful read, an `ETag` of its body; 304
+    /// when the request's `If-None-Match` names it. Shared with `FakeOrganization`'s group lists.
+    static func conditional(_ request: TestHTTPRequest, _ response: TestHTTPResponse) -> TestHTTPResponse {
         var response = response
         response.headers.append(("Date", Self.httpDate(Date())))
         guard request.method == "GET", response.status == 200 else { return response }

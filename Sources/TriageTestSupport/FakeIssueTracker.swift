@@ -61,7 +61,7 @@ public struct FakeIssueTracker: Sendable {
     /// Answers a request for either API; 404 for anything else. Every answer carries the server's
     /// `Date`, and reads an `ETag` honoured by `If-None-Match` (`FakeIssueTracker+Sync.swift`).
     public func respond(to request: TestHTTPRequest, baseURL: String) -> TestHTTPResponse {
-        conditional(request, respondUnconditionally(to: request, baseURL: baseURL))
+        Self.conditional(request, respondUnconditionally(to: request, baseURL: baseURL))
     }
 
     func respondUnconditionally(to request: TestHTTPRequest, baseURL: String) -> TestHTTPResponse {

@@ -24,6 +24,9 @@ public protocol IncrementalSource: PullDataSource {
     func comments(from objects: [JSONValue]) -> [IssueComment]
     /// Label events from the objects of the event list, oldest first, each object on its own (as comments).
     func labelEvents(from objects: [JSONValue]) -> [LabelEvent]
+    /// The item's key in the cache, unique within the source: a source listing several repositories
+    /// (a GitLab group) adds the repository, since numbers repeat across them.
+    func cacheKey(of issue: Issue) -> String
 }
 
 /// Lazy data the cache stores per issue.
@@ -33,6 +36,6 @@ public enum LazyField: String, Sendable, CaseIterable {
 }
 
 extension IncrementalSource {
-    /// Unique within the repository: GitLab numbers issues and merge requests apart.
-    func cacheKey(of issue: Issue) -> String { "\(issue.kind):\(issue.number)" }
+    /// Unique within one repository: GitLab numbers issues and merge requests apart.
+    public func cacheKey(of issue: Issue) -> String { "\(issue.kind):\(issue.number)" }
 }

@@ -6,7 +6,8 @@ import TriageJSON
 /// two listings for the whole group instead of two per project, regrouped by project; archived
 /// projects are left out by the group lists' default. With `--shard` the group's projects are
 /// listed instead (`GET /groups/{id}/projects?include_subgroups=true`) and each project of the
-/// shard is walked, since a shard is a set of projects.
+/// shard is walked, since a shard is a set of projects. With the cache, the group lists are synced
+/// incrementally as one source (`GitLabGroupListing`); a shard caches each project.
 struct GitLabGroupSource: Sendable {
     let group: String
 
@@ -18,28 +19,32 @@ struct GitLabGroupSource: Sendable {
         self.group = group
     }
 
-    /// The multi-repository provider over the group, each project read through `cache` when there is
-    /// one: fully when projects are walked (`--shard`); with the group lists (which the cache, holding
-    /// projects, does not keep), for the lazy data of each project's issues.
+    /// The multi-repository provider over the group, read through `cache` when there is one: the
+    /// group lists as one cached source (`GitLabGroupListing`), or with `--shard` each project.
     func provider(apiBase given: String?, client: APIClient, selection: RepositorySelection, cache: RunCache?) -> any IssueProvider {
         let apiBase = GitLabIssueProvider.apiBase(given, default: "https://gitlab.com/api/v4")
         let writerState = WriterState()
         let project: @Sendable (String) throws -> GitLabIssueProvider = { path in
             try GitLabIssueProvider(location: path, apiBase: apiBase, client: client, writerState: writerState)
         }
-        if let cache { return provider(apiBase: apiBase, client: client, selection: selection, writerState: writerState) { cache.wrap(try project($0)) } }
-        return provider(apiBase: apiBase, client: client, selection: selection, writerState: writerState, makeMember: project)
+        var combined: CombinedListing?
+        if selection.shard == nil {
+            let listing = GitLabGroupListing(group: group, apiBase: apiBase, client: client, writerState: writerState)
+            combined = cache.map { CombinedListing($0.wrap(listing)) } ?? CombinedListing(listing)
+        }
+        if let cache {
+            return provider(apiBase: apiBase, client: client, selection: selection, writerState: writerState, combined: combined) {
+                cache.wrap(try project($0))
+            }
+        }
+        return provider(apiBase: apiBase, client: client, selection: selection, writerState: writerState, combined: combined, makeMember: project)
     }
 
     private func provider<Member>(apiBase: String, client: APIClient, selection: RepositorySelection, writerState: WriterState,
+                                  combined: CombinedListing?,
                                   makeMember: @escaping @Sendable (String) throws -> Member) -> MultiRepositoryIssueProvider<Member> {
         let groupURL = "\(apiBase)/groups/\(URLEncoding.encode(group))"
         let base = apiBase, resource = "group \(group)"
-        let listing: @Sendable (IssueQuery) -> PagedIssueSequence = { query in
-            PagedIssueSequence(firstURLs: GitLabIssueProvider.listURLs(under: groupURL, for: query), client: client, resource: resource,
-                               decoder: IssueJSONDecoder(fields: query.fields), pageConcurrency: GitLabIssueProvider.defaultPageConcurrency)
-        }
-        let combined = selection.shard == nil ? listing : nil
         return MultiRepositoryIssueProvider(
             sourceDescription: "gitlab:\(group)/*", capabilities: BuiltinProviders.gitLabCapabilities, client: client,
             concurrency: selection.concurrency,

@@ -21,7 +21,12 @@ extension GitLabIssueProvider: IncrementalSource {
         }
     }
 
-    public func comments(from objects: [JSONValue]) -> [IssueComment] {
+    public func comments(from objects: [JSONValue]) -> [IssueComment] { Self.comments(from: objects) }
+
+    public func labelEvents(from objects: [JSONValue]) -> [LabelEvent] { Self.labelEvents(from: objects) }
+
+    /// Notes without system notes; shared with the group listing (`GitLabGroupListing`).
+    static func comments(from objects: [JSONValue]) -> [IssueComment] {
         objects.compactMap { object in
             guard object["system"]?.boolValue != true, let created = object["created_at"]?.timestampValue else { return nil }
             let author = object["author"]
@@ -30,7 +35,8 @@ extension GitLabIssueProvider: IncrementalSource {
         }
     }
 
-    public func labelEvents(from objects: [JSONValue]) -> [LabelEvent] {
+    /// Added and removed labels; shared with the group listing (`GitLabGroupListing`).
+    static func labelEvents(from objects: [JSONValue]) -> [LabelEvent] {
         objects.compactMap { object in
             let action: LabelEvent.Action
             switch object["action"]?.stringValue {

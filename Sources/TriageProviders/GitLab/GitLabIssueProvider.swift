@@ -51,6 +51,16 @@ public struct GitLabIssueProvider: IssueProvider, RemoteIssueProvider {
         self.writerState = writerState
     }
 
+    /// A project a group listing named (`GitLabGroupListing`): its path comes from the API, and
+    /// `apiBase` is already resolved.
+    init(listedPath: String, apiBase: String, client: APIClient, writerState: WriterState) {
+        projectPath = listedPath
+        self.apiBase = apiBase
+        self.client = client
+        pageConcurrency = Self.defaultPageConcurrency
+        self.writerState = writerState
+    }
+
     public var sourceDescription: String { "gitlab:\(projectPath)" }
     public var capabilities: ProviderCapabilities { BuiltinProviders.gitLabCapabilities }
 

@@ -13,7 +13,7 @@ public struct MultiRepositoryIssueProvider<Member: IssueProvider & IssueWriter>:
     public let client: APIClient
     let roster: RepositoryRoster<Member>
     let listRepositories: @Sendable () async throws -> [String]
-    let combinedListing: (@Sendable (IssueQuery) -> PagedIssueSequence)?
+    let combinedListing: CombinedListing?
     let concurrency: Int
     let identify: @Sendable () async throws -> String?
     let writerState = WriterState()
@@ -23,12 +23,13 @@ public struct MultiRepositoryIssueProvider<Member: IssueProvider & IssueWriter>:
     ///     forks, glob, shard); the provider orders them.
     ///   - makeMember: the one-repository provider of `owner/name`, sharing `client`.
     ///   - combinedListing: one listing of the whole group's issues, used instead of walking each
-    ///     repository (GitLab's group lists); its issues must carry `repo`.
+    ///     repository (GitLab's group lists), cached or not; its issues must carry `repo`, and their
+    ///     lazy data is read through it.
     ///   - identify: the account writes are made as (nil when the token may not say).
     init(sourceDescription: String, capabilities: ProviderCapabilities, client: APIClient, concurrency: Int,
          listRepositories: @escaping @Sendable () async throws -> [String],
          makeMember: @escaping @Sendable (String) throws -> Member,
-         combinedListing: (@Sendable (IssueQuery) -> PagedIssueSequence)? = nil,
+         combinedListing: CombinedListing? = nil,
          identify: @escaping @Sendable () async throws -> String?) {
         self.sourceDescription = sourceDescription
         self.capabilities = capabilities
@@ -51,7 +52,7 @@ public struct MultiRepositoryIssueProvider<Member: IssueProvider & IssueWriter>:
         if let combinedListing {
             var query = query
             query.fields.insert(.repo)
-            return MultiRepositoryIssues(walk: .combined(combinedListing(query)), roster: roster, query: query)
+            return MultiRepositoryIssues(walk: .combined(combinedListing.issues(query)), roster: roster, query: query)
         }
         let list = listRepositories
         let ordered: @Sendable () async throws -> [String] = { try await list().sorted(by: RepositoryOrder.precedes) }
@@ -69,15 +70,23 @@ public struct MultiRepositoryIssueProvider<Member: IssueProvider & IssueWriter>:
     }
 
     public func loadComments(of issue: Issue) async throws -> [IssueComment] {
-        try await roster.member(issue.repo).loadComments(of: issue)
+        let member = try roster.member(issue.repo)
+        if let combinedListing { return try await combinedListing.comments(issue) }
+        return try await member.loadComments(of: issue)
     }
 
     public func loadLabelEvents(of issue: Issue) async throws -> [LabelEvent] {
-        try await roster.member(issue.repo).loadLabelEvents(of: issue)
+        let member = try roster.member(issue.repo)
+        if let combinedListing { return try await combinedListing.labelEvents(issue) }
+        return try await member.loadLabelEvents(of: issue)
     }
 
+    /// From the combined listing's source when there is one (the member is still made, so that
+    /// the repository counts as reached: `runNotes.repositories`), else from the issue's repository.
     public func loadLazyData(_ kind: LazyDataKind, of issue: Issue) async throws -> LazyData {
-        try await roster.member(issue.repo).loadLazyData(kind, of: issue)
+        let member = try roster.member(issue.repo)
+        if let combinedListing { return try await combinedListing.lazyData(kind, issue) }
+        return try await member.loadLazyData(kind, of: issue)
     }
 
     public func prepareForWrites() async throws {

@@ -8,14 +8,14 @@ public import TriageLanguage
 /// handed out); each is read whole, then handed out in name order. A repository that fails is
 /// recorded in the roster and contributes no issue; the others go on.
 ///
-/// Combined listing (a GitLab group's issue and merge-request lists): read whole, then regrouped
+/// Combined listing (a GitLab group's issue and merge-request lists, from the API or the cache): read whole, then regrouped
 /// by repository, stably, so each repository keeps the listing's order. A failure fails the run.
 public struct MultiRepositoryIssues<Member: IssueProvider>: AsyncSequence, Sendable {
     public typealias Element = Issue
 
     enum Walk: Sendable {
         case repositories(list: @Sendable () async throws -> [String], concurrency: Int)
-        case combined(PagedIssueSequence)
+        case combined(IssueListing)
     }
 
     let walk: Walk
