@@ -46,7 +46,7 @@ struct ReportPiecesTests {
     }
 
     /// The report of `format` on `outcomes`, written into `output`.
-    static func render(_ format: CheckFormat?, spanning: Bool, outcomes: [IssueOutcome], into output: inout PieceCounter) {
+    static func render(_ format: CheckFormat?, spanning: Bool, outcomes: [IssueOutcome], into output: inout MatchCollectorTests.PieceCounter) {
         let context = CheckContext(source: "memory:many", now: testNow, rules: rules, spansRepositories: spanning)
         let matches = outcomes.reduce(0) { $0 + $1.matchedRules.count }
         let errors = outcomes.reduce(0) { $0 + $1.errors.count }
@@ -78,7 +78,7 @@ struct ReportPiecesTests {
 
     @Test(arguments: [CheckFormat.json, .markdown, .html, nil], [false, true])
     func aLargeReportArrivesInPiecesAsBefore(format: CheckFormat?, spanning: Bool) throws {
-        var output = PieceCounter()
+        var output = MatchCollectorTests.PieceCounter()
         Self.render(format, spanning: spanning, outcomes: Self.outcomes(count: 6_000), into: &output)
         let text = output.text.replacingAll(TriageVersion.current, with: "VERSION")
         let digest = SHA256.digest(text.utf8).map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
@@ -87,19 +87,6 @@ struct ReportPiecesTests {
         if format == nil { #expect(text.contains("_The summary was cut to stay under 195 KiB._")) }
         // The job summary, cut at 200,000 bytes here, arrives in pieces too.
         #expect(output.writes > 3 && output.largestWrite < 2 * ChunkedOutput<String>.size, "\(output.writes) writes, largest \(output.largestWrite)")
-    }
-
-    /// Counts how a report arrives.
-    struct PieceCounter: TextOutputStream {
-        var text = ""
-        var writes = 0
-        var largestWrite = 0
-
-        mutating func write(_ string: String) {
-            text += string
-            writes += 1
-            largestWrite = max(largestWrite, string.utf8.count)
-        }
     }
 }
 
