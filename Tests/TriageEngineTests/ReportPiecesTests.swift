@@ -3,6 +3,7 @@ import TriageTestSupport
 @testable import TriageEngine
 import TriageLanguage
 import TriageRules
+import TriageJSON
 
 /// The collected `check` formats written in pieces (json, markdown, html and the job summary, as
 /// text before them): each report of thousands of matches must arrive in many writes, none much
@@ -87,6 +88,49 @@ struct ReportPiecesTests {
         if format == nil { #expect(text.contains("_The summary was cut to stay under 195 KiB._")) }
         // The job summary, cut at 200,000 bytes here, arrives in pieces too.
         #expect(output.writes > 3 && output.largestWrite < 2 * ChunkedOutput<String>.size, "\(output.writes) writes, largest \(output.largestWrite)")
+    }
+
+    /// Titles, repositories, messages and a source with quotes, markup, control characters, NUL,
+    /// U+2028/U+2029 and non-ASCII; `count` issues, matching some rules (rule 3 never) when
+    /// `matching`, every 2nd with an error.
+    static func hostileOutcomes(count: Int, matching: Bool) -> [IssueOutcome] {
+        let texts = ["\"quoted\" \\ </script><script>alert(1)</script>", "nul\u{0}bell\u{7}del\u{7F}", "line\u{2028}para\u{2029}end",
+                     "ünï 🚀 &amp; <b>", ""]
+        return (0..<count).map { number in
+            let text = texts[number % texts.count]
+            let issue = IssueReference(number: number + 1, title: text, url: number % 3 == 0 ? "" : "https://example.test/\(text)",
+                                       repo: "o/\(texts[(number + 1) % texts.count])")
+            let errors = number % 2 == 0 ? [RuleEvaluationError(rule: "second", number: number + 1, message: text, repo: issue.repo)] : []
+            return IssueOutcome(issue: issue, matchedRules: matching ? [0, 1, 2].filter { (number + $0) % 2 == 0 } : [], errors: errors)
+        }
+    }
+
+    /// json on no issues, on errors only, and on hostile strings with a rule of no match among
+    /// others: the document `serialized(pretty: true)` gives for the tree the whole-document
+    /// renderer built (2e4fda1's `JSONCheckReporter`, rebuilt here as the oracle).
+    @Test(arguments: [(0, true), (40, false), (40, true)], [false, true])
+    func edgeCasesStreamAsTheTreeSerialized(cases: (count: Int, matching: Bool), spanning: Bool) {
+        let outcomes = Self.hostileOutcomes(count: cases.count, matching: cases.matching)
+        let source = "file:\"odd\u{2028}</script>\u{0}.json"
+        let context = CheckContext(source: source, now: testNow, rules: Self.rules, spansRepositories: spanning)
+        var reporter = CheckFormat.json.makeReporter(context: context)
+        for outcome in outcomes { _ = reporter.record(outcome) }
+        let streamed = reporter.finish(CheckSummary(statistics: .init(issuesRead: outcomes.count, matches: 0, errors: 0), elapsedSeconds: 1))
+
+        let repo = { (repo: String) -> [(String, JSONValue)] in spanning ? [("repo", .string(repo))] : [] }
+        let rules: [JSONValue] = Self.rules.enumerated().map { index, rule in
+            .object([("name", .string(rule.name)), ("severity", .string(rule.severity.rawValue)),
+                     ("matches", .array(outcomes.filter { $0.matchedRules.contains(index) }.map { outcome in
+                         .object(repo(outcome.issue.repo) + [("number", .int(outcome.issue.number)), ("title", .string(outcome.issue.title)),
+                                                             ("url", .string(outcome.issue.url))])
+                     }))])
+        }
+        let errors: [JSONValue] = outcomes.flatMap(\.errors).map { error in
+            .object([("rule", .string(error.rule))] + repo(error.repo) + [("number", .int(error.number)), ("message", .string(error.message))])
+        }
+        let document: JSONValue = .object([("source", .string(source)), ("now", .string(testNow.rfc3339)), ("issues", .int(outcomes.count)),
+                                           ("rules", .array(rules)), ("errors", .array(errors))])
+        #expect(streamed == document.serialized(pretty: true) + "\n")
     }
 }
 
