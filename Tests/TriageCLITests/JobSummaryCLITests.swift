@@ -77,6 +77,20 @@ struct JobSummaryCLITests {
         #expect(output.stderrLines.first?.hasPrefix("warning: cannot write the job summary to \(path) (GITHUB_STEP_SUMMARY): ") == true, "\(output)")
     }
 
+    #if os(Linux)
+    /// A summary file that fills up mid-way (`/dev/full`: every write fails with ENOSPC) is a
+    /// warning naming the reason; the run's output and exit status are those of a run without it.
+    @Test func aSummaryFileThatFillsUpIsOnlyAWarning() async throws {
+        let directory = try Self.directory(count: 12)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let check = Self.check.dropLast(2) + ["--fail-on", "warning", "--format", "jsonl"]
+        let plain = try await Triage.run(Array(check), in: directory)
+        let full = try await Triage.run(Array(check), in: directory, environment: ["GITHUB_STEP_SUMMARY": "/dev/full"])
+        #expect(plain.status == 1 && full.status == plain.status && full.stdout == plain.stdout, "\(full)")
+        #expect(full.stderr == plain.stderr + "warning: the job summary in /dev/full is incomplete: \(String(cString: strerror(ENOSPC)))\n", "\(full)")
+    }
+    #endif
+
     /// 36 issues and a budget of 5 writes: the summary counts done, left by the budget, held back
     /// and failed, like the text report's last line.
     @Test func applyCountsWhatWasDoneAndWhatWasLeft() async throws {

@@ -21,3 +21,20 @@ struct ByteArenaTests {
         }
     }
 }
+
+extension ByteArenaTests {
+    /// A run with a few matches must not reserve a whole block per store (each `check` has one or
+    /// two, the job summary another): the first blocks are small and grow to `blockSize`.
+    @Test func aFewPiecesReserveLittle() {
+        var arena = ByteArena()
+        var locations: [ByteArena.Location] = []
+        for index in 0..<10 { locations.append(arena.append(Array(repeating: UInt8(index), count: 100))) }
+        #expect(arena.reservedBytes < 16 * 1024, "\(arena.reservedBytes) bytes reserved for 1,000")
+        for (index, location) in locations.enumerated() {
+            #expect(arena.withBytes(at: location, count: 100) { Array($0) } == Array(repeating: UInt8(index), count: 100))
+        }
+        // Many pieces still end in blocks of `blockSize`: little unused beyond the growing start.
+        for _ in 0..<40_000 { _ = arena.append(Array(repeating: 7, count: 100)) }
+        #expect(arena.reservedBytes < 4_001_000 + 2 * ByteArena.blockSize, "\(arena.reservedBytes)")
+    }
+}

@@ -3,6 +3,7 @@ import TriageTestSupport
 @testable import TriageEngine
 import TriageLanguage
 import TriageRules
+import TriageJSON
 
 /// The collected `check` formats written in pieces (json, markdown, html and the job summary, as
 /// text before them): each report of thousands of matches must arrive in many writes, none much
@@ -46,7 +47,7 @@ struct ReportPiecesTests {
     }
 
     /// The report of `format` on `outcomes`, written into `output`.
-    static func render(_ format: CheckFormat?, spanning: Bool, outcomes: [IssueOutcome], into output: inout PieceCounter) {
+    static func render(_ format: CheckFormat?, spanning: Bool, outcomes: [IssueOutcome], into output: inout MatchCollectorTests.PieceCounter) {
         let context = CheckContext(source: "memory:many", now: testNow, rules: rules, spansRepositories: spanning)
         let matches = outcomes.reduce(0) { $0 + $1.matchedRules.count }
         let errors = outcomes.reduce(0) { $0 + $1.errors.count }
@@ -78,7 +79,7 @@ struct ReportPiecesTests {
 
     @Test(arguments: [CheckFormat.json, .markdown, .html, nil], [false, true])
     func aLargeReportArrivesInPiecesAsBefore(format: CheckFormat?, spanning: Bool) throws {
-        var output = PieceCounter()
+        var output = MatchCollectorTests.PieceCounter()
         Self.render(format, spanning: spanning, outcomes: Self.outcomes(count: 6_000), into: &output)
         let text = output.text.replacingAll(TriageVersion.current, with: "VERSION")
         let digest = SHA256.digest(text.utf8).map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
@@ -89,17 +90,47 @@ struct ReportPiecesTests {
         #expect(output.writes > 3 && output.largestWrite < 2 * ChunkedOutput<String>.size, "\(output.writes) writes, largest \(output.largestWrite)")
     }
 
-    /// Counts how a report arrives.
-    struct PieceCounter: TextOutputStream {
-        var text = ""
-        var writes = 0
-        var largestWrite = 0
-
-        mutating func write(_ string: String) {
-            text += string
-            writes += 1
-            largestWrite = max(largestWrite, string.utf8.count)
+    /// Titles, repositories, messages and a source with quotes, markup, control characters, NUL,
+    /// U+2028/U+2029 and non-ASCII; `count` issues, matching some rules (rule 3 never) when
+    /// `matching`, every 2nd with an error.
+    static func hostileOutcomes(count: Int, matching: Bool) -> [IssueOutcome] {
+        let texts = ["\"quoted\" \\ </script><script>alert(1)</script>", "nul\u{0}bell\u{7}del\u{7F}", "line\u{2028}para\u{2029}end",
+                     "ünï 🚀 &amp; <b>", ""]
+        return (0..<count).map { number in
+            let text = texts[number % texts.count]
+            let issue = IssueReference(number: number + 1, title: text, url: number % 3 == 0 ? "" : "https://example.test/\(text)",
+                                       repo: "o/\(texts[(number + 1) % texts.count])")
+            let errors = number % 2 == 0 ? [RuleEvaluationError(rule: "second", number: number + 1, message: text, repo: issue.repo)] : []
+            return IssueOutcome(issue: issue, matchedRules: matching ? [0, 1, 2].filter { (number + $0) % 2 == 0 } : [], errors: errors)
         }
+    }
+
+    /// json on no issues, on errors only, and on hostile strings with a rule of no match among
+    /// others: the document `serialized(pretty: true)` gives for the tree the whole-document
+    /// renderer built (2e4fda1's `JSONCheckReporter`, rebuilt here as the oracle).
+    @Test(arguments: [(0, true), (40, false), (40, true)], [false, true])
+    func edgeCasesStreamAsTheTreeSerialized(cases: (count: Int, matching: Bool), spanning: Bool) {
+        let outcomes = Self.hostileOutcomes(count: cases.count, matching: cases.matching)
+        let source = "file:\"odd\u{2028}</script>\u{0}.json"
+        let context = CheckContext(source: source, now: testNow, rules: Self.rules, spansRepositories: spanning)
+        var reporter = CheckFormat.json.makeReporter(context: context)
+        for outcome in outcomes { _ = reporter.record(outcome) }
+        let streamed = reporter.finish(CheckSummary(statistics: .init(issuesRead: outcomes.count, matches: 0, errors: 0), elapsedSeconds: 1))
+
+        let repo = { (repo: String) -> [(String, JSONValue)] in spanning ? [("repo", .string(repo))] : [] }
+        let rules: [JSONValue] = Self.rules.enumerated().map { index, rule in
+            .object([("name", .string(rule.name)), ("severity", .string(rule.severity.rawValue)),
+                     ("matches", .array(outcomes.filter { $0.matchedRules.contains(index) }.map { outcome in
+                         .object(repo(outcome.issue.repo) + [("number", .int(outcome.issue.number)), ("title", .string(outcome.issue.title)),
+                                                             ("url", .string(outcome.issue.url))])
+                     }))])
+        }
+        let errors: [JSONValue] = outcomes.flatMap(\.errors).map { error in
+            .object([("rule", .string(error.rule))] + repo(error.repo) + [("number", .int(error.number)), ("message", .string(error.message))])
+        }
+        let document: JSONValue = .object([("source", .string(source)), ("now", .string(testNow.rfc3339)), ("issues", .int(outcomes.count)),
+                                           ("rules", .array(rules)), ("errors", .array(errors))])
+        #expect(streamed == document.serialized(pretty: true) + "\n")
     }
 }
 

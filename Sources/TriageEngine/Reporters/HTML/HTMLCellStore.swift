@@ -49,12 +49,13 @@ struct HTMLCellStore {
 
     /// The cells of stored issue `issue` for the fields at `slots` (indexes into `fields`), in that order.
     func cells(of issue: Int, slots: [Int]) -> String {
-        let cellLengths = lengths[issue * fields.count..<(issue + 1) * fields.count].map(Int.init)
-        return text.withBytes(at: locations[issue], count: cellLengths.reduce(0, +)) { bytes in
+        let cellLengths = lengths[issue * fields.count..<(issue + 1) * fields.count]
+        let first = cellLengths.startIndex
+        return text.withBytes(at: locations[issue], count: cellLengths.reduce(0) { $0 + Int($1) }) { bytes in
             var html = ""
             for slot in slots {
-                let start = cellLengths[..<slot].reduce(0, +)
-                html += String(decoding: bytes[start..<start + cellLengths[slot]], as: UTF8.self)
+                let start = cellLengths[first..<first + slot].reduce(0) { $0 + Int($1) }
+                html += String(decoding: bytes[start..<start + Int(cellLengths[first + slot])], as: UTF8.self)
             }
             return html
         }
