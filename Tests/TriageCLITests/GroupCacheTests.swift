@@ -135,6 +135,29 @@ struct GroupCacheTests {
         }
     }
 
+    /// `triage cache info` shows the group as one source (no row per project: members are made only to
+    /// route lazy data and writes), holding the items of the projects not archived; `cache clear
+    /// gitlab:acme/*` forgets it, so the next run lists the group cold.
+    @Test func cacheInfoShowsAndClearClearsTheGroupSource() async throws {
+        let group = try await Self.serve()
+        defer { try? FileManager.default.removeItem(atPath: group.directory) }
+        try await group.server.serving {
+            _ = try await group.checkAgainstUncached()
+            let cache = ["--cache", group.directory]
+            let info = try await Triage.run(["cache", "info"] + cache)
+            try #require(info.status == 0 && info.stdoutLines.count == 3, "\(info)")
+            #expect(info.stdoutLines[2].hasPrefix("gitlab:acme/* (\(group.server.baseURL)/api/v4): 41 issues, last sync 20"), "\(info)")
+            let project = try await Triage.run(["cache", "clear", "gitlab:acme/web"] + cache)
+            #expect(project.stdout == "cleared 0 sources\n", "\(project)")
+            let cleared = try await Triage.run(["cache", "clear", "gitlab:acme/*"] + cache)
+            #expect(cleared.status == 0 && cleared.stdout == "cleared 1 source\n", "\(cleared)")
+            #expect(try await Triage.run(["cache", "info"] + cache).stdoutLines.count == 2)
+            let cold = try await group.checkAgainstUncached()
+            #expect(cold.lists.count == 7 && cold.lists.allSatisfy { $0.header("if-none-match") == nil && $0.query["updated_after"] == nil },
+                    "\(cold.lists.map(\.uri))")
+        }
+    }
+
     /// A seeded random sequence of changes across the group's projects; after every step the cached
     /// answers equal `--no-cache`'s. About half the steps are full re-lists.
     @Test func answersEqualUncachedOnEveryStepOfRandomChanges() async throws {
