@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import TriageTestSupport
 
@@ -155,6 +156,32 @@ struct GroupCacheTests {
             let cold = try await group.checkAgainstUncached()
             #expect(cold.lists.count == 7 && cold.lists.allSatisfy { $0.header("if-none-match") == nil && $0.query["updated_after"] == nil },
                     "\(cold.lists.map(\.uri))")
+        }
+    }
+
+    /// A project archived after a cached run: the group lists leave it out from then on, but no item
+    /// of it was updated, so an incremental sync cannot see it go (like a deletion, README); the next
+    /// full re-list drops its items, and the answers equal `--no-cache`'s again.
+    @Test func aProjectArchivedLaterIsDroppedByTheNextFullRelist() async throws {
+        final class Changing: Sendable { let organization = Mutex(GroupCacheTests.organization()) }
+        let changing = Changing()
+        let server = try await TestHTTPServer.start { request in
+            changing.organization.withLock { $0 }.respond(to: request, baseURL: "http://\(request.header("host") ?? "")")
+        }
+        let group = Group(organization: changing.organization.withLock { $0 }, server: server)
+        defer { try? FileManager.default.removeItem(atPath: group.directory) }
+        try await server.serving {
+            let before = try await group.checkAgainstUncached()
+            #expect(before.output.stdout.contains(#""repo":"acme/web""#))
+            changing.organization.withLock { organization in
+                for index in organization.repositories.indices where organization.repositories[index].name == "web" {
+                    organization.repositories[index].archived = true
+                }
+            }
+            let relisted = try await group.checkAgainstUncached(extra: ["--cache-max-age", "0s"], "web archived")
+            #expect(!relisted.output.stdout.contains(#""repo":"acme/web""#) && relisted.output.stdout.contains(#""repo":"acme/api""#),
+                    "\(relisted.output)")
+            _ = try await group.checkAgainstUncached(extra: [], "after the re-list")
         }
     }
 
