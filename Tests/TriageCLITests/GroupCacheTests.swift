@@ -185,6 +185,48 @@ struct GroupCacheTests {
         }
     }
 
+    /// From a cached group run, `apply` writes each match to its own project, issue or merge request
+    /// (numbers repeat across the projects), and `explain` of one issue answers as without the cache.
+    /// (The fake does not stamp `updated` on API writes as GitLab does, so a later sync is not
+    /// checked here; `answersEqualUncachedOnEveryStepOfRandomChanges` covers edits.)
+    @Test func writesAndSingleIssueReadsFromACachedGroupGoToEachIssuesProject() async throws {
+        let group = try await Self.serve()
+        defer { try? FileManager.default.removeItem(atPath: group.directory) }
+        let rules = """
+            rules:
+              - name: triage-bugs
+                when: >-
+                  state == "open" and "bug" in labels and not ("needs-triage" in labels)
+                actions:
+                  - label: needs-triage
+            """
+        func run(_ command: String, _ arguments: [String], cached: Bool) async throws -> Triage.Output {
+            try await OrganizationSourceTests.triage(
+                [command, "--rules", "rules.yaml", "--source", "gitlab:acme/*", "--api-url", "\(group.server.baseURL)/api/v4",
+                 "--now", "2024-06-01"] + arguments + (cached ? ["--cache", group.directory] : ["--no-cache"]),
+                rules: rules, environment: ["GITLAB_TOKEN": "glpat-GROUPSECRET"])
+        }
+        try await group.server.serving {
+            let check = ["--format", "jsonl", "--fail-on", "none"]
+            let planned = try await run("check", check, cached: false)
+            #expect(try await run("check", check, cached: true).stdout == planned.stdout)
+            let applied = try await run("apply", ["--yes", "--write-interval", "0"], cached: true)
+            #expect(applied.status == 0, "\(applied)")
+            for name in ["web", "api"] {
+                let expected = Set(planned.stdoutLines.filter { $0.contains(#""repo":"acme/\#(name)""#) }.compactMap { line in
+                    line.firstMatch(of: /\/-\/(issues|merge_requests)\/(\d+)"/).map { "/api/v4/projects/acme%2F\(name)/\($0.1)/\($0.2)" }
+                })
+                let written = Set(try group.tracker(name).writes.map { $0.description.split(separator: " ")[1] }.map(String.init))
+                #expect(!expected.isEmpty && written == expected, "\(name): \(written) vs \(expected)")
+            }
+
+            let explain = ["--issue", "acme/api#5", "--format", "json"]
+            let uncached = try await run("explain", explain, cached: false)
+            let cached = try await run("explain", explain, cached: true)
+            #expect(cached.status == uncached.status && cached.stdout == uncached.stdout && !cached.stdout.isEmpty, "\(cached) vs \(uncached)")
+        }
+    }
+
     /// A seeded random sequence of changes across the group's projects; after every step the cached
     /// answers equal `--no-cache`'s. About half the steps are full re-lists.
     @Test func answersEqualUncachedOnEveryStepOfRandomChanges() async throws {
