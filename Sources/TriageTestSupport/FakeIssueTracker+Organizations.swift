@@ -25,7 +25,8 @@ public struct FakeOrganization: Sendable {
     public let owner: String
     /// A user account rather than an organisation: `/orgs/{owner}/repos` answers 404.
     public let isUser: Bool
-    public let repositories: [Repository]
+    /// Mutable so a test can archive a repository between runs (the trackers are shared by copies).
+    public var repositories: [Repository]
     public let listPageSize: Int
 
     /// - Parameter repositories: name, issue count, and flags of each repository, in the order the

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import TriageTestSupport
 
@@ -132,6 +133,97 @@ struct GroupCacheTests {
             let next = try await group.checkAgainstUncached()
             let since = { (run: Group.Run) in run.lists.first { $0.path.hasSuffix("/issues") }?.query["updated_after"] }
             #expect(since(next) != nil && since(next) == since(cut), "\(cut.requests.map(\.uri)) then \(next.requests.map(\.uri))")
+        }
+    }
+
+    /// `triage cache info` shows the group as one source (no row per project: members are made only to
+    /// route lazy data and writes), holding the items of the projects not archived; `cache clear
+    /// gitlab:acme/*` forgets it, so the next run lists the group cold.
+    @Test func cacheInfoShowsAndClearClearsTheGroupSource() async throws {
+        let group = try await Self.serve()
+        defer { try? FileManager.default.removeItem(atPath: group.directory) }
+        try await group.server.serving {
+            _ = try await group.checkAgainstUncached()
+            let cache = ["--cache", group.directory]
+            let info = try await Triage.run(["cache", "info"] + cache)
+            try #require(info.status == 0 && info.stdoutLines.count == 3, "\(info)")
+            #expect(info.stdoutLines[2].hasPrefix("gitlab:acme/* (\(group.server.baseURL)/api/v4): 41 issues, last sync 20"), "\(info)")
+            let project = try await Triage.run(["cache", "clear", "gitlab:acme/web"] + cache)
+            #expect(project.stdout == "cleared 0 sources\n", "\(project)")
+            let cleared = try await Triage.run(["cache", "clear", "gitlab:acme/*"] + cache)
+            #expect(cleared.status == 0 && cleared.stdout == "cleared 1 source\n", "\(cleared)")
+            #expect(try await Triage.run(["cache", "info"] + cache).stdoutLines.count == 2)
+            let cold = try await group.checkAgainstUncached()
+            #expect(cold.lists.count == 7 && cold.lists.allSatisfy { $0.header("if-none-match") == nil && $0.query["updated_after"] == nil },
+                    "\(cold.lists.map(\.uri))")
+        }
+    }
+
+    /// A project archived after a cached run: the group lists leave it out from then on, but no item
+    /// of it was updated, so an incremental sync cannot see it go (like a deletion, README); the next
+    /// full re-list drops its items, and the answers equal `--no-cache`'s again.
+    @Test func aProjectArchivedLaterIsDroppedByTheNextFullRelist() async throws {
+        final class Changing: Sendable { let organization = Mutex(GroupCacheTests.organization()) }
+        let changing = Changing()
+        let server = try await TestHTTPServer.start { request in
+            changing.organization.withLock { $0 }.respond(to: request, baseURL: "http://\(request.header("host") ?? "")")
+        }
+        let group = Group(organization: changing.organization.withLock { $0 }, server: server)
+        defer { try? FileManager.default.removeItem(atPath: group.directory) }
+        try await server.serving {
+            let before = try await group.checkAgainstUncached()
+            #expect(before.output.stdout.contains(#""repo":"acme/web""#))
+            changing.organization.withLock { organization in
+                for index in organization.repositories.indices where organization.repositories[index].name == "web" {
+                    organization.repositories[index].archived = true
+                }
+            }
+            let relisted = try await group.checkAgainstUncached(extra: ["--cache-max-age", "0s"], "web archived")
+            #expect(!relisted.output.stdout.contains(#""repo":"acme/web""#) && relisted.output.stdout.contains(#""repo":"acme/api""#),
+                    "\(relisted.output)")
+            _ = try await group.checkAgainstUncached(extra: [], "after the re-list")
+        }
+    }
+
+    /// From a cached group run, `apply` writes each match to its own project, issue or merge request
+    /// (numbers repeat across the projects), and `explain` of one issue answers as without the cache.
+    /// (The fake does not stamp `updated` on API writes as GitLab does, so a later sync is not
+    /// checked here; `answersEqualUncachedOnEveryStepOfRandomChanges` covers edits.)
+    @Test func writesAndSingleIssueReadsFromACachedGroupGoToEachIssuesProject() async throws {
+        let group = try await Self.serve()
+        defer { try? FileManager.default.removeItem(atPath: group.directory) }
+        let rules = """
+            rules:
+              - name: triage-bugs
+                when: >-
+                  state == "open" and "bug" in labels and not ("needs-triage" in labels)
+                actions:
+                  - label: needs-triage
+            """
+        func run(_ command: String, _ arguments: [String], cached: Bool) async throws -> Triage.Output {
+            try await OrganizationSourceTests.triage(
+                [command, "--rules", "rules.yaml", "--source", "gitlab:acme/*", "--api-url", "\(group.server.baseURL)/api/v4",
+                 "--now", "2024-06-01"] + arguments + (cached ? ["--cache", group.directory] : ["--no-cache"]),
+                rules: rules, environment: ["GITLAB_TOKEN": "glpat-GROUPSECRET"])
+        }
+        try await group.server.serving {
+            let check = ["--format", "jsonl", "--fail-on", "none"]
+            let planned = try await run("check", check, cached: false)
+            #expect(try await run("check", check, cached: true).stdout == planned.stdout)
+            let applied = try await run("apply", ["--yes", "--write-interval", "0"], cached: true)
+            #expect(applied.status == 0, "\(applied)")
+            for name in ["web", "api"] {
+                let expected = Set(planned.stdoutLines.filter { $0.contains(#""repo":"acme/\#(name)""#) }.compactMap { line in
+                    line.firstMatch(of: /\/-\/(issues|merge_requests)\/(\d+)"/).map { "/api/v4/projects/acme%2F\(name)/\($0.1)/\($0.2)" }
+                })
+                let written = Set(try group.tracker(name).writes.map { $0.description.split(separator: " ")[1] }.map(String.init))
+                #expect(!expected.isEmpty && written == expected, "\(name): \(written) vs \(expected)")
+            }
+
+            let explain = ["--issue", "acme/api#5", "--format", "json"]
+            let uncached = try await run("explain", explain, cached: false)
+            let cached = try await run("explain", explain, cached: true)
+            #expect(cached.status == uncached.status && cached.stdout == uncached.stdout && !cached.stdout.isEmpty, "\(cached) vs \(uncached)")
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TriageTestSupport
 
@@ -78,6 +79,67 @@ struct OrganizationPullDataTests {
             }
             expected.append("/api/v4/projects/acme%2Fweb/merge_requests/20")
             #expect(lazy == expected.sorted())
+        }
+    }
+
+    /// Behind the cache (the group lists as one source, `GitLabGroupListing`) pull data still goes to
+    /// each issue's own project: a cold cached run answers as `--no-cache` with the same requests
+    /// beyond the group lists, and a warm one answers the same and asks only those projects.
+    @Test func aCachedGitLabGroupRoutesLazyRequestsToEachIssuesProject() async throws {
+        let server = try await OrganizationSourceTests.serve(Self.organization)
+        let directory = NSTemporaryDirectory() + "triage-group-pull-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let lists: Set = ["/api/v4/groups/acme/issues", "/api/v4/groups/acme/merge_requests"]
+        func check(_ cache: [String]) async throws -> (Triage.Output, [String]) {
+            let before = server.requests.count
+            let output = try await OrganizationSourceTests.triage(
+                ["check", "--rules", "rules.yaml", "--source", "gitlab:acme/*", "--api-url", "\(server.baseURL)/api/v4",
+                 "--now", "2024-06-01", "--format", "jsonl"] + cache, rules: Self.rules, environment: ["GITLAB_TOKEN": "glpat-GROUPSECRET"])
+            return (output, server.requests.dropFirst(before).map(\.path).filter { !lists.contains($0) }.sorted())
+        }
+        try await server.serving {
+            let (uncached, uncachedLazy) = try await check(["--no-cache"])
+            let (cold, coldLazy) = try await check(["--cache", directory])
+            #expect(cold.status == 1 && cold.stdout == uncached.stdout && cold.stderr == uncached.stderr, "\(cold) vs \(uncached)")
+            #expect(coldLazy == uncachedLazy, "\(coldLazy)")
+            let (warm, warmLazy) = try await check(["--cache", directory])
+            #expect(warm.status == 1 && warm.stdout == uncached.stdout, "\(warm)")
+            #expect(warmLazy.allSatisfy { $0.hasPrefix("/api/v4/projects/acme%2Fapi/") || $0.hasPrefix("/api/v4/projects/acme%2Fweb/") }, "\(warmLazy)")
+        }
+    }
+
+    /// A 404 on one project's notes behind the cached group fails that item only, with the same
+    /// stderr (the resource names the project) and status as `--no-cache`; the other project's
+    /// same number is still read.
+    @Test func aCachedGroupsNotFoundNotesFailThatItemOnlyAsUncached() async throws {
+        let organization = GroupCacheTests.organization()
+        let failing = "/api/v4/projects/acme%2Fapi/issues/3/notes"
+        let server = try await TestHTTPServer.start { request in
+            request.path == failing ? TestHTTPResponse(status: 404, json: #"{"message":"404 Not found"}"#)
+                : organization.respond(to: request, baseURL: "http://\(request.header("host") ?? "")")
+        }
+        let directory = NSTemporaryDirectory() + "triage-group-404-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let rules = """
+            rules:
+              - name: bot-last
+                when: last_comment != null and last_comment.bot
+            """
+        func check(_ cache: [String]) async throws -> Triage.Output {
+            try await OrganizationSourceTests.triage(
+                ["check", "--rules", "rules.yaml", "--source", "gitlab:acme/*", "--api-url", "\(server.baseURL)/api/v4",
+                 "--now", "2024-06-01", "--format", "jsonl", "--fail-on", "none"] + cache,
+                rules: rules, environment: ["GITLAB_TOKEN": "glpat-GROUPSECRET"])
+        }
+        try await server.serving {
+            let uncached = try await check(["--no-cache"])
+            #expect(uncached.stderr.contains("acme/api") && uncached.stderr.contains("3"), "\(uncached)")
+            for run in 0..<2 {
+                let cached = try await check(["--cache", directory])
+                #expect(cached.stdout == uncached.stdout && cached.stderr == uncached.stderr && cached.status == uncached.status,
+                        "run \(run): \(cached) vs \(uncached)")
+            }
+            #expect(server.requests.contains { $0.path == "/api/v4/projects/acme%2Fweb/issues/3/notes" })
         }
     }
 }
