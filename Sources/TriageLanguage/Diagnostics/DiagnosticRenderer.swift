@@ -24,6 +24,24 @@ public struct DiagnosticRenderer: Sendable {
         case .info: label = paint("info", "1;36")
         }
         var output = "\(paint("\(path):\(start.line):\(start.column):", "1")) \(label)\(paint("[\(code)]", "1")): \(message)\n"
+        output += snippet(start: start, end: end, lineText: lineText, caretColor: severity == .error ? "1;31" : "1;33")
+        if let suggestion {
+            let pad = String(repeating: " ", count: String(start.line).count)
+            output += "\(pad) \(paint("= help:", "1;36")) \(suggestion)\n"
+        }
+        return output
+    }
+
+    /// Another place a finding points at, as compilers show it under the finding:
+    /// `path:line:col: note: message` and the snippet with its carets.
+    public func renderNote(path: String, message: String, start: LineColumn, end: LineColumn, lineText: Substring) -> String {
+        "\(paint("\(path):\(start.line):\(start.column):", "1")) \(paint("note", "1;36")): \(message)\n"
+            + snippet(start: start, end: end, lineText: lineText, caretColor: "1;36")
+    }
+
+    /// The source line of `start` with carets under `start..<end` (to the line's end when the range
+    /// spans lines), behind a gutter with the line number.
+    private func snippet(start: LineColumn, end: LineColumn, lineText: Substring, caretColor: String) -> String {
         let gutter = String(start.line)
         let pad = String(repeating: " ", count: gutter.count)
         let scalars = Array(lineText.unicodeScalars)
@@ -31,15 +49,12 @@ public struct DiagnosticRenderer: Sendable {
         let lineEndColumn = scalars.count + 1
         let caretEnd = end.line == start.line ? max(caretStart + 1, end.column) : max(caretStart + 1, lineEndColumn)
         let snippet = DiagnosticSnippet(line: lineText, scalars: scalars, caretStart: caretStart, caretEnd: caretEnd)
-        output += "\(pad) \(paint("|", "34"))\n"
+        var output = "\(pad) \(paint("|", "34"))\n"
         output += "\(paint(gutter, "34")) \(paint("|", "34")) \(snippet.text)\n"
         // Columns count scalars; tabs were shown as single spaces, so one column is one cell here.
         let prefix = String(repeating: " ", count: snippet.caretOffset)
         let carets = String(repeating: "^", count: snippet.caretWidth)
-        output += "\(pad) \(paint("|", "34")) \(prefix)\(paint(carets, severity == .error ? "1;31" : "1;33"))\n"
-        if let suggestion {
-            output += "\(pad) \(paint("= help:", "1;36")) \(suggestion)\n"
-        }
+        output += "\(pad) \(paint("|", "34")) \(prefix)\(paint(carets, caretColor))\n"
         return output
     }
 

@@ -42,10 +42,18 @@ public struct LoadedFile: Sendable {
 
     /// A finding on `length` characters from `location` (an action's key).
     func diagnostic(_ code: DiagnosticCode, _ message: String, severity: Severity, at location: SourceLocation, length: Int, rule: String,
-                    suggestion: String?) -> FileDiagnostic {
+                    suggestion: String?, related: [RelatedLocation] = []) -> FileDiagnostic {
         let start = LineColumn(line: location.line, column: location.column)
         return FileDiagnostic(file: path, start: start, end: LineColumn(line: start.line, column: start.column + max(1, length)), severity: severity,
-                              code: code.rawValue, message: message, suggestion: suggestion, lineText: sourceFile.lineText(start.line), rule: rule)
+                              code: code.rawValue, message: message, suggestion: suggestion, lineText: sourceFile.lineText(start.line), rule: rule,
+                              related: related)
+    }
+
+    /// A place a finding points at, `length` characters from `location` (another rule's action).
+    func relatedLocation(_ message: String, at location: SourceLocation, length: Int) -> RelatedLocation {
+        let start = LineColumn(line: location.line, column: location.column)
+        return RelatedLocation(file: path, start: start, end: LineColumn(line: start.line, column: start.column + max(1, length)),
+                               message: message, lineText: sourceFile.lineText(start.line))
     }
 }
 

@@ -14,9 +14,11 @@ public struct FileDiagnostic: Hashable, Sendable {
     public var lineText: String
     /// The rule the finding belongs to, when it belongs to one (for per-rule suppression).
     public var rule: String?
+    /// Other places the finding points at (`note:` lines in text), in the order they are shown.
+    public var related: [RelatedLocation]
 
     public init(file: String, start: LineColumn, end: LineColumn, severity: Severity, code: String, message: String,
-                suggestion: String? = nil, lineText: String = "", rule: String? = nil) {
+                suggestion: String? = nil, lineText: String = "", rule: String? = nil, related: [RelatedLocation] = []) {
         self.file = file
         self.start = start
         self.end = end
@@ -26,6 +28,7 @@ public struct FileDiagnostic: Hashable, Sendable {
         self.suggestion = suggestion
         self.lineText = lineText
         self.rule = rule
+        self.related = related
     }
 
     public var location: SourceLocation { SourceLocation(file: file, line: start.line, column: start.column) }

@@ -28,6 +28,10 @@ struct LintTextRenderer {
             output += renderer.render(path: diagnostic.file, severity: diagnostic.severity, code: diagnostic.code, message: diagnostic.message,
                                       suggestion: diagnostic.suggestion, start: diagnostic.start, end: diagnostic.end,
                                       lineText: Substring(diagnostic.lineText))
+            for related in diagnostic.related {
+                output += renderer.renderNote(path: related.file, message: related.message, start: related.start, end: related.end,
+                                              lineText: Substring(related.lineText))
+            }
             output += "\n"
         }
         let errors = diagnostics.filter { $0.severity == .error }.count
@@ -39,7 +43,9 @@ struct LintTextRenderer {
     }
 }
 
-/// SPEC §5's JSON: an array of `{"file", "line", "column", "end_line", "end_column", "severity", "code", "message", "suggestion"?}`.
+/// SPEC §5's JSON: an array of `{"file", "line", "column", "end_line", "end_column", "severity", "code", "message", "suggestion"?,
+/// "related"?}`; `related`, when a finding points at other places, is an array of `{"file", "line", "column", "end_line",
+/// "end_column", "message"}`.
 enum LintJSONRenderer {
     static func render(_ diagnostics: [FileDiagnostic]) -> String {
         JSONValue.array(diagnostics.map { diagnostic in
@@ -49,6 +55,14 @@ enum LintJSONRenderer {
                 ("severity", .string(diagnostic.severity.rawValue)), ("code", .string(diagnostic.code)), ("message", .string(diagnostic.message)),
             ]
             if let suggestion = diagnostic.suggestion { entries.append(("suggestion", .string(suggestion))) }
+            if !diagnostic.related.isEmpty {
+                entries.append(("related", .array(diagnostic.related.map { related in
+                    .object([
+                        ("file", .string(related.file)), ("line", .int(related.start.line)), ("column", .int(related.start.column)),
+                        ("end_line", .int(related.end.line)), ("end_column", .int(related.end.column)), ("message", .string(related.message)),
+                    ])
+                })))
+            }
             return .object(entries)
         }).serialized(pretty: true) + "\n"
     }

@@ -23,19 +23,23 @@ struct SARIFRenderer {
         let results: [JSONValue] = diagnostics.map { diagnostic in
             var message = diagnostic.message
             if let suggestion = diagnostic.suggestion { message += " (help: \(suggestion))" }
-            return .object([
+            var result: [(String, JSONValue)] = [
                 ("ruleId", .string(diagnostic.code)), ("ruleIndex", .int(ruleIndex[diagnostic.code]!)),
                 ("level", .string(Self.level(diagnostic.severity.rawValue))), ("message", .object([("text", .string(message))])),
                 ("locations", .array([.object([
-                    ("physicalLocation", .object([
-                        ("artifactLocation", .object([("uri", .string(Self.uri(diagnostic.file)))])),
-                        ("region", .object([
-                            ("startLine", .int(diagnostic.start.line)), ("startColumn", .int(diagnostic.start.column)),
-                            ("endLine", .int(diagnostic.end.line)), ("endColumn", .int(diagnostic.end.column)),
-                        ])),
-                    ])),
+                    ("physicalLocation", Self.physicalLocation(diagnostic.file, diagnostic.start, diagnostic.end)),
                 ])])),
-            ])
+            ]
+            if !diagnostic.related.isEmpty {
+                result.append(("relatedLocations", .array(diagnostic.related.enumerated().map { index, related in
+                    .object([
+                        ("id", .int(index)),
+                        ("physicalLocation", Self.physicalLocation(related.file, related.start, related.end)),
+                        ("message", .object([("text", .string(related.message))])),
+                    ])
+                })))
+            }
+            return .object(result)
         }
         let document: JSONValue = .object([
             ("$schema", "https://json.schemastore.org/sarif-2.1.0.json"),
@@ -50,6 +54,17 @@ struct SARIFRenderer {
             ])])),
         ])
         return document.serialized(pretty: true) + "\n"
+    }
+
+    /// A file and a region of it (1-based lines, columns in scalars, end exclusive).
+    static func physicalLocation(_ file: String, _ start: LineColumn, _ end: LineColumn) -> JSONValue {
+        .object([
+            ("artifactLocation", .object([("uri", .string(uri(file)))])),
+            ("region", .object([
+                ("startLine", .int(start.line)), ("startColumn", .int(start.column)),
+                ("endLine", .int(end.line)), ("endColumn", .int(end.column)),
+            ])),
+        ])
     }
 
     static func level(_ severity: String) -> String {

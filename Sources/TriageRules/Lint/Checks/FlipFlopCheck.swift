@@ -29,7 +29,8 @@ import TriageLanguage
 /// the time, or tests membership of labels or assignees other than the written ones (also
 /// `any`/`none` over them when the test is false for every written name).
 ///
-/// The finding is at B's opposing action. Suppressing `flip-flop` on either rule silences the pair.
+/// The finding is at B's opposing action, with A's as a related location (a `note:` in text).
+/// Suppressing `flip-flop` on either rule silences the pair.
 struct FlipFlopCheck: LintCheck {
     let code = DiagnosticCode.flipFlop
 
@@ -188,7 +189,9 @@ struct FlipFlopCheck: LintCheck {
         let suggestion = readsIdle
             ? "every write restarts `idle`, this tool's own too: test `human_idle`, which only a person's activity restarts, or make the two conditions exclusive"
             : "make the two conditions exclusive: require in `\(reader.name)` something `\(writer.name)`'s write makes false"
+        let written = file.relatedLocation("rule `\(writer.name)` writes `\(undone.text)` here", at: writerPlace,
+                                           length: writer.actions[undone.index].keyword.count)
         return file.diagnostic(code, message, severity: severity, at: readerPlace, length: reader.actions[undoing].keyword.count,
-                               rule: reader.name, suggestion: suggestion)
+                               rule: reader.name, suggestion: suggestion, related: [written])
     }
 }
