@@ -30,24 +30,6 @@ struct ConversationActionTests {
         #expect(loaded.ruleSet.rules.first?.hasReport == true)
     }
 
-    @Test(arguments: [
-        "lock: 1️⃣false",
-        "lock: 1️⃣[off-topic]",
-        "unlock: 1️⃣no",
-        "milestone: 1️⃣[v1, v2]",
-        "milestone: 1️⃣\"\"",
-        "report: 1️⃣weekly",
-        "report: 1️⃣{labels: [x]}",
-        "report: {title: 1️⃣[a]}",
-    ])
-    func malformedActions(action: String) {
-        let file = MarkedRuleFile("rules:\n  - name: a\n    when: draft\n    actions:\n      - \(action)\n")
-        let diagnostic = file.diagnostics.first
-        #expect(file.diagnostics.count == 1, "\(describe(file.diagnostics))")
-        #expect(["invalid-action", "wrong-type"].contains(diagnostic?.code ?? ""), "\(describe(file.diagnostics))")
-        #expect(diagnostic?.start == file["1️⃣"], "\(describe(file.diagnostics))")
-    }
-
     @Test func aMisspelledLockReasonSuggestsTheClosestOne() {
         let file = MarkedRuleFile("""
             rules:

@@ -151,6 +151,14 @@ struct SchemaErrorTests {
         "label: 1️⃣[]",
         "unlabel: 1️⃣{name: bug}",
         "comment: 1️⃣[a, b]",
+        "lock: 1️⃣false",
+        "lock: 1️⃣[off-topic]",
+        "unlock: 1️⃣no",
+        "milestone: 1️⃣[v1, v2]",
+        "milestone: 1️⃣\"\"",
+        "report: 1️⃣weekly",
+        "report: 1️⃣{labels: [x]}",
+        "report: {title: 1️⃣[a]}",
     ])
     func malformedActions(action: String) {
         let file = MarkedRuleFile("rules:\n  - name: a\n    when: draft\n    actions:\n      - \(action)\n")
