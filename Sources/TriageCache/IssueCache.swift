@@ -148,13 +148,15 @@ public final class IssueCache: Sendable {
 
     /// The keys of every cached item of `source`.
     public func itemKeys(of source: CacheSourceKey) throws -> Set<String> {
-        try withConnection { connection in
-            let statement = try connection.prepare("SELECT key FROM items WHERE source = ?")
-            try statement.bind(1, source.storageKey)
-            var keys = Set<String>()
-            while try statement.step() { keys.insert(statement.text(0) ?? "") }
-            return keys
-        }
+        try withConnection { connection in try Self.itemKeys(of: source.storageKey, in: connection) }
+    }
+
+    private static func itemKeys(of source: String, in connection: SQLiteConnection) throws -> Set<String> {
+        let statement = try connection.prepare("SELECT key FROM items WHERE source = ?")
+        try statement.bind(1, source)
+        var keys = Set<String>()
+        while try statement.step() { keys.insert(statement.text(0) ?? "") }
+        return keys
     }
 
     /// The `ETag`s of the source's one-page listings as of the last sync, by URL.
@@ -233,13 +235,7 @@ public final class IssueCache: Sendable {
 
     /// Deletes the items of `source` that `kept` does not name.
     private static func keepOnly(_ kept: Set<String>, of source: String, in connection: SQLiteConnection) throws {
-        let keys = try connection.prepare("SELECT key FROM items WHERE source = ?")
-        try keys.bind(1, source)
-        var gone: [String] = []
-        while try keys.step() {
-            let key = keys.text(0) ?? ""
-            if !kept.contains(key) { gone.append(key) }
-        }
+        let gone = try itemKeys(of: source, in: connection).subtracting(kept)
         let delete = try connection.prepare("DELETE FROM items WHERE source = ? AND key = ?")
         for key in gone {
             delete.reset()

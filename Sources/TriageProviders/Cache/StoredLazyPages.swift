@@ -39,10 +39,11 @@ enum StoredLazyPages {
     static func merge<Record>(_ pages: [RevalidatedPage], stored: [StoredLazyPage], url: String,
                               storedRecords: () throws -> [Record], parse: ([JSONValue]) -> [Record]) throws
         -> (records: [Record], pages: [StoredLazyPage], unchanged: Bool) {
-        let reused = pages.contains { $0.objects == nil } ? try storedRecords() : []
+        let reusesStored = pages.contains { $0.objects == nil }
+        let reused = reusesStored ? try storedRecords() : []
         var offsets = [0]
         for page in stored { offsets.append(offsets[offsets.count - 1] + page.records) }
-        if pages.contains(where: { $0.objects == nil }), reused.count != offsets[offsets.count - 1] {
+        if reusesStored, reused.count != offsets[offsets.count - 1] {
             throw CacheCorrupted(url: url)
         }
         var records: [Record] = [], kept: [StoredLazyPage] = []

@@ -61,10 +61,7 @@ extension GitHubIssueProvider: IssueWriter {
     private func milestoneNumber(_ title: String) async throws -> Int {
         try await milestones.id(of: title, scope: resource) {
             try await client.getAllObjects("\(repoURL)/milestones?state=all&per_page=100", resource: "milestones of \(resource)")
-                .compactMap { object in
-                    guard let title = object["title"]?.stringValue, let number = object["number"]?.intValue else { return nil }
-                    return MilestoneTitles.Listed(title: title, id: number, open: object["state"]?.stringValue != "closed")
-                }
+                .compactMap { MilestoneTitles.Listed($0, idField: "number") }
         }
     }
 

@@ -80,10 +80,7 @@ extension GitLabIssueProvider: IssueWriter {
     private func milestoneID(_ title: String) async throws -> Int {
         try await milestones.id(of: title, scope: "\(resource) and its groups") {
             func milestones(_ url: String, _ what: String) async throws -> [MilestoneTitles.Listed] {
-                try await client.getAllObjects(url, resource: what).compactMap { object in
-                    guard let title = object["title"]?.stringValue, let id = object["id"]?.intValue else { return nil }
-                    return MilestoneTitles.Listed(title: title, id: id, open: object["state"]?.stringValue != "closed")
-                }
+                try await client.getAllObjects(url, resource: what).compactMap { MilestoneTitles.Listed($0, idField: "id") }
             }
             var found = try await milestones("\(projectURL)/milestones?per_page=100", "milestones of \(resource)")
             var namespace = projectPath.split(separator: "/").dropLast()

@@ -1,5 +1,6 @@
 import Synchronization
 import TriageEngine
+import TriageJSON
 
 /// A repository's milestones by title, read once per run (SPEC §8: however many issues a rule
 /// sets a milestone on) and shared by the copies of a provider. The writer resolves every title
@@ -16,6 +17,15 @@ final class MilestoneTitles: Sendable {
         var id: Int
         /// Not closed (GitHub `open`, GitLab `active`).
         var open: Bool
+
+        /// The milestone a list's `object` describes, its id read from `idField` (GitHub `number`,
+        /// GitLab `id`); nil without a title or an id. Both say `closed` for a closed one.
+        init?(_ object: JSONValue, idField: String) {
+            guard let title = object["title"]?.stringValue, let id = object[idField]?.intValue else { return nil }
+            self.title = title
+            self.id = id
+            open = object["state"]?.stringValue != "closed"
+        }
     }
 
     /// The id (GitHub: number) of the milestone titled `title`, reading the list with `load` (open

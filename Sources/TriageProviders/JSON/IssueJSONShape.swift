@@ -1,3 +1,4 @@
+import TriageEngine
 import TriageLanguage
 
 /// Which API shape an issue object has; detected per object so one file may mix GitHub, GitLab and
@@ -30,7 +31,7 @@ extension IssueObject {
         case .normalized: try normalizedIssue()
         }
         // The body was not read, but the engine must still see that this is a report.
-        if skippedBodyCarriesReportMarker { issue.body = "\(Self.reportMarkerPrefix)" }
+        if skippedBodyCarriesReportMarker { issue.body = ReportBody.markerPrefix }
         return issue
     }
 }

@@ -21,10 +21,8 @@ struct IssueObject {
     /// such an issue is never matched, so the engine must see the marker whatever the projection).
     private(set) var skippedBodyCarriesReportMarker = false
 
-    /// `ReportBody.markerPrefix` of the engine: the start of every report marker.
-    static let reportMarkerPrefix: StaticString = "<!-- triage:report="
-
-    /// Whether the JSON string in `range` of `bytes`, undecoded, carries a report marker: its `<`
+    /// Whether the JSON string in `range` of `bytes`, undecoded, carries a report marker
+    /// (`ReportBody.markerPrefix`, matched as bytes after its first character): its `<`
     /// written as itself or as `\u003c` (encoders that escape HTML in JSON, as Rails' does by
     /// default, write it so), the rest as itself.
     static func carriesReportMarker(_ bytes: UnsafeRawBufferPointer, in range: Range<Int>) -> Bool {
