@@ -38,6 +38,19 @@ struct LinkHeaderTests {
         #expect(PageURL.page(of: "https://h/r?pages=9&page=4") == 4)
     }
 
+    /// The page after an unchanged last stored page is probed only when that page was full: as full
+    /// as the first of several pages, or holding a one-page list's `per_page`.
+    @Test func probesThePageAfterAFullLastStoredPage() {
+        let first = "https://h/r?per_page=3", last = "https://h/r?per_page=3&page=2"
+        #expect(PageURL.following(storedPages: [3, 3], first: first, last: last) == "https://h/r?per_page=3&page=3")
+        #expect(PageURL.following(storedPages: [3, 2], first: first, last: last) == nil)
+        #expect(PageURL.following(storedPages: [2, 2], first: first, last: last) == "https://h/r?per_page=3&page=3")
+        #expect(PageURL.following(storedPages: [3], first: first, last: first) == "https://h/r?per_page=3&page=2")
+        #expect(PageURL.following(storedPages: [2], first: first, last: first) == nil)
+        #expect(PageURL.following(storedPages: [0], first: first, last: first) == nil)
+        #expect(PageURL.following(storedPages: [], first: first, last: first) == nil)
+    }
+
     @Test func oddlySpacedAndMultiRelLinks() {
         let links = LinkHeader(#"<https://a/x?page=2>;rel="next" , <https://a/x?page=9>; rel="last""#)
         #expect(links.next == "https://a/x?page=2" && links.last == "https://a/x?page=9")

@@ -92,12 +92,8 @@ struct SyncListing {
         let pages = try await concurrently(known.map { ($0.url, $0.etag) })
         guard let last = pages.last, let last else { return pages }
         if !last.notModified { return try await pages + onward(from: last) }
-        // A full last page may have been followed by a new one: the server's page size is what the
-        // first of several pages held, or what the listing asks for (`per_page=100`, which GitHub and
-        // GitLab honour; a server capping lower would leave one exactly full page unprobed).
-        let capacity = known.count > 1 ? known[0].objects : PageURL.perPage(in: known[0].url)
-        guard let final = known.last, final.objects >= capacity, final.objects > 0 else { return pages }
-        let following = PageURL.settingPage(known.count + 1, in: final.url)
+        guard let following = PageURL.following(storedPages: known.map(\.objects), first: known[0].url, last: known[known.count - 1].url)
+        else { return pages }
         guard let next = try await budgeted({ try await page(following) }) else { return pages + [nil] }
         return try await pages + [next] + onward(from: next)
     }

@@ -19,9 +19,9 @@ extension APIClient {
     /// Every page of a paginated list, each page at the place of a `stored` one asked with its
     /// `ETag` as `If-None-Match`, so an unchanged page costs a 304 and no body. Pages are read in
     /// order: after a page read afresh the list goes on at its `Link`/`X-Next-Page`; after a 304
-    /// at the next stored page, or — past the last stored page, when that one was full (it held
-    /// `per_page` objects) — at the page after it, read unconditionally, since a full page can stay
-    /// unchanged while a next one appears. With nothing stored, this is the plain walk.
+    /// at the next stored page, or — past the last stored page, when that one was full
+    /// (`PageURL.following`) — at the page after it, read unconditionally. With nothing stored,
+    /// this is the plain walk.
     func getAllObjects(_ url: String, resource: String, revalidating stored: [PageValidator]) async throws -> [RevalidatedPage] {
         var pages: [RevalidatedPage] = []
         var next: String? = url
@@ -32,11 +32,8 @@ extension APIClient {
             if response.status == 304 {
                 guard let known else { throw APIError("\(hostName) answered 304 to an unconditional request for \(redaction.scrub(current))") }
                 pages.append(RevalidatedPage(validator: known, objects: nil))
-                if place + 1 < stored.count {
-                    next = stored[place + 1].url
-                } else {
-                    next = known.objects >= PageURL.perPage(in: current) ? PageURL.settingPage(place + 2, in: current) : nil
-                }
+                next = place + 1 < stored.count ? stored[place + 1].url
+                    : PageURL.following(storedPages: stored.map(\.objects), first: stored[0].url, last: current)
                 continue
             }
             guard let page = (try? JSONValue.parse(response.body))?.arrayValue else {

@@ -46,6 +46,18 @@ enum PageURL {
         queryItems(of: url).first { $0.name == "per_page" }.flatMap { Int($0.value) } ?? 100
     }
 
+    /// The page after a list's stored pages when the last of them answered 304 and was full: a full
+    /// page can stay unchanged while a next one appears, so that page is read (unconditionally).
+    /// Full is what the first of several pages held (the server's page size), or, for a one-page
+    /// list, the `per_page` it asked for (which GitHub and GitLab honour up to 100; a server capping
+    /// lower would leave one exactly full page unprobed). `objects` are the stored pages' object
+    /// counts; `first` and `last` their first and last URLs.
+    static func following(storedPages objects: [Int], first: String, last: String) -> String? {
+        guard let final = objects.last, final > 0 else { return nil }
+        let capacity = objects.count > 1 ? objects[0] : perPage(in: first)
+        return final >= capacity ? settingPage(objects.count + 1, in: last) : nil
+    }
+
     /// `url` with its `page` parameter set to `page` (appended when absent).
     static func settingPage(_ page: Int, in url: String) -> String {
         guard let question = url.firstIndex(of: "?") else { return "\(url)?page=\(page)" }
