@@ -21,7 +21,7 @@ struct IssueObject {
     /// such an issue is never matched, so the engine must see the marker whatever the projection).
     private(set) var skippedBodyCarriesReportMarker = false
 
-    /// `ReportBody.markerPrefix` of the engine: the start of every report marker.
+    /// `ReportMarker.prefix` of the engine: the start of every report marker.
     static let reportMarkerPrefix: StaticString = "<!-- triage:report="
 
     /// Whether the JSON string in `range` of `bytes`, undecoded, carries a report marker: its `<`
