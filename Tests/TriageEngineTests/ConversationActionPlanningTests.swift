@@ -128,7 +128,7 @@ struct ConversationActionPlanningTests {
     /// A report search that fails (a 403 on one repository's issue list) leaves that report
     /// unwritten with a reason, counted as a failure (exit 3), while the other writes go on.
     @Test func aFailedReportSearchFailsOnlyThatReport() async throws {
-        let marker = ReportBody.marker(forRule: "open-bugs")
+        let marker = ReportMarker.marker(forRule: "open-bugs")
         let tracker = InMemoryTracker(issues: [Self.issue(1, labels: ["bug"])], failing: ["report \(marker)"])
         let rules = Self.reportRules + """
 
@@ -196,7 +196,7 @@ struct ConversationActionPlanningTests {
 
     @Test func aReportIssueIsNeverMatchedByAnyRule() async throws {
         var report = Self.issue(3, title: "Report")
-        report.body = "old\n\n" + ReportBody.marker(forRule: "elsewhere") + "\n"
+        report.body = "old\n\n" + ReportMarker.marker(forRule: "elsewhere") + "\n"
         let withReport = InMemoryTracker(issues: [Self.issue(1), Self.issue(2, title: "Summary"), report])
         _ = try await Self.run("""
             rules:

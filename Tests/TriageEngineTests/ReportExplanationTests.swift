@@ -21,7 +21,7 @@ struct ReportExplanationTests {
     }
 
     @Test func aReportIssueMatchesNoRuleAndTheTextSaysWhy() async throws {
-        let explanation = try await Self.explain(body: "| a |\n\n" + ReportBody.marker(forRule: "weekly") + "\n")
+        let explanation = try await Self.explain(body: "| a |\n\n" + ReportMarker.marker(forRule: "weekly") + "\n")
         #expect(explanation.isReport && explanation.verdicts.map(\.matched) == [false])
         let text = ExplanationReport.text(explanation)
         #expect(text.contains("never matched: this is a report issue (its body carries `<!-- triage:report=`)\n"), "\(text)")

@@ -5,7 +5,7 @@ import TriageRules
 /// `ReportMarker.isCarried(by:)` is asked of every issue the engine evaluates (SPEC §8: a report issue is
 /// never matched), so it searches bytes; these are the edges of that search.
 @Suite struct ReportMarkerSearchTests {
-    static let prefix = ReportBody.markerPrefix
+    static let prefix = ReportMarker.prefix
 
     @Test(arguments: [
         "\(prefix)",

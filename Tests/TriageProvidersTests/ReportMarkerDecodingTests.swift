@@ -13,7 +13,7 @@ import TriageRules
         return fields
     }
 
-    static let marker = ReportBody.marker(forRule: "weekly")
+    static let marker = ReportMarker.marker(forRule: "weekly")
 
     @Test(arguments: [
         #"{"number": 1, "html_url": "https://github.com/o/r/issues/1", "user": {"login": "u"}, "created_at": "2024-01-01T00:00:00Z", "body": "Report\n\n| x |\n\n\#(marker)\n"}"#,

@@ -34,12 +34,13 @@ public struct Explanation: Sendable {
         let issue = if let repository { try await provider.issue(repository: repository, number: number) } else { try await provider.issue(number: number) }
         let loader = DirectLoader(provider: provider)
         let frame = EvaluationFrame(issue: issue, now: now, reviewsCarryTime: provider.capabilities.reviewsCarryTime)
+        let isReport = ReportMarker.isCarried(by: issue.body)
         var verdicts: [RuleVerdict] = []
         for rule in rules {
             var verdict = RuleVerdict(rule: rule, trees: [])
             do {
                 let matched = try await rule.condition.evaluate(in: frame, loader: loader)
-                verdict.matched = matched && !ReportMarker.isCarried(by: issue.body)
+                verdict.matched = matched && !isReport
             } catch {
                 verdict.failure = "\(error)"
             }

@@ -14,12 +14,6 @@ public enum ReportBody {
     /// the rest (an emoji counts two), so the body fits however GitHub counts.
     public static let limit = 65_536
 
-    /// The prefix of every report marker: an issue whose body carries it is never matched by a rule
-    /// (`ReportMarker.isCarried(by:)`).
-    public static let markerPrefix = ReportMarker.prefix
-
-    public static func marker(forRule rule: String) -> String { ReportMarker.marker(forRule: rule) }
-
     /// Whether the report `stored` on the server already says what `rendered` says, so the run does
     /// not edit it. Servers normalise what they store: GitHub may give a body back with CRLF line
     /// breaks or without its trailing newline. Beyond that the comparison is byte for byte, not
@@ -49,7 +43,7 @@ public enum ReportBody {
         let heading = "## \(cell(description ?? rule))\n\n"
         let intro = "\(issues(rows.count)) matched rule `\(rule)`.\n\n"
         let header = "| Issue | Title | Author | Age | Labels |\n|---:|---|---|---:|---|\n"
-        let closing = "\n" + marker(forRule: rule) + "\n"
+        let closing = "\n" + ReportMarker.marker(forRule: rule) + "\n"
         var body = heading + intro + header
         // Room for the longest "… and N more" line and the marker.
         let reserve = closing.utf16.count + "\n… and \(rows.count) more\n".utf16.count

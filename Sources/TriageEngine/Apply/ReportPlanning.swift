@@ -64,8 +64,8 @@ public enum ReportPlanning {
                     outcome.notes.append("report of rule `\(rule.name)` not written: \(skipReason)")
                     continue
                 }
+                let marker = ReportMarker.marker(forRule: rule.name)
                 for repository in repositories {
-                    let marker = ReportBody.marker(forRule: rule.name)
                     let existing: ExistingReport?
                     do {
                         existing = try await writer?.findReport(marker: marker, labels: specification.labels, in: repository)

@@ -11,7 +11,7 @@ public enum ExplanationReport {
         var output = "\(label) \(issue.title)\n"
         if !issue.url.isEmpty { output += "\(issue.url)\n" }
         output += "evaluated at \(explanation.now.rfc3339)\n"
-        if explanation.isReport { output += "never matched: this is a report issue (its body carries `\(ReportBody.markerPrefix)`)\n" }
+        if explanation.isReport { output += "never matched: this is a report issue (its body carries `\(ReportMarker.prefix)`)\n" }
         output += "\n"
         for verdict in explanation.verdicts {
             let rule = verdict.rule

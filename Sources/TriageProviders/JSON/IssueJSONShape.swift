@@ -1,5 +1,6 @@
 import TriageEngine
 import TriageLanguage
+import TriageRules
 
 /// Which API shape an issue object has; detected per object so one file may mix GitHub, GitLab and
 /// normalized issues (e.g. a merged export of several sources).
@@ -31,7 +32,7 @@ extension IssueObject {
         case .normalized: try normalizedIssue()
         }
         // The body was not read, but the engine must still see that this is a report.
-        if skippedBodyCarriesReportMarker { issue.body = ReportBody.markerPrefix }
+        if skippedBodyCarriesReportMarker { issue.body = ReportMarker.prefix }
         return issue
     }
 }

@@ -22,7 +22,7 @@ struct IssueObject {
     private(set) var skippedBodyCarriesReportMarker = false
 
     /// Whether the JSON string in `range` of `bytes`, undecoded, carries a report marker
-    /// (`ReportBody.markerPrefix`, matched as bytes after its first character): its `<`
+    /// (`ReportMarker.prefix`, matched as bytes after its first character): its `<`
     /// written as itself or as `\u003c` (encoders that escape HTML in JSON, as Rails' does by
     /// default, write it so), the rest as itself.
     static func carriesReportMarker(_ bytes: UnsafeRawBufferPointer, in range: Range<Int>) -> Bool {

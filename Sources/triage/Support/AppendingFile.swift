@@ -21,16 +21,7 @@ struct AppendingFile: TextOutputStream {
     mutating func write(_ text: String) {
         guard failure == nil else { return }
         var text = text
-        failure = text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                guard written > 0 else { return String(cString: strerror(errno)) }
-                offset += written
-            }
-            return nil
-        }
+        failure = text.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: descriptor) }
     }
 
     /// Closes the file and returns `failure`; the value is gone afterwards.

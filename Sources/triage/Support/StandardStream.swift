@@ -27,9 +27,9 @@ final class StandardStream: Sendable, TextOutputStream {
             var text = text
             text.withUTF8 { bytes in
                 buffer.withLock { buffered in
-                    writeAll(buffered)
+                    send(buffered)
                     buffered.removeAll(keepingCapacity: true)
-                    writeAll(bytes)
+                    send(bytes)
                 }
             }
             return
@@ -43,23 +43,14 @@ final class StandardStream: Sendable, TextOutputStream {
 
     func flush() {
         buffer.withLock { bytes in
-            writeAll(bytes)
+            send(bytes)
             bytes.removeAll(keepingCapacity: true)
         }
     }
 
-    /// Writes every byte (retrying short writes and `EINTR`), or stops at the first failure.
-    private func writeAll(_ bytes: some ContiguousBytes) {
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if written <= 0 {
-                    if errno == EINTR { continue }
-                    break
-                }
-                offset += written
-            }
-        }
+    /// Writes every byte (`writeAll(_:to:)`), or stops at the first failure: standard output has
+    /// nobody to tell.
+    private func send(_ bytes: some ContiguousBytes) {
+        _ = bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
     }
 }
