@@ -33,7 +33,6 @@ struct ConversationActionTests {
     @Test(arguments: [
         "lock: 1️⃣false",
         "lock: 1️⃣[off-topic]",
-        "lock: 1️⃣{}",
         "unlock: 1️⃣no",
         "milestone: 1️⃣[v1, v2]",
         "milestone: 1️⃣\"\"",

@@ -83,11 +83,7 @@ extension RuleFileDecoder {
             return nil
         }
         let entries = entries(of: mapping, allowed: ["reason"], context: "`lock`", rule: rule)
-        // SPEC §8 and the schema have the mapping only with a reason: `lock: true` locks without one.
-        guard let reasonNode = entries["reason"]?.value else {
-            report(.invalidAction, "`lock` needs a `reason` (or write `lock: true`)", at: value, suggestion: "lock: true", rule: rule)
-            return nil
-        }
+        guard let reasonNode = entries["reason"]?.value else { return .lock(reason: nil) }
         guard let text = expectText(reasonNode, "`lock.reason`", rule: rule) else { return nil }
         guard let reason = RuleAction.LockReason(rawValue: text.text) else {
             let suggestion = Suggestions.closest(to: text.text, in: options)
