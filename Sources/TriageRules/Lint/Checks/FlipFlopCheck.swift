@@ -161,21 +161,14 @@ struct FlipFlopCheck: LintCheck {
         }
     }
 
-    /// How `written` reads in a rule file, when `undoing` reverses it.
+    /// How `written` reads in a rule file, when `undoing` reverses it. The opposites are
+    /// `WriteKey.undoing`'s, so that the two cannot disagree; only two milestones need their titles
+    /// compared (any other title undoes one).
     static func undoneWrite(_ written: RuleAction, by undoing: RuleAction) -> String? {
-        func common(_ a: [String], _ b: [String]) -> String? { a.first(where: b.contains) }
-        switch (written, undoing) {
-        case let (.label(a), .unlabel(b)): return common(a, b).map { "label: \($0)" }
-        case let (.unlabel(a), .label(b)): return common(a, b).map { "unlabel: \($0)" }
-        case let (.assign(a), .unassign(b)): return common(a, b).map { "assign: \($0)" }
-        case let (.unassign(a), .assign(b)): return common(a, b).map { "unassign: \($0)" }
-        case (.close, .reopen): return "close"
-        case (.reopen, .close): return "reopen"
-        case (.lock, .unlock): return "lock"
-        case (.unlock, .lock): return "unlock"
-        case let (.milestone(a), .milestone(b)) where a != b: return "milestone: \(a)"
-        default: return nil
-        }
+        if case let (.milestone(a), .milestone(b)) = (written, undoing) { return a != b ? "milestone: \(a)" : nil }
+        let undoingKeys = Set(WriteKey.made(by: undoing))
+        guard let undone = WriteKey.undoing(written).first(where: undoingKeys.contains) else { return nil }
+        return undone.name.isEmpty ? written.keyword : "\(written.keyword): \(undone.name)"
     }
 
     private func finding(in file: LoadedFile, writer: Rule, undone: (index: Int, text: String), reader: Rule, undoing: Int) -> FileDiagnostic {
