@@ -204,7 +204,8 @@ struct ConversationActionsCLITests {
         try await server.serving {
             tracker.addMilestone(.init(title: "v2.0", number: 2))
             let rules = Self.conversationRules.replacing("milestone: v2.0", with: "milestone: v2.1")
-            let output = try await Self.triage(rules, Self.github(server))
+            // One issue at a time, so the writes of different issues come in plan order (as above).
+            let output = try await Self.triage(rules, Self.github(server, ["--yes", "--concurrency", "1"]))
             #expect(output.status == 3, "\(output)")
             // The other rule's writes go on.
             #expect(tracker.writes == [7, 14].map { .init("PUT", "/repos/acme/app/issues/\($0)/lock", #"{"lock_reason":"too heated"}"#) })
